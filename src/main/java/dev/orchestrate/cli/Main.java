@@ -1,0 +1,32 @@
+package dev.orchestrate.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code orchestrate}: run, validate and describe suites. */
+@Command(name = "orchestrate", mixinStandardHelpOptions = true, version = "orchestrate 0.1",
+        description = "Runs copy-tool matrices against a storage target, verifies every sector through a known-good path, and reports in Allure.",
+        subcommands = {RunCommand.class, ValidateCommand.class, SchemaCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every cell passed", "1:some cell failed: the device lost or damaged data",
+                "2:bad input (suite or options); nothing was run", "3:the rig broke (a tool crashed or timed out)"})
+public final class Main {
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(execute(out, err, args));
+    }
+
+    /** Runs the command line and returns the exit code; errors in the arguments exit 2. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        // an exception escaping a command is the rig breaking; a bad argument is bad input
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? Exit.BAD_INPUT : Exit.BROKEN);
+        return cli.execute(args);
+    }
+}

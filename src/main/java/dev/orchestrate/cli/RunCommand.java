@@ -1,0 +1,154 @@
+package dev.orchestrate.cli;
+
+import dev.orchestrate.engine.CellFilter;
+import dev.orchestrate.engine.Manifest;
+import dev.orchestrate.engine.OrchestrateEngine;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.report.AllureBridge;
+import dev.orchestrate.report.AllureReport;
+import dev.orchestrate.report.RunDirectory;
+import dev.orchestrate.suite.Suite;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+
+/** {@code orchestrate run}: one suite, every selected cell, an Allure report, an exit code. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs every cell of a suite against its target and writes reports/<suite>/<timestamp>/:",
+                "allure-results/, html/ (the Allure report), junit/ (JUnit XML), manifest.json, cells/ (attachments);",
+                "reports/<suite>/latest links to it.", "The suite format: 'orchestrate schema --reference'."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every cell passed", "1:some cell failed: the device lost or damaged data",
+                "2:bad input (suite or options); nothing was run", "3:the rig broke (a tool crashed or timed out)"})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SUITE", description = "the suite file, e.g. suites/smoke.yaml")
+    Path suiteFile;
+
+    @Option(names = "--only", paramLabel = "AXIS=VALUE",
+            description = "run only matching cells; repeat it: values of one axis are alternatives, different axes must all match")
+    List<String> only = List.of();
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "where run directories go (default: ${DEFAULT-VALUE})")
+    Path reports;
+
+    @Option(names = "--no-html", description = "write allure-results but do not generate the HTML report")
+    boolean noHtml;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Suite suite = SuiteInput.load(suiteFile, err);
+        if (suite == null) {
+            return Exit.BAD_INPUT;
+        }
+        CellFilter filter;
+        try {
+            filter = CellFilter.parse(only);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return Exit.BAD_INPUT;
+        }
+        List<String> problems = filter.problemsWith(suite);
+        problems.forEach(err::println);
+        int cells = (int) suite.cells().stream().filter(filter::matches).count();
+        if (!problems.isEmpty() || cells == 0) {
+            if (problems.isEmpty()) {
+                err.println("--only " + String.join(" --only ", only) + " selects no cell of " + suiteFile + "; nothing was run");
+            }
+            return Exit.BAD_INPUT;
+        }
+
+        RunDirectory run = RunDirectory.create(reports, suite.name());
+        AllureReport report = new AllureReport(run.path());
+        report.prepare(run.previous());
+        String runId = String.format("%016x", new SecureRandom().nextLong());
+        out.printf("orchestrate run %s (%s): %d of %d cells, run %s%n  results in %s%n", suite.name(), suiteFile, cells, suite.cells().size(), runId, run.path());
+        out.flush();
+
+        Tally tally = new Tally();
+        ConsoleProgress console = new ConsoleProgress(out, System.console() != null && System.console().isTerminal(), cells);
+        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(report.results()));
+        LauncherConfig config = LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .addTestEngines(new OrchestrateEngine(console))
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .addTestExecutionListeners(new AllureJunitPlatform(lifecycle), new AllureBridge(lifecycle),
+                        new LegacyXmlReportGeneratingListener(run.path().resolve("junit"), err), tally, console)
+                .build();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectFile(suiteFile.toFile()))
+                .configurationParameter(OrchestrateEngine.RUN_DIR, run.path().toString())
+                .configurationParameter(OrchestrateEngine.RUN_ID, runId)
+                .configurationParameter(CellFilter.PARAMETER, filter.asParameter())
+                .build();
+        LauncherFactory.create(config).execute(request);
+
+        int exit = tally.exitCode();
+        report.describe(environment(suite, runId));
+        if (!noHtml) {
+            try {
+                report.generate(suite.name() + " " + run.path().getFileName());
+            } catch (RigBroken e) {
+                err.println("the Allure report could not be generated: " + e.getMessage());
+                exit = exit == Exit.PASSED ? Exit.BROKEN : exit;
+            }
+        }
+        run.markLatest();
+
+        out.println();
+        tally.lines.forEach(out::println);
+        out.println(tally.summary());
+        out.println("  manifest: " + run.path().resolve(Manifest.FILE));
+        out.println("  report:   " + (noHtml ? report.results() + " (no HTML: --no-html)" : report.singleFile()
+                + "  (open it in a browser; html/ holds the same report for a web server)"));
+        out.flush();
+        return exit;
+    }
+
+    private Map<String, String> environment(Suite suite, String runId) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("suite", suite.name() + " (" + suiteFile + ")");
+        env.put("run id", runId);
+        env.put("target kind", suite.target().text("kind"));
+        env.put("sector size", String.valueOf(suite.sectorSize()));
+        env.put("host", hostName());
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        env.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        return env;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.orchestrate.data;
+
+/** What a sector found on the media is, compared with what should be there. */
+public enum SectorClass {
+    /** Exactly the expected bytes. */
+    INTACT("intact"),
+    /** A valid sector of this run, but of another file or another offset. */
+    MISPLACED("misplaced"),
+    /** A valid sector for this place, but of an older generation or an earlier run: the new write never landed. */
+    STALE("stale"),
+    /** Recognisably the expected sector, but with bytes changed (torn write, bit flips). */
+    DAMAGED("damaged"),
+    /** All zero bytes. */
+    ZEROS("zeros"),
+    /** Nothing of ours: no stamp, and not close to the expected bytes. */
+    FOREIGN("foreign"),
+    /** Not there at all: the file is absent or ends before this sector. */
+    MISSING("missing");
+
+    private final String label;
+
+    SectorClass(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.orchestrate.data;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+
+/**
+ * Encodes and decodes one stamped sector (format 1). Layout, little-endian:
+ * <pre>
+ *  0  8  magic "orchSTMP"
+ *  8  2  format version (1)
+ * 10  2  header length (64)
+ * 12  4  sector size in bytes
+ * 16  8  run id
+ * 24  4  file id
+ * 28  4  generation
+ * 32  8  byte offset of this sector in its file
+ * 40 20  reserved, zero
+ * 60  4  CRC32C of bytes 0..59 and of the payload
+ * 64  -  payload: xorshift64 stream seeded from (run, file, offset, generation)
+ * </pre>
+ * A final sector shorter than the sector size holds the first bytes of the full sector it would be.
+ */
+public final class SectorFormat {
+
+    /** "orchSTMP" read as a little-endian long. */
+    public static final long MAGIC = 0x504D54536863726FL;
+    public static final int VERSION = 1;
+    public static final int HEADER = 64;
+    public static final int CRC_AT = 60;
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final int sectorSize;
+
+    public SectorFormat(int sectorSize) {
+        if (sectorSize < 512 || Integer.bitCount(sectorSize) != 1) {
+            throw new IllegalArgumentException("sector size must be a power of two of at least 512, not " + sectorSize);
+        }
+        this.sectorSize = sectorSize;
+    }
+
+    public int sectorSize() {
+        return sectorSize;
+    }
+
+    /** Writes the full sector for {@code stamp} into {@code dst} at {@code at}. */
+    public void encode(Stamp stamp, byte[] dst, int at) {
+        LONG.set(dst, at, MAGIC);
+        SHORT.set(dst, at + 8, (short) VERSION);
+        SHORT.set(dst, at + 10, (short) HEADER);
+        INT.set(dst, at + 12, sectorSize);
+        LONG.set(dst, at + 16, stamp.runId());
+        INT.set(dst, at + 24, stamp.fileId());
+        INT.set(dst, at + 28, stamp.generation());
+        LONG.set(dst, at + 32, stamp.offset());
+        java.util.Arrays.fill(dst, at + 40, at + CRC_AT, (byte) 0);
+        fillPayload(seed(stamp), dst, at + HEADER, sectorSize - HEADER);
+        INT.set(dst, at + CRC_AT, crc(dst, at));
+    }
+
+    /** The full expected sector for {@code stamp}, as a new array. */
+    public byte[] expected(Stamp stamp) {
+        byte[] sector = new byte[sectorSize];
+        encode(stamp, sector, 0);
+        return sector;
+    }
+
+    /** The header of the sector at {@code at}, if it carries our magic; says nothing about the payload. */
+    public Header header(byte[] src, int at) {
+        if ((long) LONG.get(src, at) != MAGIC) {
+            return null;
+        }
+        Stamp stamp = new Stamp((long) LONG.get(src, at + 16), (int) INT.get(src, at + 24), (long) LONG.get(src, at + 32), (int) INT.get(src, at + 28));
+        return new Header(stamp, (short) SHORT.get(src, at + 8), (int) INT.get(src, at + 12), (int) INT.get(src, at + CRC_AT));
+    }
+
+    /** Whether a full sector's CRC matches its content. */
+    public boolean crcValid(byte[] src, int at) {
+        return (int) INT.get(src, at + CRC_AT) == crc(src, at);
+    }
+
+    /** The magic and fields of a sector's header, as found; {@code version} and {@code sectorSize} as written. */
+    public record Header(Stamp stamp, int version, int sectorSize, int crc) {
+    }
+
+    private int crc(byte[] src, int at) {
+        CRC32C crc = new CRC32C();
+        crc.update(src, at, CRC_AT);
+        crc.update(src, at + HEADER, sectorSize - HEADER);
+        return (int) crc.getValue();
+    }
+
+    static long seed(Stamp stamp) {
+        long h = stamp.runId() * 0x9E3779B97F4A7C15L;
+        h ^= (stamp.fileId() & 0xFFFFFFFFL) * 0xC2B2AE3D27D4EB4FL;
+        h ^= stamp.offset() * 0x165667B19E3779F9L;
+        h ^= (stamp.generation() & 0xFFFFFFFFL) * 0x27D4EB2F165667C5L;
+        h ^= h >>> 29;
+        return h == 0 ? 0x9E3779B97F4A7C15L : h;
+    }
+
+    private static void fillPayload(long state, byte[] dst, int at, int length) {
+        long x = state;
+        int end = at + length;
+        for (int i = at; i + 8 <= end; i += 8) {
+            x ^= x << 13;
+            x ^= x >>> 7;
+            x ^= x << 17;
+            LONG.set(dst, i, x);
+        }
+    }
+}

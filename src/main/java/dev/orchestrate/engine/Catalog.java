@@ -1,0 +1,106 @@
+package dev.orchestrate.engine;
+
+import dev.orchestrate.step.CellContext;
+import dev.orchestrate.step.Steps;
+import dev.orchestrate.suite.Cell;
+import dev.orchestrate.suite.Problem;
+import dev.orchestrate.suite.Size;
+import dev.orchestrate.suite.Step;
+import dev.orchestrate.suite.Suite;
+import dev.orchestrate.suite.SuiteLoader;
+import dev.orchestrate.suite.Vocabulary;
+import dev.orchestrate.target.Layout;
+import dev.orchestrate.target.Targets;
+import dev.orchestrate.tool.Tools;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The vocabulary of suites, assembled from the roles that implement it, with the rules that span roles. */
+public final class Catalog {
+
+    public static final Vocabulary VOCABULARY = new Vocabulary(Targets.SECTION, Steps.SECTIONS,
+            List.of(Catalog::checkOrder, Catalog::checkToolsFitTarget, Catalog::checkCapacity));
+
+    private Catalog() {
+    }
+
+    public static SuiteLoader loader() {
+        return new SuiteLoader(VOCABULARY);
+    }
+
+    /** What each cell needs on a raw target, in matrix order. */
+    public static List<Layout.Need> needs(Suite suite) {
+        List<Layout.Need> needs = new ArrayList<>();
+        for (Cell cell : suite.cells()) {
+            Steps.Footprint f = Steps.footprint(suite.stepsFor(cell));
+            needs.add(new Layout.Need(cell.ordinal(), f.files(), f.largest()));
+        }
+        return needs;
+    }
+
+    /** Copies need generated sources; verify and corrupt need something copied; files stay within what was generated. */
+    private static void checkOrder(Suite suite, List<Problem> problems) {
+        for (Cell cell : suite.cells()) {
+            boolean generated = false;
+            boolean copied = false;
+            long size = 0;
+            long files = 0;
+            for (Step step : suite.stepsFor(cell)) {
+                switch (step.kind()) {
+                    case "generate" -> {
+                        generated = true;
+                        size = step.options().size("size");
+                        files = step.options().count("files");
+                        if (files < 1 || files >= CellContext.FILES_PER_CELL) {
+                            problems.add(new Problem(step.options().value("files").at(), "files must be 1 to " + (CellContext.FILES_PER_CELL - 1)));
+                        }
+                    }
+                    case "copy" -> {
+                        if (!generated) {
+                            problems.add(new Problem(step.at(), "'copy' has nothing to copy: put a 'generate' step before it"));
+                        }
+                        copied = true;
+                    }
+                    case "verify" -> {
+                        if (!copied) {
+                            problems.add(new Problem(step.at(), "'" + step.kind() + "' comes before any 'copy': there is nothing on the target yet"));
+                        }
+                    }
+                    case "corrupt" -> {
+                        if (!copied) {
+                            problems.add(new Problem(step.at(), "'corrupt' comes before any 'copy': there is nothing on the target yet"));
+                        } else if (step.options().size("offset") + step.options().size("length") > size || step.options().count("file") > files) {
+                            problems.add(new Problem(step.at(), "corrupt: " + step.options().text("length") + " at " + step.options().text("offset")
+                                    + " of file " + step.options().text("file") +  " lies outside the generated files (" + files + " of " + Size.grouped(size) + " bytes each)"));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+    }
+
+    /** Tools that need a file system cannot write to a raw target. */
+    private static void checkToolsFitTarget(Suite suite, List<Problem> problems) {
+        if (!suite.target().text("kind").equals("image")) {
+            return;
+        }
+        for (Cell cell : suite.cells()) {
+            for (Step step : suite.stepsFor(cell)) {
+                if (step.kind().equals("copy")) {
+                    Tools.named(step.options().text("tool")).filter(t -> !t.writesRaw()).ifPresent(t ->
+                            problems.add(new Problem(step.options().value("tool").at(), "tool '" + t.name()
+                                    + "' copies through a file system and cannot write to an image target; use dd, or a directory target")));
+                }
+            }
+        }
+    }
+
+    private static void checkCapacity(Suite suite, List<Problem> problems) {
+        String problem = Targets.capacityProblem(suite.target(), needs(suite));
+        if (problem != null) {
+            problems.add(new Problem(suite.target().value("size").at(), problem));
+        }
+    }
+}

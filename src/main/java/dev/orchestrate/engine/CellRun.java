@@ -1,0 +1,133 @@
+package dev.orchestrate.engine;
+
+import dev.orchestrate.outcome.NotRunnable;
+import dev.orchestrate.report.Entries;
+import dev.orchestrate.step.Action;
+import dev.orchestrate.step.CellContext;
+import dev.orchestrate.step.Evidence;
+import dev.orchestrate.step.Steps;
+import dev.orchestrate.suite.Step;
+import dev.orchestrate.suite.Suite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestExecutionResult;
+
+/**
+ * Runs one cell: labels and parameters first, then each step as a reported step; the first step
+ * that throws ends the cell. Sources are always removed; a passed cell's files leave the target.
+ */
+final class CellRun implements Evidence {
+
+    private final Suite suite;
+    private final CellDescriptor descriptor;
+    private final EngineExecutionListener listener;
+    private final Progress progress;
+    private final Path dir;
+    private final CellContext context;
+    private int attachments;
+
+    CellRun(Suite suite, CellDescriptor descriptor, SuiteRun.Shared shared) {
+        this.suite = suite;
+        this.descriptor = descriptor;
+        this.listener = shared.listener();
+        this.progress = shared.progress();
+        this.dir = shared.workspace().resolve("cells").resolve(descriptor.cell().slug());
+        this.context = new CellContext(descriptor.cell(), shared.runId(), shared.format(), shared.target(), dir, this);
+    }
+
+    CellContext context() {
+        return context;
+    }
+
+    TestExecutionResult run() {
+        publishIdentity();
+        List<Step> steps = suite.stepsFor(descriptor.cell());
+        try {
+            Files.createDirectories(dir);
+            for (Step step : steps) {
+                runStep(Steps.action(step));
+            }
+            context.target().release(descriptor.cell(), context.placements());
+            return TestExecutionResult.successful();
+        } catch (NotRunnable e) {
+            return TestExecutionResult.aborted(e);
+        } catch (Throwable e) {
+            return TestExecutionResult.failed(e);
+        } finally {
+            removeSources();
+        }
+    }
+
+    private void runStep(Action action) throws Exception {
+        listener.reportingEntryPublished(descriptor, Entries.stepStarted(action.title()));
+        String status = "broken";
+        try {
+            action.run(context);
+            status = "passed";
+        } catch (AssertionError e) {
+            status = "failed";
+            throw e;
+        } catch (NotRunnable e) {
+            status = "skipped";
+            throw e;
+        } finally {
+            listener.reportingEntryPublished(descriptor, Entries.stepStopped(action.title(), status));
+        }
+    }
+
+    private void publishIdentity() {
+        var cell = descriptor.cell();
+        listener.reportingEntryPublished(descriptor, Entries.label("suite", suite.name()));
+        listener.reportingEntryPublished(descriptor, Entries.label("target", context.target().describe()));
+        cell.axes().forEach((axis, value) -> {
+            if (axis.equals("tool") || axis.equals("size")) {
+                listener.reportingEntryPublished(descriptor, Entries.label(axis, value.text()));
+            }
+            listener.reportingEntryPublished(descriptor, Entries.parameter(axis, value.text()));
+        });
+        if (cell.axes().containsKey("tool")) {
+            listener.reportingEntryPublished(descriptor, Entries.label("subSuite", "tool " + cell.axis("tool")));
+        }
+        String description = (suite.description().isBlank() ? "" : suite.description().strip() + "\n\n")
+                + "Target: " + context.target().describe() + "\n\nSuite: " + suite.file() + ", cell " + cell.ordinal() + " of the matrix.";
+        listener.reportingEntryPublished(descriptor, Entries.description(description));
+    }
+
+    @Override
+    public void attach(String name, String mediaType, String extension, byte[] content) {
+        try {
+            Path folder = Files.createDirectories(dir.resolve("attachments"));
+            String file = String.format(Locale.ROOT, "%02d-%s.%s", ++attachments, name.replaceAll("[^A-Za-z0-9._-]+", "_"), extension);
+            Path path = Files.write(folder.resolve(file), content);
+            listener.reportingEntryPublished(descriptor, Entries.attachment(name, mediaType, path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep attachment " + name, e);
+        }
+    }
+
+    @Override
+    public void progress(String activity, long done, long total) {
+        progress.bytes(descriptor.cell().name(), activity, done, total);
+    }
+
+    private void removeSources() {
+        Path sources = dir.resolve("source");
+        if (!Files.exists(sources)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the sources in " + sources, e);
+        }
+    }
+}

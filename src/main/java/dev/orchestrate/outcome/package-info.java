@@ -1,0 +1,7 @@
+/**
+ * The three ways a cell ends besides passing. {@link dev.orchestrate.outcome.DataDamaged} means the
+ * device lost or damaged data (the test failed); {@link dev.orchestrate.outcome.RigBroken} means the
+ * rig itself failed and nothing is known about the device; {@link dev.orchestrate.outcome.NotRunnable}
+ * means this host cannot run the cell at all. A crash anywhere else is also broken, never a pass.
+ */
+package dev.orchestrate.outcome;

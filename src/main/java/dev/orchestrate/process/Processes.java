@@ -1,0 +1,73 @@
+package dev.orchestrate.process;
+
+import dev.orchestrate.outcome.RigBroken;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.ProcessResult;
+import org.zeroturnaround.exec.StartedProcess;
+
+/**
+ * Runs commands through zt-exec. A command that cannot start or outlives its timeout breaks the rig
+ * ({@link RigBroken}); a non-zero exit is returned, for the caller to judge.
+ */
+public final class Processes {
+
+    private static final int TAIL_BYTES = 16 * 1024;
+    private static final Duration TICK = Duration.ofMillis(250);
+
+    private Processes() {
+    }
+
+    public static Outcome run(Command command) {
+        return run(command, () -> { });
+    }
+
+    /** Runs {@code command}, calling {@code whileRunning} about every 250 ms (progress polling). */
+    public static Outcome run(Command command, Runnable whileRunning) {
+        Tail tail = new Tail(TAIL_BYTES);
+        long started = System.nanoTime();
+        StartedProcess process;
+        try {
+            process = new ProcessExecutor().command(command.argv()).redirectErrorStream(true)
+                    .redirectOutput(tail).destroyOnExit().start();
+        } catch (IOException e) {
+            throw new RigBroken("cannot start '" + command.display() + "': " + e.getMessage(), e);
+        }
+        Future<ProcessResult> future = process.getFuture();
+        long deadline = started + command.timeout().toNanos();
+        while (true) {
+            try {
+                int exit = future.get(TICK.toMillis(), TimeUnit.MILLISECONDS).getExitValue();
+                return new Outcome(command, exit, Duration.ofNanos(System.nanoTime() - started), tail.toString());
+            } catch (TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    process.getProcess().descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.getProcess().destroyForcibly();
+                    throw new RigBroken("'" + command.display() + "' did not finish within " + command.timeout().toSeconds()
+                            + " s and was killed; last output: " + new Outcome(command, -1, command.timeout(), tail.toString()).lastLine());
+                }
+                whileRunning.run();
+            } catch (ExecutionException e) {
+                throw new RigBroken("'" + command.display() + "' failed to run: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                process.getProcess().destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new RigBroken("interrupted while running '" + command.display() + "'", e);
+            }
+        }
+    }
+
+    /** Runs {@code command} and breaks the rig unless it exits 0; for commands the rig itself depends on. */
+    public static Outcome require(Command command) {
+        Outcome outcome = run(command);
+        if (!outcome.succeeded()) {
+            throw new RigBroken("'" + command.display() + "' exited with " + outcome.exitCode() + ": " + outcome.lastLine());
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Running external commands: every one with a timeout, its output tail kept, and its command line,
+ * exit code and duration recorded, so a failure report can say exactly what ran and what it said.
+ */
+package dev.orchestrate.process;

@@ -1,0 +1,132 @@
+package dev.orchestrate.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Processes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * The Allure side of a run directory: {@code allure-results/} with categories, environment and the
+ * previous run's history, and {@code html/} generated offline by the Allure 2 command line that the
+ * build unpacked next to the jar.
+ */
+public final class AllureReport {
+
+    public static final String RESULTS = "allure-results";
+    public static final String HTML = "html";
+    public static final String SINGLE_FILE = "report.html";
+    private static final Duration GENERATE_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Path runDir;
+
+    public AllureReport(Path runDir) {
+        this.runDir = runDir;
+    }
+
+    public Path results() {
+        return runDir.resolve(RESULTS);
+    }
+
+    public Path html() {
+        return runDir.resolve(HTML);
+    }
+
+    /** The same report as one self-contained file, to open straight from disk or attach to a bug. */
+    public Path singleFile() {
+        return runDir.resolve(SINGLE_FILE);
+    }
+
+    /** Creates the results directory and carries over the history of {@code previousRun}, if there was one. */
+    public void prepare(Path previousRun) throws IOException {
+        Files.createDirectories(results());
+        Path history = previousRun == null ? null : previousRun.resolve(HTML).resolve("history");
+        if (history != null && Files.isDirectory(history)) {
+            copyTree(history, results().resolve("history"));
+        }
+    }
+
+    /** Failure categories by defect class, and the environment table, both read by the Allure report. */
+    public void describe(Map<String, String> environment) throws IOException {
+        List<Map<String, Object>> categories = List.of(
+                Map.of("name", "Data lost or damaged on the device", "matchedStatuses", List.of("failed"),
+                        "description", "verification found sectors that are not what was written"),
+                Map.of("name", "Tool or rig broken", "matchedStatuses", List.of("broken"),
+                        "description", "a tool crashed or timed out, or the rig failed; nothing is known about the device"),
+                Map.of("name", "Not runnable on this host", "matchedStatuses", List.of("skipped")));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results().resolve("categories.json").toFile(), categories);
+        Properties properties = new Properties();
+        properties.putAll(environment);
+        try (var out = Files.newBufferedWriter(results().resolve("environment.properties"))) {
+            properties.store(out, "orchestrate run");
+        }
+    }
+
+    /**
+     * Generates {@code html/} (the full report, whose history the next run carries over) and
+     * {@code report.html}; a failure breaks the rig, with Allure's own output.
+     */
+    public void generate(String reportName) {
+        allure(reportName, html(), false);
+        Path single = runDir.resolve("single-file");
+        allure(reportName, single, true);
+        try {
+            Files.move(single.resolve("index.html"), singleFile(), StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(single);
+        } catch (IOException e) {
+            throw new RigBroken("cannot move the single-file report into place: " + e.getMessage(), e);
+        }
+    }
+
+    private void allure(String reportName, Path output, boolean singleFile) {
+        Path script = commandLineHome().resolve("bin").resolve("allure");
+        List<String> argv = new java.util.ArrayList<>(List.of("env", "JAVA_HOME=" + System.getProperty("java.home"), script.toString(),
+                "generate", "--clean", "--name", reportName, "-o", output.toString()));
+        if (singleFile) {
+            argv.add("--single-file");
+        }
+        argv.add(results().toString());
+        Processes.require(new Command(argv, GENERATE_TIMEOUT));
+    }
+
+    /** The unpacked Allure command line: {@code allure-commandline/allure-<version>} next to the jar or classes. */
+    static Path commandLineHome() {
+        try {
+            Path code = Path.of(AllureReport.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path unpacked = code.getParent().resolve("allure-commandline");
+            try (Stream<Path> dirs = Files.isDirectory(unpacked) ? Files.list(unpacked) : Stream.empty()) {
+                return dirs.filter(d -> d.getFileName().toString().startsWith("allure-")).max(Comparator.naturalOrder())
+                        .orElseThrow(() -> new RigBroken("the Allure command line is not in " + unpacked
+                                + "; rebuild with 'mvn package' (it is unpacked from Maven Central at build time)"));
+            }
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new RigBroken("cannot locate the Allure command line: " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

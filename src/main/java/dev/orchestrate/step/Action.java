@@ -1,0 +1,14 @@
+package dev.orchestrate.step;
+
+/**
+ * A step ready to run in a cell. Throws {@link dev.orchestrate.outcome.DataDamaged} when the
+ * device lost data, {@link dev.orchestrate.outcome.RigBroken} when the rig failed, and
+ * {@link dev.orchestrate.outcome.NotRunnable} when this host cannot run it.
+ */
+public interface Action {
+
+    /** The step's name in reports: kind and the options that matter ("copy with dd bs=1MiB"). */
+    String title();
+
+    void run(CellContext cell) throws Exception;
+}

@@ -1,0 +1,110 @@
+package dev.orchestrate.step;
+
+import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.data.StampedFile;
+import dev.orchestrate.suite.Cell;
+import dev.orchestrate.target.Placement;
+import dev.orchestrate.target.Target;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One cell's run: its identity, the target, a scratch directory, and what the steps have done so far
+ * (the sources generated, and what was last copied to the target, which is what verify expects).
+ */
+public final class CellContext {
+
+    /** A generated source file on the host, outside the target. */
+    public record Source(int index, StampedFile file, Path path) {
+    }
+
+    /** File ids are unique in a run: the cell's ordinal in the matrix times this, plus the file's index. */
+    public static final int FILES_PER_CELL = 1000;
+
+    private final Cell cell;
+    private final long runId;
+    private final SectorFormat format;
+    private final Target target;
+    private final Path scratch;
+    private final Evidence evidence;
+    private List<Source> sources = List.of();
+    private List<Source> onTarget = List.of();
+
+    public CellContext(Cell cell, long runId, SectorFormat format, Target target, Path scratch, Evidence evidence) {
+        this.cell = cell;
+        this.runId = runId;
+        this.format = format;
+        this.target = target;
+        this.scratch = scratch;
+        this.evidence = evidence;
+    }
+
+    public Cell cell() {
+        return cell;
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    public SectorFormat format() {
+        return format;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public Path scratch() {
+        return scratch;
+    }
+
+    public Evidence evidence() {
+        return evidence;
+    }
+
+    public int fileId(int index) {
+        return (cell.ordinal() + 1) * FILES_PER_CELL + index;
+    }
+
+    public static String fileName(int index) {
+        return "file-" + index + ".bin";
+    }
+
+    /** Names a file id of this run: "file-2.bin" for this cell's own, "file-2.bin of cell 5" for another cell's. */
+    public String describeFile(int id) {
+        int ordinal = id / FILES_PER_CELL - 1;
+        String name = fileName(id % FILES_PER_CELL);
+        return ordinal == cell.ordinal() ? name : name + " of cell " + ordinal;
+    }
+
+    public Placement placement(int index) {
+        return target.place(cell, index);
+    }
+
+    public List<Placement> placements() {
+        List<Placement> all = new ArrayList<>();
+        for (Source s : onTarget) {
+            all.add(placement(s.index()));
+        }
+        return all;
+    }
+
+    public List<Source> sources() {
+        return sources;
+    }
+
+    public void generated(List<Source> files) {
+        this.sources = List.copyOf(files);
+    }
+
+    /** What the target should now hold: the sources as they were when last copied. */
+    public List<Source> onTarget() {
+        return onTarget;
+    }
+
+    public void copied(List<Source> files) {
+        this.onTarget = List.copyOf(files);
+    }
+}

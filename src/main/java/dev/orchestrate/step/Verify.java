@@ -1,0 +1,48 @@
+package dev.orchestrate.step;
+
+import dev.orchestrate.outcome.DataDamaged;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.report.HexDiff;
+import dev.orchestrate.suite.Section;
+import dev.orchestrate.verify.Expected;
+import dev.orchestrate.verify.Verdict;
+import dev.orchestrate.verify.Verifier;
+import java.io.IOException;
+import java.util.List;
+
+/** Reads back what the target holds through the known-good path and fails the cell on any damaged sector. */
+record Verify() implements Action {
+
+    static final Section SECTION = Section.of("verify", "Reads back every copied file through the known-good path and classifies each sector; fails the cell on any damage.", List.of());
+
+    @Override
+    public String title() {
+        return "verify";
+    }
+
+    @Override
+    public void run(CellContext cell) {
+        if (cell.onTarget().isEmpty()) {
+            throw new RigBroken("verify: nothing was copied to the target before this step");
+        }
+        List<Expected> expected = cell.onTarget().stream()
+                .map(s -> new Expected(s.file(), CellContext.fileName(s.index()), cell.placement(s.index())))
+                .toList();
+        long total = expected.stream().mapToLong(e -> e.file().size()).sum();
+        Verdict verdict;
+        try {
+            verdict = new Verifier(cell.format(), cell::describeFile).verify(expected, done -> cell.evidence().progress("verify", done, total));
+        } catch (IOException e) {
+            throw new RigBroken("verify: cannot read the target: " + e.getMessage(), e);
+        }
+        cell.evidence().attachText("verdict", verdict.text());
+        if (verdict.first() != null) {
+            Verdict.FirstDamage first = verdict.first();
+            cell.evidence().attachText("first damaged sector, expected vs found",
+                    HexDiff.render(first.file() + " at offset " + first.offset(), first.offset(), first.expected(), first.found()));
+        }
+        if (!verdict.passed()) {
+            throw new DataDamaged(verdict.headline());
+        }
+    }
+}

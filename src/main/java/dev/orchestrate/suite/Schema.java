@@ -1,0 +1,109 @@
+package dev.orchestrate.suite;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The JSON Schema of the suite format, derived from the key declarations, for editors to complete and check suites. */
+public final class Schema {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    static final String SIZE_PATTERN = "^\\d+\\s*(B|KiB|MiB|GiB|TiB)?$";
+    static final String REFERENCE_PATTERN = "\\$\\{[^}]+}";
+
+    private Schema() {
+    }
+
+    public static ObjectNode of(Vocabulary vocabulary) {
+        ObjectNode root = JSON.objectNode();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("title", "orchestrate suite, format 1");
+        root.put("type", "object");
+        root.put("additionalProperties", false);
+        ArrayNode required = root.putArray("required");
+        ObjectNode properties = root.putObject("properties");
+        for (Key key : SuiteLoader.TOP.keys()) {
+            properties.set(key.name(), property(key, false));
+            if (key.required()) {
+                required.add(key.name());
+            }
+        }
+        required.add("target").add("steps");
+        properties.set("target", section(vocabulary.target(), false));
+        ObjectNode matrix = properties.putObject("matrix");
+        matrix.put("type", "object").put("description", SuiteLoader.STRUCTURE.get("matrix"));
+        matrix.putObject("propertyNames").put("pattern", "^[a-z][a-z0-9-]*$");
+        matrix.putObject("additionalProperties").put("type", "array").put("minItems", 1)
+                .putObject("items").putArray("type").add("string").add("number").add("boolean");
+        ObjectNode defaults = properties.putObject("defaults");
+        defaults.put("type", "object").put("description", SuiteLoader.STRUCTURE.get("defaults"));
+        defaults.putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean");
+        ObjectNode steps = properties.putObject("steps");
+        steps.put("type", "array").put("minItems", 1).put("description", SuiteLoader.STRUCTURE.get("steps"));
+        ArrayNode kinds = steps.putObject("items").putArray("anyOf");
+        new TreeMap<>(vocabulary.steps()).forEach((name, section) -> {
+            if (section.keys().stream().noneMatch(Key::required)) {
+                kinds.addObject().put("const", name).put("description", section.help());
+            }
+            ObjectNode withOptions = kinds.addObject();
+            withOptions.put("type", "object").put("additionalProperties", false).put("minProperties", 1).put("maxProperties", 1);
+            withOptions.putObject("properties").set(name, section(section, true));
+        });
+        return root;
+    }
+
+    private static ObjectNode section(Section section, boolean references) {
+        ObjectNode node = JSON.objectNode();
+        node.put("type", "object").put("description", section.help()).put("additionalProperties", false);
+        ObjectNode properties = node.putObject("properties");
+        ArrayNode required = node.putArray("required");
+        for (Key key : section.keys()) {
+            properties.set(key.name(), property(key, references));
+            if (key.required()) {
+                required.add(key.name());
+            }
+        }
+        Map<String, List<Key>> byName = new TreeMap<>();
+        section.variants().forEach((variant, v) -> v.keys().forEach(k -> byName.computeIfAbsent(k.name(), n -> new java.util.ArrayList<>()).add(k)));
+        byName.forEach((name, keys) -> {
+            ObjectNode p = property(keys.getFirst(), references);
+            List<String> owners = section.variants().entrySet().stream()
+                    .filter(e -> e.getValue().keys().stream().anyMatch(k -> k.name().equals(name))).map(Map.Entry::getKey).sorted().toList();
+            p.put("description", keys.getFirst().help() + " (" + section.selector() + ": " + String.join(", ", owners) + ")");
+            properties.set(name, p);
+        });
+        if (section.selector() != null && properties.get(section.selector()) instanceof ObjectNode selector && !references) {
+            ArrayNode values = selector.putArray("enum");
+            section.variants().keySet().stream().sorted().forEach(values::add);
+        }
+        return node;
+    }
+
+    private static ObjectNode property(Key key, boolean references) {
+        ObjectNode p = JSON.objectNode();
+        p.put("description", key.help());
+        if (key.fallback() != null && !key.fallback().isEmpty()) {
+            p.put("default", key.fallback());
+        }
+        switch (key.type()) {
+            case SIZE -> p.putArray("type").add("string").add("integer");
+            case COUNT -> p.putArray("type").add("integer").add("string");
+            case CHOICE -> {
+                ArrayNode values = p.putArray("enum");
+                key.choices().forEach(values::add);
+            }
+            default -> p.put("type", "string");
+        }
+        if (references && key.type() != Key.Type.TEXT) {
+            // a step option may be a ${reference} resolved per cell, so its own form cannot be enforced here
+            ObjectNode either = JSON.objectNode();
+            either.put("description", key.help());
+            either.putArray("anyOf").add(p.deepCopy().without("description")).addObject().put("type", "string").put("pattern", REFERENCE_PATTERN);
+            return either;
+        }
+        return p;
+    }
+}

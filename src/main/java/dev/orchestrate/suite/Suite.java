@@ -1,0 +1,49 @@
+package dev.orchestrate.suite;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A checked suite: everything needed to plan and run its cells. Built only by {@link SuiteLoader},
+ * which has already resolved every cell once, so resolving again cannot fail.
+ */
+public record Suite(String name, String description, Path file, Location at, int sectorSize, Options target,
+                    List<Axis> axes, Map<String, Value> defaults, List<StepSpec> steps, Vocabulary vocabulary) {
+
+    public Suite {
+        axes = List.copyOf(axes);
+        defaults = Map.copyOf(defaults);
+        steps = List.copyOf(steps);
+    }
+
+    /** The full matrix, in file order: the first axis varies slowest. */
+    public List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        expand(0, new java.util.LinkedHashMap<>(), cells);
+        return cells;
+    }
+
+    private void expand(int axis, java.util.LinkedHashMap<String, Value> chosen, List<Cell> out) {
+        if (axis == axes.size()) {
+            out.add(new Cell(out.size(), chosen));
+            return;
+        }
+        for (Value v : axes.get(axis).values()) {
+            chosen.put(axes.get(axis).name(), v);
+            expand(axis + 1, chosen, out);
+        }
+        chosen.remove(axes.get(axis).name());
+    }
+
+    /** The steps of {@code cell}, references resolved and options checked. */
+    public List<Step> stepsFor(Cell cell) {
+        List<Problem> problems = new ArrayList<>();
+        List<Step> resolved = Interpolation.resolve(this, cell, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("suite was validated, yet cell " + cell.name() + " does not resolve: " + problems);
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.orchestrate.suite;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Reads and checks a suite file; either a {@link Suite} every cell of which resolves, or every problem found. */
+public final class SuiteLoader {
+
+    /** The scalar top-level keys; {@link #STRUCTURE} lists the others, which hold sections. */
+    public static final Section TOP = Section.of("suite", "a suite file", List.of(
+            Key.required("name", Key.Type.TEXT, "the suite's name: letters, digits, '.', '_' and '-'; names the report directory"),
+            Key.optional("description", Key.Type.TEXT, "", "what the suite checks and why, shown in the report"),
+            Key.choice("sector-size", "4KiB", List.of("512", "4KiB"), "the stamp unit: every sector of this size carries its own header")));
+
+    public static final Map<String, String> STRUCTURE = structure();
+
+    private static final String NAME_FORM = "[A-Za-z0-9._-]+";
+    private static final String AXIS_FORM = "[a-z][a-z0-9-]*";
+
+    private final Vocabulary vocabulary;
+
+    public SuiteLoader(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    private static Map<String, String> structure() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("target", "the device under test: a mapping with 'kind' and that kind's keys");
+        m.put("matrix", "named axes, each a list of values; every combination is one cell (one I/O pattern, one test)");
+        m.put("defaults", "named values that ${name} references fall back to when no axis has that name");
+        m.put("steps", "the ordered steps of every cell; a step is a kind ('- sync') or a kind with options ('- copy: {tool: ${tool}}')");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    public Suite load(Path file) throws InvalidSuite {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidSuite(new Problem(new Location(file.toString(), 1, 1), "cannot read the suite: " + e.getMessage()));
+        }
+        return parse(file, text);
+    }
+
+    public Suite parse(Path file, String text) throws InvalidSuite {
+        String label = file.toString();
+        Node root = YamlReader.read(label, text);
+        List<Problem> problems = new ArrayList<>();
+        if (!(root instanceof Node.Mapping top)) {
+            throw new InvalidSuite(new Problem(root.at(), "a suite is a mapping of keys (name, target, matrix, steps); found " + root.kind()));
+        }
+        Map<String, Value> scalars = new LinkedHashMap<>();
+        Map<String, Location> keyAt = new HashMap<>();
+        List<String> known = Stream.concat(TOP.keys().stream().map(Key::name), STRUCTURE.keySet().stream()).toList();
+        for (Node.Entry e : top.entries().values()) {
+            keyAt.put(e.key(), e.keyAt());
+            if (!known.contains(e.key())) {
+                problems.add(new Problem(e.keyAt(), "unknown key '" + e.key() + "' in suite" + hintOrList(e.key(), known)));
+            } else if (!STRUCTURE.containsKey(e.key())) {
+                scalar(e, problems).ifPresent(v -> scalars.put(e.key(), v));
+            }
+        }
+        Options head = TOP.resolve(scalars, keyAt, top.at(), problems);
+        head.find("name").filter(v -> !v.text().matches(NAME_FORM)).ifPresent(v ->
+                problems.add(new Problem(v.at(), "name '" + v.text() + "' may hold only letters, digits, '.', '_' and '-'")));
+
+        Options target = target(top, problems);
+        List<Axis> axes = matrix(entry(top, "matrix"), problems);
+        Map<String, Value> defaults = defaults(entry(top, "defaults"), problems);
+        List<StepSpec> steps = steps(top, problems);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        int sectorSize = (int) Size.parse(head.text("sector-size")).bytes();
+        Suite suite = new Suite(head.text("name"), head.text("description"), file, top.at(), sectorSize, target,
+                axes, defaults, steps, vocabulary);
+        checkReferences(suite, problems);
+        for (Cell cell : suite.cells()) {
+            Interpolation.resolve(suite, cell, problems);
+        }
+        if (problems.isEmpty()) {
+            vocabulary.checks().forEach(check -> check.check(suite, problems));
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        return suite;
+    }
+
+    private static InvalidSuite invalid(List<Problem> problems) {
+        List<Problem> unique = new ArrayList<>(new LinkedHashSet<>(problems));
+        unique.sort(Comparator.comparingInt((Problem p) -> p.at().line()).thenComparingInt(p -> p.at().column()));
+        return new InvalidSuite(unique);
+    }
+
+    private static String hintOrList(String word, List<String> known) {
+        String hint = Suggest.hint(word, known);
+        return hint.isEmpty() ? "; known keys: " + String.join(", ", known) : hint;
+    }
+
+    private static Node.Entry entry(Node.Mapping map, String key) {
+        return map.entries().get(key);
+    }
+
+    private static java.util.Optional<Value> scalar(Node.Entry e, List<Problem> problems) {
+        if (e.value() instanceof Node.Scalar s && s.text() != null) {
+            return java.util.Optional.of(new Value(s.text(), s.at()));
+        }
+        problems.add(new Problem(e.value().at(), "'" + e.key() + "' takes a single value; found " + (e.value() instanceof Node.Scalar ? "nothing" : e.value().kind())));
+        return java.util.Optional.empty();
+    }
+
+    private Options target(Node.Mapping top, List<Problem> problems) {
+        Node.Entry e = entry(top, "target");
+        if (e == null) {
+            problems.add(new Problem(top.at(), "suite needs 'target': " + STRUCTURE.get("target")));
+            return null;
+        }
+        Map<String, Value> values = new LinkedHashMap<>();
+        Map<String, Location> keyAt = new HashMap<>();
+        if (!(e.value() instanceof Node.Mapping m)) {
+            problems.add(new Problem(e.value().at(), "'target' is a mapping with 'kind' and that kind's keys; found " + e.value().kind()));
+            return null;
+        }
+        for (Node.Entry option : m.entries().values()) {
+            keyAt.put(option.key(), option.keyAt());
+            scalar(option, problems).ifPresent(v -> values.put(option.key(), v));
+        }
+        return vocabulary.target().resolve(values, keyAt, m.at(), problems);
+    }
+
+    private static List<Axis> matrix(Node.Entry e, List<Problem> problems) {
+        List<Axis> axes = new ArrayList<>();
+        if (e == null) {
+            return axes;
+        }
+        if (!(e.value() instanceof Node.Mapping m)) {
+            problems.add(new Problem(e.value().at(), "'matrix' is a mapping of axis names to lists of values; found " + e.value().kind()));
+            return axes;
+        }
+        for (Node.Entry axis : m.entries().values()) {
+            if (!axis.key().matches(AXIS_FORM)) {
+                problems.add(new Problem(axis.keyAt(), "axis name '" + axis.key() + "' must be lower case letters, digits and '-', starting with a letter"));
+            }
+            List<Value> values = switch (axis.value()) {
+                case Node.Sequence s -> s.items().stream().map(item -> axisValue(item, axis.key(), problems)).toList();
+                case Node.Scalar s when s.text() != null -> List.of(new Value(s.text(), s.at()));
+                default -> List.of();
+            };
+            if (values.isEmpty()) {
+                problems.add(new Problem(axis.value().at(), "axis '" + axis.key() + "' needs at least one value, e.g. [cp, dd]"));
+            }
+            Set<String> seen = new java.util.HashSet<>();
+            values.stream().filter(v -> !seen.add(v.text())).forEach(v ->
+                    problems.add(new Problem(v.at(), "axis '" + axis.key() + "' lists '" + v.text() + "' twice")));
+            axes.add(new Axis(axis.key(), axis.keyAt(), values));
+        }
+        return axes;
+    }
+
+    private static Value axisValue(Node item, String axis, List<Problem> problems) {
+        if (item instanceof Node.Scalar s && s.text() != null) {
+            return new Value(s.text(), s.at());
+        }
+        problems.add(new Problem(item.at(), "values of axis '" + axis + "' are single values; found " + item.kind()));
+        return new Value("", item.at());
+    }
+
+    private static Map<String, Value> defaults(Node.Entry e, List<Problem> problems) {
+        Map<String, Value> defaults = new LinkedHashMap<>();
+        if (e == null) {
+            return defaults;
+        }
+        if (!(e.value() instanceof Node.Mapping m)) {
+            problems.add(new Problem(e.value().at(), "'defaults' is a mapping of names to values; found " + e.value().kind()));
+            return defaults;
+        }
+        for (Node.Entry d : m.entries().values()) {
+            scalar(d, problems).ifPresent(v -> defaults.put(d.key(), v));
+        }
+        return defaults;
+    }
+
+    private List<StepSpec> steps(Node.Mapping top, List<Problem> problems) {
+        Node.Entry e = entry(top, "steps");
+        List<StepSpec> steps = new ArrayList<>();
+        if (e == null || !(e.value() instanceof Node.Sequence list) || list.items().isEmpty()) {
+            problems.add(new Problem(e == null ? top.at() : e.value().at(), "suite needs 'steps', a list such as [generate, copy, sync, verify]"));
+            return steps;
+        }
+        for (Node item : list.items()) {
+            step(item, problems).ifPresent(steps::add);
+        }
+        if (!steps.isEmpty() && steps.stream().noneMatch(s -> s.kind().equals("verify"))) {
+            problems.add(new Problem(e.value().at(), "steps have no 'verify': a cell that never reads back can only pass; add '- verify' after the last copy or lifecycle step"));
+        }
+        return steps;
+    }
+
+    private java.util.Optional<StepSpec> step(Node item, List<Problem> problems) {
+        String kind;
+        Location kindAt;
+        Node optionsNode = null;
+        if (item instanceof Node.Scalar s && s.text() != null) {
+            kind = s.text();
+            kindAt = s.at();
+        } else if (item instanceof Node.Mapping m && m.entries().size() == 1) {
+            Node.Entry only = m.entries().values().iterator().next();
+            kind = only.key();
+            kindAt = only.keyAt();
+            optionsNode = only.value();
+        } else {
+            problems.add(new Problem(item.at(), "a step is a kind ('- sync') or one kind with its options ('- copy: {tool: cp}'); found " + item.kind()));
+            return java.util.Optional.empty();
+        }
+        Section section = vocabulary.steps().get(kind);
+        if (section == null) {
+            problems.add(new Problem(kindAt, "unknown step '" + kind + "'" + Suggest.hint(kind, vocabulary.steps().keySet())
+                    + "; steps are " + String.join(", ", vocabulary.steps().keySet().stream().sorted().toList())));
+            return java.util.Optional.empty();
+        }
+        Map<String, Value> options = new LinkedHashMap<>();
+        Map<String, Location> keyAt = new HashMap<>();
+        if (optionsNode instanceof Node.Mapping m) {
+            for (Node.Entry option : m.entries().values()) {
+                keyAt.put(option.key(), option.keyAt());
+                scalar(option, problems).ifPresent(v -> options.put(option.key(), v));
+            }
+        } else if (optionsNode != null && !(optionsNode instanceof Node.Scalar s && s.text() == null)) {
+            problems.add(new Problem(optionsNode.at(), "options of step '" + kind + "' are a mapping such as {key: value}; found " + optionsNode.kind()));
+        }
+        return java.util.Optional.of(new StepSpec(kind, kindAt, options, keyAt));
+    }
+
+    /** Every axis and default must be used, and every reference must name one: both catch typos early. */
+    private static void checkReferences(Suite suite, List<Problem> problems) {
+        Set<String> used = new java.util.TreeSet<>();
+        suite.steps().forEach(step -> step.options().values().forEach(v -> used.addAll(Interpolation.references(v.text()))));
+        for (Axis axis : suite.axes()) {
+            if (!used.contains(axis.name())) {
+                problems.add(new Problem(axis.at(), "axis '" + axis.name() + "' is not used by any step" + Suggest.hint(axis.name(), used)
+                        + "; refer to it as ${" + axis.name() + "} in a step option or remove it"));
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The suite: a YAML file naming a target, a matrix of axes and the steps of one cell. This package
+ * reads it with line and column kept for every value, checks it against the declared keys, and
+ * expands the matrix into cells whose step options have their {@code ${axis}} references resolved.
+ */
+package dev.orchestrate.suite;

@@ -1,0 +1,70 @@
+package dev.orchestrate.tool;
+
+import dev.orchestrate.process.Command;
+import dev.orchestrate.suite.Key;
+import dev.orchestrate.suite.Options;
+import dev.orchestrate.target.Placement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** dd: fixed-size writes of {@code block-size}, optionally O_DIRECT or O_DSYNC; writes into files or raw at a device offset. */
+public final class Dd implements Tool {
+
+    @Override
+    public String name() {
+        return "dd";
+    }
+
+    @Override
+    public String help() {
+        return "dd if=SOURCE of=DEST bs=N: writes of a fixed size, into a file or raw at a device offset";
+    }
+
+    @Override
+    public List<Key> keys() {
+        return List.of(
+                Key.optional("block-size", Key.Type.SIZE, "1MiB", "dd's bs: the size of each write"),
+                Key.choice("oflag", "none", List.of("none", "direct", "dsync", "sync"), "dd's oflag: direct bypasses the page cache, dsync/sync make each write synchronous"),
+                Key.choice("conv", "none", List.of("none", "fsync", "fdatasync"), "dd's conv: flush the output once at the end"));
+    }
+
+    @Override
+    public boolean writesRaw() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> unavailable() {
+        return Executables.missing("dd", "apt-get install coreutils");
+    }
+
+    @Override
+    public Command command(Path source, Placement to, Options options) {
+        long bs = options.size("block-size");
+        List<String> argv = new ArrayList<>(List.of("dd", "if=" + source, "of=" + to.path(), "bs=" + bs, "status=none"));
+        List<String> oflags = new ArrayList<>();
+        if (!options.text("oflag").equals("none")) {
+            oflags.add(options.text("oflag"));
+        }
+        if (to.raw() && to.deviceOffset() > 0) {
+            if (to.deviceOffset() % bs == 0) {
+                argv.add("seek=" + to.deviceOffset() / bs);
+            } else {
+                argv.add("seek=" + to.deviceOffset());
+                oflags.add("seek_bytes");
+            }
+        }
+        if (!oflags.isEmpty()) {
+            argv.add("oflag=" + String.join(",", oflags));
+        }
+        // a raw target must not be truncated at the end of the copy
+        List<String> conv = new ArrayList<>(List.of("notrunc"));
+        if (!options.text("conv").equals("none")) {
+            conv.add(options.text("conv"));
+        }
+        argv.add("conv=" + String.join(",", conv));
+        return new Command(argv, options.duration("timeout"));
+    }
+}

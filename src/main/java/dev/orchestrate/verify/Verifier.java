@@ -1,0 +1,141 @@
+package dev.orchestrate.verify;
+
+import dev.orchestrate.data.Finding;
+import dev.orchestrate.data.Recogniser;
+import dev.orchestrate.data.SectorClass;
+import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.data.Stamp;
+import dev.orchestrate.data.StampedFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.LongConsumer;
+
+/**
+ * Reads each expected file back from where it was placed and classifies every sector. Memory stays
+ * bounded whatever the size: one chunk buffer and at most {@link #MAX_RANGES} ranges.
+ */
+public final class Verifier {
+
+    public static final int MAX_RANGES = 1000;
+    private static final int CHUNK = 1 << 20;
+
+    private final SectorFormat format;
+    private final Recogniser recogniser;
+    private final IntFunction<String> files;
+
+    /** @param files names a file id in verdicts ("file-2.bin", "file-1.bin of cell 3") */
+    public Verifier(SectorFormat format, IntFunction<String> files) {
+        this.format = format;
+        this.recogniser = new Recogniser(format);
+        this.files = files;
+    }
+
+    /** Verifies {@code files}; {@code progress} receives the bytes checked so far. */
+    public Verdict verify(List<Expected> files, LongConsumer progress) throws IOException {
+        Map<SectorClass, Long> counts = new EnumMap<>(SectorClass.class);
+        Collector ranges = new Collector();
+        long sectors = 0;
+        long done = 0;
+        String readPath = files.isEmpty() ? "nothing to read" : files.getFirst().placement().raw()
+                ? "the raw image " + files.getFirst().placement().path() + ", read directly at each file's device offset"
+                : "the files, read back through the target's file system";
+        for (Expected expected : files) {
+            sectors += verifyFile(expected, counts, ranges, done, progress);
+            done += expected.file().size();
+        }
+        return new Verdict(readPath, files.size(), sectors, counts, ranges.ranges, ranges.cut, ranges.first);
+    }
+
+    private long verifyFile(Expected expected, Map<SectorClass, Long> counts, Collector ranges, long before, LongConsumer progress) throws IOException {
+        StampedFile file = expected.file();
+        int sector = format.sectorSize();
+        long base = expected.placement().raw() ? expected.placement().deviceOffset() : 0;
+        byte[] buffer = new byte[CHUNK];
+        long sectors = 0;
+        Path path = expected.placement().path();
+        try (FileChannel channel = Files.exists(path) ? FileChannel.open(path, StandardOpenOption.READ) : null) {
+            for (long offset = 0; offset < file.size(); offset += CHUNK) {
+                int want = (int) Math.min(CHUNK, file.size() - offset);
+                int got = channel == null ? 0 : readFully(channel, ByteBuffer.wrap(buffer, 0, want), base + offset);
+                for (int at = 0; at < want; at += sector) {
+                    long fileOffset = offset + at;
+                    int length = Math.min(sector, want - at);
+                    Stamp should = file.stampAt(fileOffset);
+                    Finding finding = at + length <= got
+                            ? recogniser.classify(buffer, at, length, should)
+                            : new Finding(SectorClass.MISSING, null, length, 0);
+                    counts.merge(finding.kind(), 1L, Long::sum);
+                    sectors++;
+                    if (finding.kind() != SectorClass.INTACT) {
+                        ranges.add(expected, fileOffset, length, finding, should, buffer, at);
+                    } else {
+                        ranges.close();
+                    }
+                }
+                progress.accept(before + offset + want);
+            }
+        }
+        ranges.close();
+        return sectors;
+    }
+
+    private static int readFully(FileChannel channel, ByteBuffer into, long position) throws IOException {
+        int total = 0;
+        while (into.hasRemaining()) {
+            int n = channel.read(into, position + total);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    private String expectation(Stamp should) {
+        return String.format(Locale.ROOT, "%s offset %,d generation %d", files.apply(should.fileId()), should.offset(), should.generation());
+    }
+
+    /** Collapses consecutive damaged sectors of the same class into ranges. */
+    private final class Collector {
+        final List<DamagedRange> ranges = new ArrayList<>();
+        boolean cut;
+        Verdict.FirstDamage first;
+        private DamagedRange open;
+
+        void add(Expected expected, long fileOffset, int length, Finding finding, Stamp should, byte[] buffer, int at) {
+            if (first == null) {
+                byte[] found = finding.kind() == SectorClass.MISSING ? new byte[0] : java.util.Arrays.copyOfRange(buffer, at, at + length);
+                first = new Verdict.FirstDamage(expected.name(), fileOffset, found, format.expected(should));
+            }
+            if (open != null && open.kind() == finding.kind() && open.end() == fileOffset && open.file().equals(expected.name())) {
+                open = new DamagedRange(open.file(), open.start(), fileOffset + length, open.lba(), open.kind(), open.found(), open.expected());
+                return;
+            }
+            close();
+            open = new DamagedRange(expected.name(), fileOffset, fileOffset + length, expected.placement().lba(fileOffset),
+                    finding.kind(), finding.describe(should, files), expectation(should));
+        }
+
+        void close() {
+            if (open == null) {
+                return;
+            }
+            if (ranges.size() < MAX_RANGES) {
+                ranges.add(open);
+            } else {
+                cut = true;
+            }
+            open = null;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.orchestrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    private static final String PASSING = "src/test/resources/suites/directory-pass.yaml";
+    private static final String CORRUPT = "src/test/resources/suites/image-corrupt.yaml";
+    private static final String MISSPELT = "src/test/resources/invalid/misspelt.yaml";
+
+    @TempDir
+    Path reports;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private List<JsonNode> results(String suite) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(reports.resolve(suite).resolve("latest").resolve("allure-results"))) {
+            return files.filter(f -> f.toString().endsWith("-result.json")).map(f -> {
+                try {
+                    return json.readTree(f.toFile());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+
+    @Test
+    void aPassingSuiteExitsZeroWithResultsXmlAndManifest() throws IOException {
+        assertEquals(Exit.PASSED, run("run", PASSING, "--reports", reports.toString(), "--no-html"), err.toString());
+        assertTrue(out.toString().contains("4 passed, 0 failed, 0 broken, 0 skipped"), out.toString());
+        assertTrue(out.toString().contains("[2/4] tool=cp size=1MiB"), out.toString());
+        Path latest = reports.resolve("directory-pass").resolve("latest");
+        assertTrue(Files.isRegularFile(latest.resolve("manifest.json")));
+        assertTrue(Files.readString(latest.resolve("junit/TEST-orchestrate.xml")).contains("tests=\"4\""));
+        assertTrue(Files.isRegularFile(latest.resolve("allure-results/categories.json")));
+
+        List<JsonNode> results = results("directory-pass");
+        assertEquals(4, results.size());
+        JsonNode cell = results.stream().filter(r -> r.get("name").asText().equals("tool=dd size=4KiB")).findFirst().orElseThrow();
+        assertEquals("passed", cell.get("status").asText());
+        String labels = cell.get("labels").toString();
+        assertTrue(labels.contains("{\"name\":\"suite\",\"value\":\"directory-pass\"}"), labels);
+        assertTrue(labels.contains("{\"name\":\"tool\",\"value\":\"dd\"}"), labels);
+        assertTrue(cell.get("parameters").toString().contains("{\"name\":\"size\",\"value\":\"4KiB\"}"));
+        JsonNode steps = cell.get("steps");
+        assertEquals(List.of("generate 2 files of 4KiB, generation 1", "copy with dd (block-size=1MiB oflag=none conv=none)", "sync", "verify"),
+                steps.valueStream().map(s -> s.get("name").asText()).toList());
+        assertEquals("dd file-1.bin (exit 0)", steps.get(1).get("attachments").get(0).get("name").asText());
+        assertTrue(steps.get(1).get("stop").asLong() >= steps.get(1).get("start").asLong());
+    }
+
+    @Test
+    void damagedCellsExitOneNamingTheFirstBadOffset() throws IOException {
+        assertEquals(Exit.FAILED, run("run", CORRUPT, "--reports", reports.toString(), "--no-html"));
+        String text = out.toString();
+        assertTrue(text.contains("FAILED  damage=zeros: first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros"), text);
+        assertTrue(text.contains("1 passed, 3 failed, 0 broken, 0 skipped"), text);
+        JsonNode zeros = results("image-corrupt").stream().filter(r -> r.get("name").asText().equals("damage=zeros")).findFirst().orElseThrow();
+        assertEquals("failed", zeros.get("status").asText());
+        assertTrue(zeros.get("statusDetails").get("message").asText().startsWith("first bad byte at offset 8,192"));
+    }
+
+    @Test
+    void aMisspeltKeyExitsTwoWithLocationAndSuggestionAndRunsNothing() {
+        assertEquals(Exit.BAD_INPUT, run("run", MISSPELT, "--reports", reports.toString()));
+        assertTrue(err.toString().contains(MISSPELT + ":8:7: unknown key 'szie' in generate; did you mean 'size'?"), err.toString());
+        assertTrue(err.toString().contains("nothing was run"));
+        assertFalse(Files.exists(reports.resolve("misspelt")));
+    }
+
+    @Test
+    void badFiltersAndMissingFilesExitTwo() {
+        assertEquals(Exit.BAD_INPUT, run("run", PASSING, "--reports", reports.toString(), "--only", "tol=cp"));
+        assertTrue(err.toString().contains("has no axis 'tol'; did you mean 'tool'?"), err.toString());
+        assertEquals(Exit.BAD_INPUT, run("run", PASSING, "--reports", reports.toString(), "--only", "cp"));
+        assertEquals(Exit.BAD_INPUT, run("run", "suites/nope.yaml", "--reports", reports.toString()));
+        assertTrue(err.toString().contains("suites/nope.yaml: no such suite file"), err.toString());
+        assertEquals(Exit.BAD_INPUT, run("run", PASSING, "--no-such-option"));
+        assertFalse(Files.exists(reports.resolve("directory-pass")));
+    }
+
+    @Test
+    void onlyRunsTheSelectedCells() {
+        assertEquals(Exit.PASSED, run("run", PASSING, "--reports", reports.toString(), "--no-html", "--only", "tool=cp", "--only", "size=4KiB"));
+        assertTrue(out.toString().contains("1 of 4 cells"), out.toString());
+        assertTrue(out.toString().contains("1 passed, 0 failed"), out.toString());
+    }
+
+    @Test
+    void aTargetThatCannotBePreparedIsABrokenRig() throws IOException {
+        Path blocker = Files.writeString(reports.resolve("blocker"), "a file where a directory should be");
+        Path suite = Files.writeString(reports.resolve("broken.yaml"), Files.readString(Path.of(PASSING))
+                .replace("kind: directory", "kind: directory\n  path: " + blocker.resolve("volume")));
+        assertEquals(Exit.BROKEN, run("run", suite.toString(), "--reports", reports.toString(), "--no-html"));
+        assertTrue(out.toString().contains("BROKEN  directory-pass: cannot create"), out.toString());
+    }
+
+    @Test
+    void validateChecksWithoutRunning() {
+        assertEquals(Exit.PASSED, run("validate", PASSING, "suites/smoke.yaml", "suites/image-corrupt.yaml"));
+        assertTrue(out.toString().contains(PASSING + ": valid, 4 cells"), out.toString());
+        assertEquals(Exit.BAD_INPUT, run("validate", PASSING, MISSPELT));
+        assertTrue(err.toString().contains("did you mean 'size'?"));
+    }
+
+    @Test
+    void schemaPrintsJsonSchemaOrTheReference() throws IOException {
+        assertEquals(Exit.PASSED, run("schema"));
+        JsonNode schema = new ObjectMapper().readTree(out.toString());
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());
+        out.getBuffer().setLength(0);
+        assertEquals(Exit.PASSED, run("schema", "--reference"));
+        assertTrue(out.toString().contains("#### copy"));
+    }
+
+    @Test
+    void theHtmlReportIsGeneratedAndHistoryCarriedToTheNextRun() throws IOException {
+        assertEquals(Exit.PASSED, run("run", PASSING, "--reports", reports.toString(), "--only", "size=4KiB"), err.toString());
+        Path first = reports.resolve("directory-pass").resolve("latest").toRealPath();
+        assertTrue(Files.isRegularFile(first.resolve("html/index.html")));
+        assertTrue(Files.size(first.resolve("report.html")) > 100_000, "the single-file report embeds everything");
+        assertTrue(Files.isRegularFile(first.resolve("html/history/history.json")));
+        assertEquals(Exit.PASSED, run("run", PASSING, "--reports", reports.toString(), "--only", "size=4KiB", "--no-html"));
+        Path second = reports.resolve("directory-pass").resolve("latest").toRealPath();
+        assertFalse(first.equals(second));
+        assertTrue(Files.isRegularFile(second.resolve("allure-results/history/history.json")));
+    }
+}

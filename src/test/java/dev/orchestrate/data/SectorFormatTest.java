@@ -1,0 +1,80 @@
+package dev.orchestrate.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class SectorFormatTest {
+
+    private static final Stamp STAMP = new Stamp(0x1234_5678_9ABC_DEF0L, 2001, 1_064_960, 3);
+
+    @ParameterizedTest
+    @ValueSource(ints = {512, 4096})
+    void headerRoundTrips(int size) {
+        SectorFormat format = new SectorFormat(size);
+        byte[] sector = format.expected(STAMP);
+        assertEquals(size, sector.length);
+        SectorFormat.Header header = format.header(sector, 0);
+        assertEquals(STAMP, header.stamp());
+        assertEquals(SectorFormat.VERSION, header.version());
+        assertEquals(size, header.sectorSize());
+        assertTrue(format.crcValid(sector, 0));
+    }
+
+    @Test
+    void startsWithTheMagicInAscii() {
+        byte[] sector = new SectorFormat(512).expected(STAMP);
+        assertEquals("orchSTMP", new String(sector, 0, 8, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void encodesAtAnOffsetInALargerBuffer() {
+        SectorFormat format = new SectorFormat(512);
+        byte[] buffer = new byte[2048];
+        format.encode(STAMP, buffer, 1024);
+        assertEquals(STAMP, format.header(buffer, 1024).stamp());
+        assertArrayEquals(format.expected(STAMP), java.util.Arrays.copyOfRange(buffer, 1024, 1536));
+    }
+
+    @Test
+    void anyChangedByteBreaksTheCrc() {
+        SectorFormat format = new SectorFormat(512);
+        for (int at : new int[] {0, 20, 59, 64, 300, 511}) {
+            byte[] sector = format.expected(STAMP);
+            sector[at] ^= 0x40;
+            assertFalse(format.crcValid(sector, 0), "byte " + at);
+        }
+    }
+
+    @Test
+    void payloadDependsOnEveryField() {
+        SectorFormat format = new SectorFormat(512);
+        byte[] base = format.expected(STAMP);
+        for (Stamp other : new Stamp[] {new Stamp(STAMP.runId() + 1, 2001, 1_064_960, 3), new Stamp(STAMP.runId(), 2002, 1_064_960, 3),
+                new Stamp(STAMP.runId(), 2001, 1_065_472, 3), new Stamp(STAMP.runId(), 2001, 1_064_960, 4)}) {
+            byte[] sector = format.expected(other);
+            assertNotEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(base, 64, 512)),
+                    java.util.Arrays.toString(java.util.Arrays.copyOfRange(sector, 64, 512)), other.toString());
+        }
+    }
+
+    @Test
+    void noMagicNoHeader() {
+        assertNull(new SectorFormat(512).header(new byte[512], 0));
+    }
+
+    @Test
+    void sectorSizeMustBeAPowerOfTwo() {
+        assertThrows(IllegalArgumentException.class, () -> new SectorFormat(520));
+        assertThrows(IllegalArgumentException.class, () -> new SectorFormat(256));
+    }
+}

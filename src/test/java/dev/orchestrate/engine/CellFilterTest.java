@@ -1,0 +1,43 @@
+package dev.orchestrate.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.orchestrate.suite.InvalidSuite;
+import dev.orchestrate.suite.Suite;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CellFilterTest {
+
+    private static Suite suite() throws InvalidSuite {
+        return Catalog.loader().load(Path.of("suites/smoke.yaml"));
+    }
+
+    @Test
+    void sameAxisIsEitherOtherAxesMustAllMatch() throws InvalidSuite {
+        CellFilter filter = CellFilter.parse(List.of("tool=cp", "size=4KiB", "size=1MiB"));
+        assertEquals(List.of("tool=cp size=4KiB", "tool=cp size=1MiB"),
+                suite().cells().stream().filter(filter::matches).map(c -> c.name()).toList());
+    }
+
+    @Test
+    void roundTripsThroughTheConfigurationParameter() {
+        CellFilter filter = CellFilter.parse(List.of("tool=cp", "tool=dd"));
+        assertEquals(filter, CellFilter.parse(filter.asParameter()));
+        assertEquals(CellFilter.ALL, CellFilter.parse(""));
+    }
+
+    @Test
+    void unknownAxesAndValuesAreNamedWithSuggestions() throws InvalidSuite {
+        assertEquals(List.of("--only tol=...: suite 'smoke' has no axis 'tol'; did you mean 'tool'?; axes: tool, size",
+                        "--only size=1MB: axis 'size' has no value '1MB'; did you mean '1MiB'?; values: 4KiB, 1MiB, 64MiB"),
+                CellFilter.parse(List.of("tol=cp", "size=1MB")).problemsWith(suite()));
+    }
+
+    @Test
+    void termsNeedAnEqualsSign() {
+        assertThrows(IllegalArgumentException.class, () -> CellFilter.parse(List.of("cp")));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.orchestrate.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orchestrate.outcome.RigBroken;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ProcessesTest {
+
+    private static final Duration SHORT = Duration.ofSeconds(20);
+
+    @Test
+    void keepsExitCodeAndOutput() {
+        Outcome o = Processes.run(Command.of(SHORT, "sh", "-c", "echo out; echo err >&2; exit 3"));
+        assertEquals(3, o.exitCode());
+        assertTrue(o.output().contains("out") && o.output().contains("err"), o.output());
+        assertEquals("err", o.lastLine());
+        assertTrue(o.describe().startsWith("$ sh -c 'echo out; echo err >&2; exit 3'\nexit code 3"), o.describe());
+    }
+
+    @Test
+    void keepsOnlyTheTailOfLongOutput() {
+        Outcome o = Processes.run(Command.of(SHORT, "sh", "-c", "head -c 100000 /dev/zero | tr '\\0' x; echo; echo last"));
+        assertTrue(o.output().length() < 20_000);
+        assertTrue(o.output().startsWith("[... "), o.output().substring(0, 40));
+        assertEquals("last", o.lastLine());
+    }
+
+    @Test
+    void aCommandThatOutlivesItsTimeoutBreaksTheRig() {
+        long start = System.nanoTime();
+        RigBroken e = assertThrows(RigBroken.class, () -> Processes.run(Command.of(Duration.ofMillis(500), "sleep", "30")));
+        assertTrue(e.getMessage().contains("did not finish within"), e.getMessage());
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "killed promptly");
+    }
+
+    @Test
+    void aMissingProgramBreaksTheRig() {
+        RigBroken e = assertThrows(RigBroken.class, () -> Processes.run(Command.of(SHORT, "no-such-program-here")));
+        assertTrue(e.getMessage().startsWith("cannot start 'no-such-program-here'"), e.getMessage());
+    }
+
+    @Test
+    void requireFailsOnNonZeroExit() {
+        RigBroken e = assertThrows(RigBroken.class, () -> Processes.require(Command.of(SHORT, "sh", "-c", "echo nope; exit 1")));
+        assertEquals("'sh -c 'echo nope; exit 1'' exited with 1: nope", e.getMessage());
+    }
+
+    @Test
+    void quotesForTheShell() {
+        assertEquals("dd if=/a/b 'of=/x y' 'it'\\''s'", Command.of(SHORT, "dd", "if=/a/b", "of=/x y", "it's").display());
+    }
+}

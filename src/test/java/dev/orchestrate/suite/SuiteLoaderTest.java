@@ -1,0 +1,168 @@
+package dev.orchestrate.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orchestrate.engine.Catalog;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SuiteLoaderTest {
+
+    private static final String VALID = """
+            name: demo
+            target:
+              kind: directory
+            matrix:
+              tool: [cp, dd]
+              size: [4KiB, 1MiB]
+            steps:
+              - generate:
+                  size: ${size}
+              - copy:
+                  tool: ${tool}
+              - sync
+              - verify
+            """;
+
+    private static Suite parse(String text) throws InvalidSuite {
+        return Catalog.loader().parse(Path.of("suites/x.yaml"), text);
+    }
+
+    private static List<String> problems(String text) {
+        return assertThrows(InvalidSuite.class, () -> parse(text)).problems().stream().map(Problem::toString).toList();
+    }
+
+    @Test
+    void expandsTheMatrixFirstAxisSlowest() throws InvalidSuite {
+        Suite suite = parse(VALID);
+        assertEquals(List.of("tool=cp size=4KiB", "tool=cp size=1MiB", "tool=dd size=4KiB", "tool=dd size=1MiB"),
+                suite.cells().stream().map(Cell::name).toList());
+        assertEquals(4096, suite.sectorSize());
+    }
+
+    @Test
+    void resolvesReferencesAndFillsDefaults() throws InvalidSuite {
+        Suite suite = parse(VALID);
+        List<Step> steps = suite.stepsFor(suite.cells().get(3));
+        assertEquals("1MiB", steps.get(0).options().text("size"));
+        assertEquals("1", steps.get(0).options().text("files"));
+        assertEquals("dd", steps.get(1).options().text("tool"));
+        assertEquals("1MiB", steps.get(1).options().text("block-size"));
+        assertEquals(new Location("suites/x.yaml", 5, 14), steps.get(1).options().value("tool").at());
+    }
+
+    @Test
+    void misspeltKeyNamesFileLineColumnAndSuggests() {
+        assertEquals(List.of("suites/x.yaml:5:5: generate needs 'size': the size of each file, e.g. 4KiB, 256MiB, 5GiB",
+                        "suites/x.yaml:6:7: unknown key 'szie' in generate; did you mean 'size'?"),
+                problems("""
+                        name: demo
+                        target:
+                          kind: directory
+                        steps:
+                          - generate:
+                              szie: 1MiB
+                          - copy:
+                              tool: cp
+                          - verify
+                        """));
+    }
+
+    @Test
+    void misspeltTopLevelKeySuggests() {
+        assertTrue(problems(VALID.replace("matrix:", "matrx:")).contains("suites/x.yaml:4:1: unknown key 'matrx' in suite; did you mean 'matrix'?"));
+    }
+
+    @Test
+    void misspeltAxisIsCaughtAsUnused() {
+        List<String> found = problems(VALID.replace("  tool: [cp, dd]", "  tools: [cp, dd]"));
+        assertTrue(found.contains("suites/x.yaml:5:3: axis 'tools' is not used by any step; did you mean 'tool'?; refer to it as ${tools} in a step option or remove it"), found.toString());
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("suites/x.yaml:11:13: '${tool}' refers to nothing") && p.contains("did you mean 'tools'?")), found.toString());
+    }
+
+    @Test
+    void badValueFromTheMatrixPointsAtTheMatrix() {
+        assertEquals(List.of("suites/x.yaml:5:14: unknown tool 'dc' in copy; expected one of cp, dd; did you mean 'dd'?"),
+                problems(VALID.replace("[cp, dd]", "[cp, dc]")));
+        assertEquals(List.of("suites/x.yaml:6:16: size: '1MB' is ambiguous (1000 or 1024?); write 1MiB for binary units"),
+                problems(VALID.replace("1MiB]", "1MB]")));
+    }
+
+    @Test
+    void toolOptionsBelongToTheirTool() {
+        List<String> found = problems(VALID.replace("      tool: ${tool}", "      tool: cp\n      block-size: 4KiB").replace("  tool: [cp, dd]\n", ""));
+        assertEquals(List.of("suites/x.yaml:11:7: 'block-size' applies only when tool is 'dd', not 'cp'"), found);
+    }
+
+    @Test
+    void unknownStepSuggests() {
+        assertTrue(problems(VALID.replace("- sync", "- snyc")).contains("suites/x.yaml:12:5: unknown step 'snyc'; did you mean 'sync'?; steps are copy, corrupt, generate, sync, verify"));
+    }
+
+    @Test
+    void aSuiteWithoutVerifyIsRejected() {
+        assertTrue(problems(VALID.replace("  - verify\n", "")).getFirst().contains("steps have no 'verify'"));
+    }
+
+    @Test
+    void stepsMustComeInAWorkableOrder() {
+        String copyFirst = VALID.replace("""
+                  - generate:
+                      size: ${size}
+                  - copy:
+                      tool: ${tool}
+                """, """
+                  - copy:
+                      tool: ${tool}
+                  - generate:
+                      size: ${size}
+                """);
+        assertTrue(problems(copyFirst).contains("suites/x.yaml:8:5: 'copy' has nothing to copy: put a 'generate' step before it"));
+    }
+
+    @Test
+    void fileSystemToolsCannotWriteToAnImage() {
+        List<String> found = problems(VALID.replace("kind: directory", "kind: image"));
+        assertEquals(List.of("suites/x.yaml:5:10: tool 'cp' copies through a file system and cannot write to an image target; use dd, or a directory target"), found);
+    }
+
+    @Test
+    void imageTooSmallForTheCellsIsRejected() {
+        List<String> found = problems(VALID.replace("kind: directory", "kind: image\n  size: 1MiB").replace("[cp, dd]", "[dd]"));
+        assertEquals(List.of("suites/x.yaml:4:9: image size 1MiB is too small: the suite's cells need 2MiB (2,097,152 bytes); raise 'size' or leave it out"), found);
+    }
+
+    @Test
+    void unknownTargetKindSuggests() {
+        assertEquals(List.of("suites/x.yaml:3:9: unknown kind 'imag' in target; expected one of directory, image; did you mean 'image'?"),
+                problems(VALID.replace("kind: directory", "kind: imag")));
+    }
+
+    @Test
+    void nameMustSuitADirectory() {
+        assertEquals(List.of("suites/x.yaml:1:7: name 'my suite' may hold only letters, digits, '.', '_' and '-'"),
+                problems(VALID.replace("name: demo", "name: my suite")));
+    }
+
+    @Test
+    void aSuiteWithoutMatrixHasOneCell() throws InvalidSuite {
+        Suite suite = parse("""
+                name: one
+                target: {kind: directory}
+                steps:
+                  - generate: {size: 4KiB}
+                  - copy: {tool: cp}
+                  - verify
+                """);
+        assertEquals(List.of("single"), suite.cells().stream().map(Cell::name).toList());
+    }
+
+    @Test
+    void defaultsStandInForMissingAxes() throws InvalidSuite {
+        Suite suite = parse(VALID.replace("  size: [4KiB, 1MiB]\n", "").replace("steps:", "defaults:\n  size: 8KiB\nsteps:"));
+        assertEquals("8KiB", suite.stepsFor(suite.cells().getFirst()).getFirst().options().text("size"));
+    }
+}

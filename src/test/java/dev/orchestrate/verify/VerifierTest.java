@@ -1,0 +1,115 @@
+package dev.orchestrate.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orchestrate.data.SectorClass;
+import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.data.Stamp;
+import dev.orchestrate.data.StampedFile;
+import dev.orchestrate.target.Placement;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifierTest {
+
+    private static final SectorFormat FORMAT = new SectorFormat(512);
+    private static final StampedFile FILE = new StampedFile(9, 1001, 1, 64 * 1024, FORMAT);
+
+    @TempDir
+    Path dir;
+
+    private Verdict verify(Placement at) throws IOException {
+        return new Verifier(FORMAT, id -> "file-" + id % 1000 + ".bin").verify(List.of(new Expected(FILE, "file-1.bin", at)), done -> { });
+    }
+
+    private Path image(long offset) throws IOException {
+        Path image = dir.resolve("disk.img");
+        try (RandomAccessFile raf = new RandomAccessFile(image.toFile(), "rw")) {
+            raf.setLength(offset + FILE.size() + (1 << 20));
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(image.toFile(), "rw"); OutputStream out = java.nio.channels.Channels.newOutputStream(raf.getChannel().position(offset))) {
+            FILE.writeTo(out, done -> { });
+        }
+        return image;
+    }
+
+    private static void write(Path file, long at, byte[] bytes) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(at);
+            raf.write(bytes);
+        }
+    }
+
+    @Test
+    void anIntactImagePasses() throws IOException {
+        Verdict v = verify(new Placement(image(1 << 20), 1 << 20, 512));
+        assertTrue(v.passed());
+        assertEquals(128, v.counts().get(SectorClass.INTACT));
+        assertEquals("all 128 sectors of 1 file intact", v.headline());
+        assertTrue(v.readPath().contains("raw image"));
+    }
+
+    @Test
+    void damageIsCollapsedIntoRangesWithFileOffsetAndLba() throws IOException {
+        long base = 1 << 20;
+        Path image = image(base);
+        write(image, base + 8192, new byte[3 * 512]);
+        write(image, base + 8192 + 3 * 512, FORMAT.expected(FILE.stampAt(0)));
+        write(image, base + 32768, FORMAT.expected(new Stamp(9, 1001, 32768, 0)));
+        Verdict v = verify(new Placement(image, base, 512));
+        assertFalse(v.passed());
+        assertEquals(3, v.ranges().size());
+        DamagedRange zeros = v.ranges().get(0);
+        assertEquals(SectorClass.ZEROS, zeros.kind());
+        assertEquals(8192, zeros.start());
+        assertEquals(8192 + 1536, zeros.end());
+        assertEquals((base + 8192) / 512, zeros.lba());
+        assertEquals("file-1.bin bytes 8,192..9,727 (LBA 2,064): zeros; expected file-1.bin offset 8,192 generation 1", zeros.describe());
+        assertEquals(SectorClass.MISPLACED, v.ranges().get(1).kind());
+        assertEquals("sector of file-1.bin offset 0", v.ranges().get(1).found());
+        assertEquals(SectorClass.STALE, v.ranges().get(2).kind());
+        assertEquals("generation 0, expected 1", v.ranges().get(2).found());
+        assertEquals("first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros, expected file-1.bin offset 8,192 generation 1; 3 damaged ranges, 2,560 bytes",
+                v.headline());
+        assertEquals(8192, v.first().offset());
+    }
+
+    @Test
+    void aFileReadThroughTheFileSystemHasNoLba() throws IOException {
+        Path file = dir.resolve("file-1.bin");
+        FILE.writeTo(file, done -> { });
+        write(file, 4096, new byte[512]);
+        Verdict v = verify(new Placement(file, -1, 512));
+        assertEquals("file-1.bin bytes 4,096..4,607: zeros; expected file-1.bin offset 4,096 generation 1", v.ranges().getFirst().describe());
+        assertTrue(v.readPath().contains("file system"));
+    }
+
+    @Test
+    void aShortFileIsMissingItsTail() throws IOException {
+        Path file = dir.resolve("file-1.bin");
+        FILE.writeTo(file, done -> { });
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(60 * 1024);
+        }
+        Verdict v = verify(new Placement(file, -1, 512));
+        assertEquals(1, v.ranges().size());
+        assertEquals(SectorClass.MISSING, v.ranges().getFirst().kind());
+        assertEquals(60 * 1024, v.ranges().getFirst().start());
+    }
+
+    @Test
+    void anAbsentFileIsAllMissing() throws IOException {
+        Verdict v = verify(new Placement(dir.resolve("never-copied.bin"), -1, 512));
+        assertEquals(FILE.size(), v.damagedBytes());
+        assertEquals(128, v.counts().get(SectorClass.MISSING));
+        assertTrue(Files.notExists(dir.resolve("never-copied.bin")));
+    }
+}
