@@ -1,6 +1,7 @@
 package dev.orchestrate.cli;
 
 import dev.orchestrate.engine.Progress;
+import dev.orchestrate.outcome.Status;
 import dev.orchestrate.report.Entries;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -47,11 +48,7 @@ final class ConsoleProgress implements TestExecutionListener, Progress {
     @Override
     public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (id.isTest()) {
-            String verdict = switch (result.getStatus()) {
-                case SUCCESSFUL -> "PASSED";
-                case ABORTED -> "SKIPPED";
-                case FAILED -> result.getThrowable().filter(AssertionError.class::isInstance).isPresent() ? "FAILED" : "BROKEN";
-            };
+            Status verdict = Status.of(result);
             String why = result.getThrowable().map(t -> ": " + t.getMessage()).orElse("");
             println(String.format(Locale.ROOT, "      %s in %.1f s%s", verdict, (System.nanoTime() - cellStart) / 1e9, why));
         } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {

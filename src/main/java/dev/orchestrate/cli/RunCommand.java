@@ -56,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-html", description = "write allure-results but do not generate the HTML report")
     boolean noHtml;
 
+    @Option(names = "--run-id", paramLabel = "HEX",
+            description = "the run id stamped in every sector (up to 16 hex digits; default: random); the same id writes the same data again")
+    String runIdOption;
+
     @Spec
     CommandSpec spec;
 
@@ -84,10 +88,16 @@ final class RunCommand implements Callable<Integer> {
             return Exit.BAD_INPUT;
         }
 
+        String runId;
+        try {
+            runId = String.format("%016x", runIdOption == null ? new SecureRandom().nextLong() : Long.parseUnsignedLong(runIdOption, 16));
+        } catch (NumberFormatException e) {
+            err.println("--run-id '" + runIdOption + "' is not a hex number of up to 16 digits, e.g. --run-id 1f2e3d4c5b6a7988");
+            return Exit.BAD_INPUT;
+        }
         RunDirectory run = RunDirectory.create(reports, suite.name());
         AllureReport report = new AllureReport(run.path());
         report.prepare(run.previous());
-        String runId = String.format("%016x", new SecureRandom().nextLong());
         out.printf("orchestrate run %s (%s): %d of %d cells, run %s%n  results in %s%n", suite.name(), suiteFile, cells, suite.cells().size(), runId, run.path());
         out.flush();
 

@@ -1,6 +1,7 @@
 package dev.orchestrate.cli;
 
 import java.util.ArrayList;
+import dev.orchestrate.outcome.Status;
 import java.util.List;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -15,24 +16,18 @@ final class Tally implements TestExecutionListener {
     int skipped;
     final List<String> lines = new ArrayList<>();
 
+    /** Containers count only when they fail: a suite whose target could not be prepared is a broken rig. */
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        boolean cell = id.isTest();
-        switch (result.getStatus()) {
-            case SUCCESSFUL -> passed += cell ? 1 : 0;
-            case ABORTED -> {
-                skipped++;
-                lines.add("SKIPPED " + id.getDisplayName() + ": " + message(result));
-            }
-            case FAILED -> {
-                boolean dataLoss = result.getThrowable().filter(AssertionError.class::isInstance).isPresent();
-                if (dataLoss) {
-                    failed++;
-                } else {
-                    broken++;
-                }
-                lines.add((dataLoss ? "FAILED  " : "BROKEN  ") + id.getDisplayName() + ": " + message(result));
-            }
+        Status status = Status.of(result);
+        switch (status) {
+            case PASSED -> passed += id.isTest() ? 1 : 0;
+            case FAILED -> failed++;
+            case BROKEN -> broken++;
+            case SKIPPED -> skipped++;
+        }
+        if (status != Status.PASSED) {
+            lines.add(String.format("%-8s%s: %s", status, id.getDisplayName(), message(result)));
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
 public final class Catalog {
 
     public static final Vocabulary VOCABULARY = new Vocabulary(Targets.SECTION, Steps.SECTIONS,
-            List.of(Catalog::checkOrder, Catalog::checkToolsFitTarget, Catalog::checkCapacity));
+            List.of(Catalog::checkOrder, Catalog::checkToolsFitTarget, Catalog::checkTargetPath, Catalog::checkCapacity));
 
     private Catalog() {
     }
@@ -94,6 +94,13 @@ public final class Catalog {
                                     + "' copies through a file system and cannot write to an image target; use dd, or a directory target")));
                 }
             }
+        }
+    }
+
+    private static void checkTargetPath(Suite suite, List<Problem> problems) {
+        String problem = Targets.pathProblem(suite.target());
+        if (problem != null) {
+            problems.add(new Problem(suite.target().value("path").at(), problem));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.orchestrate.engine;
 
 import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.outcome.Status;
 import dev.orchestrate.step.CellContext;
 import dev.orchestrate.suite.Suite;
 import dev.orchestrate.target.Placement;
@@ -80,12 +81,7 @@ final class SuiteRun {
             return new Manifest.FileRecord(s.file().fileId(), CellContext.fileName(s.index()), s.file().size(), s.file().generation(),
                     p.path().toAbsolutePath().toString(), p.deviceOffset());
         }).toList();
-        String status = switch (result.getStatus()) {
-            case SUCCESSFUL -> "passed";
-            case ABORTED -> "skipped";
-            case FAILED -> result.getThrowable().filter(AssertionError.class::isInstance).isPresent() ? "failed" : "broken";
-        };
-        return new Manifest.CellRecord(context.cell().ordinal(), context.cell().name(), axes, status,
+        return new Manifest.CellRecord(context.cell().ordinal(), context.cell().name(), axes, Status.of(result).label(),
                 result.getThrowable().map(Throwable::getMessage).orElse(""), files);
     }
 }

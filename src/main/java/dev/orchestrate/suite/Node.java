@@ -2,7 +2,6 @@ package dev.orchestrate.suite;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A YAML value with its location; the tree the validator walks so every error can name a line. */
 public sealed interface Node {
@@ -18,10 +17,6 @@ public sealed interface Node {
 
     /** A mapping in file order; each entry keeps the location of its key. */
     record Mapping(LinkedHashMap<String, Entry> entries, Location at) implements Node {
-
-        public Map<String, Entry> asMap() {
-            return entries;
-        }
     }
 
     record Entry(String key, Location keyAt, Node value) {

@@ -109,10 +109,12 @@ class MainTest {
 
     @Test
     void aTargetThatCannotBePreparedIsABrokenRig() throws IOException {
-        Path blocker = Files.writeString(reports.resolve("blocker"), "a file where a directory should be");
+        Path volume = Files.createDirectories(reports.resolve("volume"));
         Path suite = Files.writeString(reports.resolve("broken.yaml"), Files.readString(Path.of(PASSING))
-                .replace("kind: directory", "kind: directory\n  path: " + blocker.resolve("volume")));
-        assertEquals(Exit.BROKEN, run("run", suite.toString(), "--reports", reports.toString(), "--no-html"));
+                .replace("kind: directory", "kind: directory\n  path: " + volume));
+        // the volume exists when the suite is checked, then becomes unwritable where the run directory goes
+        Files.writeString(volume.resolve("orchestrate-00000000000000ff"), "a file where the run directory should be");
+        assertEquals(Exit.BROKEN, run("run", suite.toString(), "--reports", reports.toString(), "--no-html", "--run-id", "ff"));
         assertTrue(out.toString().contains("BROKEN  directory-pass: cannot create"), out.toString());
     }
 

@@ -136,6 +136,14 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void targetPathsMustBeUsableBeforeAnythingRuns() {
+        assertEquals(List.of("suites/x.yaml:4:9: target path /no/such/volume is not a directory; mount the volume under test and name a directory on it"),
+                problems(VALID.replace("kind: directory", "kind: directory\n  path: /no/such/volume")));
+        assertEquals(List.of("suites/x.yaml:4:9: target path /dev/null exists and is not a regular file; the image target writes only to image files"),
+                problems(VALID.replace("kind: directory", "kind: image\n  path: /dev/null").replace("[cp, dd]", "[dd]")));
+    }
+
+    @Test
     void unknownTargetKindSuggests() {
         assertEquals(List.of("suites/x.yaml:3:9: unknown kind 'imag' in target; expected one of directory, image; did you mean 'image'?"),
                 problems(VALID.replace("kind: directory", "kind: imag")));

@@ -1,0 +1,80 @@
+package dev.orchestrate.target;
+
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.suite.Cell;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A raw image file used as a device: tools write at device offsets, verification scans the image.
+ * Each cell owns a region; regions and the files inside them start on {@link Layout#ALIGN} boundaries.
+ */
+public final class ImageTarget implements Target {
+
+    private final Path image;
+    private final long size;
+    private final int blockSize;
+    private final Map<Integer, Long> regions;
+    private final long fileStride;
+
+    /**
+     * @param regions the start of each cell's region, by cell ordinal, from {@link Layout}
+     * @param fileStride distance between the files of a cell
+     */
+    public ImageTarget(Path image, long size, int blockSize, Map<Integer, Long> regions, long fileStride) {
+        this.image = image;
+        this.size = size;
+        this.blockSize = blockSize;
+        this.regions = Map.copyOf(regions);
+        this.fileStride = fileStride;
+    }
+
+    @Override
+    public String describe() {
+        return "image " + image.toAbsolutePath() + " (" + dev.orchestrate.suite.Size.grouped(size) + " bytes, " + blockSize + "-byte blocks)";
+    }
+
+    @Override
+    public boolean raw() {
+        return true;
+    }
+
+    @Override
+    public void prepare() {
+        try {
+            if (Files.exists(image) && !Files.isRegularFile(image)) {
+                throw new RigBroken(image + " exists and is not a regular file; the image target writes only to image files");
+            }
+            Files.createDirectories(image.toAbsolutePath().getParent());
+            try (RandomAccessFile file = new RandomAccessFile(image.toFile(), "rw")) {
+                if (file.length() < size) {
+                    file.setLength(size);
+                }
+            }
+        } catch (IOException e) {
+            throw new RigBroken("cannot prepare the image " + image + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Placement place(Cell cell, int index) {
+        Long region = regions.get(cell.ordinal());
+        if (region == null) {
+            throw new IllegalArgumentException("cell " + cell.name() + " has no region in " + image);
+        }
+        return new Placement(image, region + (index - 1) * fileStride, blockSize);
+    }
+
+    /** Regions stay as they are: the image is the record of what happened. */
+    @Override
+    public void release(Cell cell, List<Placement> placements) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

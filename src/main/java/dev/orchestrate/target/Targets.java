@@ -1,0 +1,68 @@
+package dev.orchestrate.target;
+
+import dev.orchestrate.suite.Key;
+import dev.orchestrate.suite.Options;
+import dev.orchestrate.suite.Section;
+import dev.orchestrate.suite.Size;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The target kinds a suite can name, their keys, and how each is opened. */
+public final class Targets {
+
+    public static final Section SECTION = Section.withVariants("target",
+            "The device under test. 'kind' chooses the kind of target; each kind has its own keys.",
+            List.of(Key.required("kind", Key.Type.TEXT, "the kind of target: directory or image")),
+            "kind",
+            Map.of(
+                    "directory", new Section.Variant("an already-mounted volume; files are copied onto it and read back through its file system",
+                            List.of(Key.optional("path", Key.Type.TEXT, null,
+                                    "the mounted volume (a directory on it); default: a scratch directory in the run directory, for trying suites out"))),
+                    "image", new Section.Variant("a raw image file used as a device: tools write at device offsets, verification scans the image",
+                            List.of(Key.optional("path", Key.Type.TEXT, null, "the image file; created sparse if absent; default: target.img in the run directory"),
+                                    Key.optional("size", Key.Type.SIZE, null, "the image size; default: what the suite's cells need"),
+                                    Key.choice("block-size", "512", List.of("512", "4KiB"), "the device block size, the unit of the LBAs in verdicts")))));
+
+    private Targets() {
+    }
+
+    /** Opens the target a suite names; {@code runDir} holds default scratch volumes and images. */
+    public static Target open(Options options, Path runDir, String runName, List<Layout.Need> needs) {
+        return switch (options.text("kind")) {
+            case "directory" -> new DirectoryTarget(options.optionalText("path").map(Path::of).orElse(runDir.resolve("volume")), runName);
+            case "image" -> {
+                Layout layout = Layout.of(needs);
+                long size = options.find("size").map(v -> Size.parse(v.text()).bytes()).orElse(layout.total());
+                Path image = options.optionalText("path").map(Path::of).orElse(runDir.resolve("target.img"));
+                yield new ImageTarget(image, size, (int) options.size("block-size"), layout.regions(), layout.fileStride());
+            }
+            default -> throw new IllegalArgumentException("unknown target kind " + options.text("kind"));
+        };
+    }
+
+    /** Null when the target's path can be used, else what is wrong; checked before anything runs, so nothing is written. */
+    public static String pathProblem(Options options) {
+        return options.optionalText("path").map(Path::of).map(path -> switch (options.text("kind")) {
+            case "directory" -> Files.isDirectory(path) ? null
+                    : "target path " + path + " is not a directory; mount the volume under test and name a directory on it";
+            case "image" -> !Files.exists(path) || Files.isRegularFile(path) ? null
+                    : "target path " + path + " exists and is not a regular file; the image target writes only to image files";
+            default -> null;
+        }).orElse(null);
+    }
+
+    /** Null when the target can hold the layout, else what is wrong; checked before anything runs. */
+    public static String capacityProblem(Options options, List<Layout.Need> needs) {
+        if (!options.text("kind").equals("image")) {
+            return null;
+        }
+        long needed = Layout.of(needs).total();
+        return options.find("size")
+                .filter(v -> Size.parse(v.text()).bytes() < needed)
+                .map(v -> "image size " + v.text() + " is too small: the suite's cells need " + new Size(needed)
+                        + " (" + Size.grouped(needed) + " bytes); raise 'size' or leave it out")
+                .orElse(null);
+    }
+}
