@@ -19,7 +19,7 @@ public record Finding(SectorClass kind, Stamp found, int differing, int firstDif
     public String describe(Stamp expected, IntFunction<String> files) {
         return switch (kind) {
             case INTACT -> "intact";
-            case MISSING -> "nothing (the file ends before this offset)";
+            case MISSING -> "nothing: the file is shorter, or no device block holds this range";
             case ZEROS -> "zeros";
             case FOREIGN -> String.format(Locale.ROOT, "foreign data (no stamp; %d bytes differ)", differing);
             case DAMAGED -> String.format(Locale.ROOT, "damaged sector: %d bytes differ, first at byte %d of the sector", differing, firstDifference);

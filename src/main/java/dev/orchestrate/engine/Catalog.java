@@ -19,7 +19,7 @@ import java.util.List;
 public final class Catalog {
 
     public static final Vocabulary VOCABULARY = new Vocabulary(Targets.SECTION, Steps.SECTIONS,
-            List.of(Catalog::checkOrder, Catalog::checkToolsFitTarget, Catalog::checkTargetPath, Catalog::checkCapacity));
+            List.of(Catalog::checkOrder, Catalog::checkToolsFitTarget, Catalog::checkAbilities, Catalog::checkTargetPath, Catalog::checkCapacity));
 
     private Catalog() {
     }
@@ -93,6 +93,19 @@ public final class Catalog {
                             problems.add(new Problem(step.options().value("tool").at(), "tool '" + t.name()
                                     + "' copies through a file system and cannot write to an image target; use dd, or a directory target")));
                 }
+            }
+        }
+    }
+
+    /** Lifecycle steps and faults need a target that can do them. */
+    private static void checkAbilities(Suite suite, List<Problem> problems) {
+        String kind = suite.target().text("kind");
+        for (var step : suite.steps()) {
+            Steps.ability(step.kind()).filter(ability -> !Targets.can(kind, ability)).ifPresent(ability ->
+                    problems.add(new Problem(step.at(), "step '" + step.kind() + "' needs a target that can do it; a '" + kind
+                            + "' target cannot (" + ability.getSimpleName() + "); use the emulated target, or remove the step")));
+            if (step.kind().equals("fsync") && kind.equals("image")) {
+                problems.add(new Problem(step.at(), "step 'fsync' needs a file system; an image target has none"));
             }
         }
     }

@@ -1,10 +1,12 @@
 package dev.orchestrate.engine;
 
 import dev.orchestrate.outcome.NotRunnable;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.outcome.Status;
 import dev.orchestrate.report.Entries;
 import dev.orchestrate.step.Action;
 import dev.orchestrate.step.CellContext;
-import dev.orchestrate.step.Evidence;
+import dev.orchestrate.report.Evidence;
 import dev.orchestrate.step.Steps;
 import dev.orchestrate.suite.Step;
 import dev.orchestrate.suite.Suite;
@@ -49,19 +51,33 @@ final class CellRun implements Evidence {
     TestExecutionResult run() {
         publishIdentity();
         List<Step> steps = suite.stepsFor(descriptor.cell());
+        TestExecutionResult result;
         try {
             Files.createDirectories(dir);
+            context.target().beforeCell(descriptor.cell(), dir, this);
             for (Step step : steps) {
                 runStep(Steps.action(step));
             }
-            context.target().release(descriptor.cell(), context.placements());
-            return TestExecutionResult.successful();
+            result = TestExecutionResult.successful();
         } catch (NotRunnable e) {
-            return TestExecutionResult.aborted(e);
+            result = TestExecutionResult.aborted(e);
         } catch (Throwable e) {
-            return TestExecutionResult.failed(e);
-        } finally {
+            result = TestExecutionResult.failed(e);
+        }
+        return tearDown(result);
+    }
+
+    /** Teardown always runs; when it fails, the rig broke. */
+    private TestExecutionResult tearDown(TestExecutionResult result) {
+        try {
+            context.target().afterCell(descriptor.cell(), context.placements(), result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, this);
             removeSources();
+            return result;
+        } catch (RuntimeException e) {
+            result.getThrowable().ifPresent(e::addSuppressed);
+            // a failed teardown makes any verdict suspect: the cell is broken unless it already was
+            return Status.of(result) == Status.BROKEN || Status.of(result) == Status.SKIPPED ? result
+                    : TestExecutionResult.failed(new RigBroken("teardown of " + descriptor.cell().name() + " failed: " + e.getMessage(), e));
         }
     }
 

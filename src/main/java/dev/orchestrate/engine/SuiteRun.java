@@ -1,6 +1,7 @@
 package dev.orchestrate.engine;
 
 import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.Status;
 import dev.orchestrate.step.CellContext;
 import dev.orchestrate.suite.Suite;
@@ -49,6 +50,10 @@ final class SuiteRun {
             Files.createDirectories(workspace);
             target = Targets.open(suite.target(), workspace, String.format("%016x", runId), Catalog.needs(suite));
             target.prepare();
+        } catch (NotRunnable e) {
+            descriptor.getChildren().forEach(cell -> listener.executionSkipped(cell, e.getMessage()));
+            listener.executionFinished(descriptor, TestExecutionResult.successful());
+            return;
         } catch (Throwable e) {
             listener.executionFinished(descriptor, TestExecutionResult.failed(e));
             return;
@@ -76,11 +81,13 @@ final class SuiteRun {
     private static Manifest.CellRecord record(CellContext context, TestExecutionResult result) {
         Map<String, String> axes = new LinkedHashMap<>();
         context.cell().axes().forEach((k, v) -> axes.put(k, v.text()));
-        List<Manifest.FileRecord> files = context.onTarget().stream().map(s -> {
-            Placement p = context.placement(s.index());
-            return new Manifest.FileRecord(s.file().fileId(), CellContext.fileName(s.index()), s.file().size(), s.file().generation(),
-                    p.path().toAbsolutePath().toString(), p.deviceOffset());
-        }).toList();
+        List<Manifest.FileRecord> files = new java.util.ArrayList<>();
+        for (int i = 0; i < context.onTarget().size(); i++) {
+            CellContext.Source s = context.onTarget().get(i);
+            Placement p = context.placements().get(i);
+            files.add(new Manifest.FileRecord(s.file().fileId(), CellContext.fileName(s.index()), s.file().size(), s.file().generation(),
+                    p.path().toAbsolutePath().toString(), p.deviceOffset()));
+        }
         return new Manifest.CellRecord(context.cell().ordinal(), context.cell().name(), axes, Status.of(result).label(),
                 result.getThrowable().map(Throwable::getMessage).orElse(""), files);
     }

@@ -2,6 +2,7 @@ package dev.orchestrate.step;
 
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.StampedFile;
+import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.target.Placement;
 import dev.orchestrate.target.Target;
@@ -30,6 +31,7 @@ public final class CellContext {
     private final Evidence evidence;
     private List<Source> sources = List.of();
     private List<Source> onTarget = List.of();
+    private List<Placement> placed = List.of();
 
     public CellContext(Cell cell, long runId, SectorFormat format, Target target, Path scratch, Evidence evidence) {
         this.cell = cell;
@@ -83,12 +85,9 @@ public final class CellContext {
         return target.place(cell, index);
     }
 
+    /** Where the files on the target were put when they were copied (in the order of {@link #onTarget()}). */
     public List<Placement> placements() {
-        List<Placement> all = new ArrayList<>();
-        for (Source s : onTarget) {
-            all.add(placement(s.index()));
-        }
-        return all;
+        return placed;
     }
 
     public List<Source> sources() {
@@ -106,5 +105,10 @@ public final class CellContext {
 
     public void copied(List<Source> files) {
         this.onTarget = List.copyOf(files);
+        List<Placement> at = new ArrayList<>();
+        for (Source s : files) {
+            at.add(placement(s.index()));
+        }
+        this.placed = List.copyOf(at);
     }
 }

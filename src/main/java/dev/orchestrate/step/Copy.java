@@ -58,10 +58,7 @@ record Copy(Tool tool, Options options) implements Action {
             }
             Outcome outcome = Processes.run(command, () -> poll(cell, activity, to, source.file().size()));
             cell.evidence().attachText(activity + " (exit " + outcome.exitCode() + ")", outcome.describe());
-            if (!outcome.succeeded()) {
-                throw new RigBroken(tool.name() + " exited with " + outcome.exitCode() + " copying " + CellContext.fileName(source.index())
-                        + ": " + outcome.lastLine() + " (command: " + command.display() + ")");
-            }
+            DeviceErrors.check(tool.name() + " copying " + CellContext.fileName(source.index()), outcome);
         }
         cell.copied(cell.sources());
     }

@@ -7,12 +7,30 @@ import java.util.Map;
 /** The step kinds a suite can use: their declarations, and the action each resolved step becomes. */
 public final class Steps {
 
-    public static final Map<String, Section> SECTIONS = Map.of(
-            "generate", Generate.SECTION,
-            "copy", Copy.SECTION,
-            "sync", Sync.SECTION,
-            "corrupt", Corrupt.SECTION,
-            "verify", Verify.SECTION);
+    public static final Map<String, Section> SECTIONS = sections();
+
+    private static Map<String, Section> sections() {
+        Map<String, Section> all = new java.util.HashMap<>(Map.of(
+                "generate", Generate.SECTION,
+                "copy", Copy.SECTION,
+                "sync", Sync.SECTION,
+                "fsync", Fsync.SECTION,
+                "fault", Arm.SECTION,
+                "corrupt", Corrupt.SECTION,
+                "verify", Verify.SECTION));
+        for (Lifecycle l : Lifecycle.values()) {
+            all.put(l.kind(), l.section());
+        }
+        return Map.copyOf(all);
+    }
+
+    /** The target ability a step needs, if any: a lifecycle step needs its own, a fault needs fault injection. */
+    public static java.util.Optional<Class<?>> ability(String kind) {
+        if (kind.equals("fault")) {
+            return java.util.Optional.of(dev.orchestrate.target.FaultInjection.class);
+        }
+        return java.util.Arrays.stream(Lifecycle.values()).filter(l -> l.kind().equals(kind)).findFirst().map(Lifecycle::ability);
+    }
 
     private Steps() {
     }
@@ -22,9 +40,12 @@ public final class Steps {
             case "generate" -> Generate.of(step.options());
             case "copy" -> Copy.of(step.options());
             case "sync" -> Sync.of(step.options());
+            case "fsync" -> Fsync.of(step.options());
+            case "fault" -> Arm.of(step.options());
             case "corrupt" -> Corrupt.of(step.options());
             case "verify" -> new Verify();
-            default -> throw new IllegalArgumentException("no action for step kind '" + step.kind() + "'");
+            default -> java.util.Arrays.stream(Lifecycle.values()).filter(l -> l.kind().equals(step.kind())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no action for step kind '" + step.kind() + "'"));
         };
     }
 

@@ -26,7 +26,8 @@ record Sync(Duration timeout) implements Action {
 
     @Override
     public void run(CellContext cell) {
-        Outcome outcome = Processes.require(new Command(List.of("sync"), timeout));
+        Outcome outcome = Processes.run(new Command(List.of("sync"), timeout));
         cell.evidence().attachText("sync output", outcome.describe());
+        DeviceErrors.check("sync", outcome);
     }
 }

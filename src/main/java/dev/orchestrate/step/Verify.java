@@ -26,7 +26,7 @@ record Verify() implements Action {
             throw new RigBroken("verify: nothing was copied to the target before this step");
         }
         List<Expected> expected = cell.onTarget().stream()
-                .map(s -> new Expected(s.file(), CellContext.fileName(s.index()), cell.placement(s.index())))
+                .map(s -> new Expected(s.file(), CellContext.fileName(s.index()), cell.target().readBack(cell.cell(), s.index())))
                 .toList();
         long total = expected.stream().mapToLong(e -> e.file().size()).sum();
         Verdict verdict;

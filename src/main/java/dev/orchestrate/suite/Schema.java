@@ -31,7 +31,7 @@ public final class Schema {
                 required.add(key.name());
             }
         }
-        required.add("target").add("steps");
+        required.add("steps");
         properties.set("target", section(vocabulary.target(), false));
         ObjectNode matrix = properties.putObject("matrix");
         matrix.put("type", "object").put("description", SuiteLoader.STRUCTURE.get("matrix"));

@@ -39,7 +39,7 @@ public record Section(String name, String help, List<Key> keys, String selector,
      * missing key.
      */
     public Options resolve(Map<String, Value> given, Map<String, Location> keyLocations, Location at, List<Problem> problems) {
-        String selected = null;
+        String selected = keys.stream().filter(k -> k.name().equals(selector) && k.fallback() != null).map(Key::fallback).findFirst().orElse(null);
         if (selector != null && given.containsKey(selector)) {
             Value choice = given.get(selector);
             if (variants.containsKey(choice.text())) {

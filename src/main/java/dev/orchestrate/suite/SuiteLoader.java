@@ -36,7 +36,7 @@ public final class SuiteLoader {
 
     private static Map<String, String> structure() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("target", "the device under test: a mapping with 'kind' and that kind's keys");
+        m.put("target", "the device under test: a mapping with 'kind' and that kind's keys; without it, the embedded emulated controller");
         m.put("matrix", "named axes, each a list of values; every combination is one cell (one I/O pattern, one test)");
         m.put("defaults", "named values that ${name} references fall back to when no axis has that name");
         m.put("steps", "the ordered steps of every cell; a step is a kind ('- sync') or a kind with options ('- copy: {tool: ${tool}}')");
@@ -123,12 +123,11 @@ public final class SuiteLoader {
 
     private Options target(Node.Mapping top, List<Problem> problems) {
         Node.Entry e = entry(top, "target");
-        if (e == null) {
-            problems.add(new Problem(top.at(), "suite needs 'target': " + STRUCTURE.get("target")));
-            return null;
-        }
         Map<String, Value> values = new LinkedHashMap<>();
         Map<String, Location> keyAt = new HashMap<>();
+        if (e == null) {
+            return vocabulary.target().resolve(values, keyAt, top.at(), problems);
+        }
         if (!(e.value() instanceof Node.Mapping m)) {
             problems.add(new Problem(e.value().at(), "'target' is a mapping with 'kind' and that kind's keys; found " + e.value().kind()));
             return null;

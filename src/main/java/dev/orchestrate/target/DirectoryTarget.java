@@ -1,6 +1,7 @@
 package dev.orchestrate.target;
 
 import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,7 @@ import java.util.List;
  * An already-mounted volume: each cell copies into its own directory below
  * {@code <path>/orchestrate-<run>/}; verification reads the files back through the file system.
  */
-public final class DirectoryTarget implements Target {
+public final class DirectoryTarget implements Target, Purgeable {
 
     private final Path root;
     private final Path runRoot;
@@ -47,7 +48,10 @@ public final class DirectoryTarget implements Target {
     }
 
     @Override
-    public void release(Cell cell, List<Placement> placements) {
+    public void afterCell(Cell cell, List<Placement> placements, boolean passed, Evidence evidence) {
+        if (!passed) {
+            return;
+        }
         try {
             for (Placement p : placements) {
                 Files.deleteIfExists(p.path());
@@ -56,6 +60,11 @@ public final class DirectoryTarget implements Target {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the files of " + cell.name() + " from " + root, e);
         }
+    }
+
+    @Override
+    public void purge() {
+        dev.orchestrate.host.PageCache.dropClean();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.orchestrate.target;
 
 import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -71,7 +72,7 @@ public final class ImageTarget implements Target {
 
     /** Regions stay as they are: the image is the record of what happened. */
     @Override
-    public void release(Cell cell, List<Placement> placements) {
+    public void afterCell(Cell cell, List<Placement> placements, boolean passed, Evidence evidence) {
     }
 
     @Override

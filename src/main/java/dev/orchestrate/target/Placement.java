@@ -15,9 +15,4 @@ public record Placement(Path path, long deviceOffset, int blockSize) {
     public boolean raw() {
         return deviceOffset >= 0;
     }
-
-    /** The LBA of byte {@code fileOffset} of the file, or -1 when unknown. */
-    public long lba(long fileOffset) {
-        return raw() ? (deviceOffset + fileOffset) / blockSize : -1;
-    }
 }

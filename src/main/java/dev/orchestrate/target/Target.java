@@ -1,9 +1,11 @@
 package dev.orchestrate.target;
 
+import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
+import java.nio.file.Path;
 import java.util.List;
 
-/** The device under test, as the cells see it. */
+/** The device under test, as the cells see it. Optional abilities (mount, eject, power) are interfaces of their own. */
 public interface Target extends AutoCloseable {
 
     /** One line for reports: kind and location. */
@@ -15,11 +17,21 @@ public interface Target extends AutoCloseable {
     /** Sets the target up before the first cell; a failure breaks the rig. */
     void prepare();
 
+    /** Sets the target up for one cell; {@code dir} is the cell's own directory for what it keeps. */
+    default void beforeCell(Cell cell, Path dir, Evidence evidence) {
+    }
+
     /** Where file {@code index} (1-based) of {@code cell} goes. */
     Placement place(Cell cell, int index);
 
-    /** Removes what a passed cell left, so a long matrix does not fill the target. */
-    void release(Cell cell, List<Placement> placements);
+    /** Where verification reads file {@code index} back: the known-good path of this target. */
+    default ReadBack readBack(Cell cell, int index) {
+        Placement p = place(cell, index);
+        return p.raw() ? ReadBack.raw(p.path(), p.deviceOffset(), p.blockSize()) : ReadBack.file(p.path());
+    }
+
+    /** Tears down what the cell set up; a passed cell's files leave the target, a failed cell's stay as evidence. */
+    void afterCell(Cell cell, List<Placement> placements, boolean passed, Evidence evidence);
 
     @Override
     void close();

@@ -1,5 +1,7 @@
 package dev.orchestrate.target;
 
+import dev.orchestrate.emulator.Emulator;
+import dev.orchestrate.host.FileSystems;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
@@ -14,9 +16,15 @@ public final class Targets {
 
     public static final Section SECTION = Section.withVariants("target",
             "The device under test. 'kind' chooses the kind of target; each kind has its own keys.",
-            List.of(Key.required("kind", Key.Type.TEXT, "the kind of target: directory or image")),
+            List.of(Key.optional("kind", Key.Type.TEXT, "emulated", "the kind of target: emulated, directory or image")),
             "kind",
             Map.of(
+                    "emulated", new Section.Variant("the embedded emulated storage controller: per cell a fresh media image behind a volatile write cache, "
+                            + "exported over FUSE, attached with a loop device, formatted and mounted; needs Linux and root",
+                            List.of(Key.choice("file-system", "ext4", FileSystems.KINDS, "the file system made on the device"),
+                                    Key.optional("size", Key.Type.SIZE, "1GiB", "the size of the emulated disk (the media image is sparse)"),
+                                    Key.optional("cache", Key.Type.SIZE, "256MiB", "the controller's volatile write cache; when full it destages"),
+                                    Key.optional("mount-options", Key.Type.TEXT, "", "options for mount -o, e.g. nobarrier (the file system then sends no flushes)"))),
                     "directory", new Section.Variant("an already-mounted volume; files are copied onto it and read back through its file system",
                             List.of(Key.optional("path", Key.Type.TEXT, null,
                                     "the mounted volume (a directory on it); default: a scratch directory in the run directory, for trying suites out"))),
@@ -31,6 +39,8 @@ public final class Targets {
     /** Opens the target a suite names; {@code runDir} holds default scratch volumes and images. */
     public static Target open(Options options, Path runDir, String runName, List<Layout.Need> needs) {
         return switch (options.text("kind")) {
+            case "emulated" -> new EmulatedTarget(new Emulator.Settings(options.size("size"), options.size("cache"),
+                    options.text("file-system"), options.text("mount-options")));
             case "directory" -> new DirectoryTarget(options.optionalText("path").map(Path::of).orElse(runDir.resolve("volume")), runName);
             case "image" -> {
                 Layout layout = Layout.of(needs);
@@ -40,6 +50,16 @@ public final class Targets {
             }
             default -> throw new IllegalArgumentException("unknown target kind " + options.text("kind"));
         };
+    }
+
+    /** The optional abilities (lifecycle steps) each kind of target has. */
+    public static boolean can(String kind, Class<?> ability) {
+        Class<?> type = switch (kind) {
+            case "emulated" -> EmulatedTarget.class;
+            case "directory" -> DirectoryTarget.class;
+            default -> ImageTarget.class;
+        };
+        return ability.isAssignableFrom(type);
     }
 
     /** Null when the target's path can be used, else what is wrong; checked before anything runs, so nothing is written. */

@@ -1,6 +1,7 @@
 package dev.orchestrate.tool;
 
 import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Executables;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.target.Placement;

@@ -1,8 +1,8 @@
 package dev.orchestrate.verify;
 
 import dev.orchestrate.data.StampedFile;
-import dev.orchestrate.target.Placement;
+import dev.orchestrate.target.ReadBack;
 
-/** A file that should be on the target: its content (as stamps), its name in reports, and where it was put. */
-public record Expected(StampedFile file, String name, Placement placement) {
+/** A file that should be on the target: its content (as stamps), its name in reports, and where to read it back. */
+public record Expected(StampedFile file, String name, ReadBack readBack) {
 }

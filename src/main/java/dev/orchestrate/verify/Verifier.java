@@ -6,6 +6,7 @@ import dev.orchestrate.data.SectorClass;
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.Stamp;
 import dev.orchestrate.data.StampedFile;
+import dev.orchestrate.target.ReadBack;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,9 +48,7 @@ public final class Verifier {
         Collector ranges = new Collector();
         long sectors = 0;
         long done = 0;
-        String readPath = files.isEmpty() ? "nothing to read" : files.getFirst().placement().raw()
-                ? "the raw image " + files.getFirst().placement().path() + ", read directly at each file's device offset"
-                : "the files, read back through the target's file system";
+        String readPath = files.isEmpty() ? "nothing to read" : files.getFirst().readBack().description();
         for (Expected expected : files) {
             sectors += verifyFile(expected, counts, ranges, done, progress);
             done += expected.file().size();
@@ -59,19 +59,19 @@ public final class Verifier {
     private long verifyFile(Expected expected, Map<SectorClass, Long> counts, Collector ranges, long before, LongConsumer progress) throws IOException {
         StampedFile file = expected.file();
         int sector = format.sectorSize();
-        long base = expected.placement().raw() ? expected.placement().deviceOffset() : 0;
         byte[] buffer = new byte[CHUNK];
+        BitSet present = new BitSet(CHUNK);
         long sectors = 0;
-        Path path = expected.placement().path();
+        Path path = expected.readBack().source();
         try (FileChannel channel = Files.exists(path) ? FileChannel.open(path, StandardOpenOption.READ) : null) {
             for (long offset = 0; offset < file.size(); offset += CHUNK) {
                 int want = (int) Math.min(CHUNK, file.size() - offset);
-                int got = channel == null ? 0 : readFully(channel, ByteBuffer.wrap(buffer, 0, want), base + offset);
+                read(channel, expected, offset, buffer, want, present);
                 for (int at = 0; at < want; at += sector) {
                     long fileOffset = offset + at;
                     int length = Math.min(sector, want - at);
                     Stamp should = file.stampAt(fileOffset);
-                    Finding finding = at + length <= got
+                    Finding finding = present.nextClearBit(at) >= at + length
                             ? recogniser.classify(buffer, at, length, should)
                             : new Finding(SectorClass.MISSING, null, length, 0);
                     counts.merge(finding.kind(), 1L, Long::sum);
@@ -87,6 +87,21 @@ public final class Verifier {
         }
         ranges.close();
         return sectors;
+    }
+
+    /** Reads {@code want} bytes of the file at {@code offset} into {@code buffer}; {@code present} marks the bytes that exist. */
+    private static void read(FileChannel channel, Expected expected, long offset, byte[] buffer, int want, BitSet present) throws IOException {
+        present.clear();
+        if (channel == null) {
+            return;
+        }
+        for (ReadBack.Segment s : expected.readBack().segments(offset, want)) {
+            if (s.position() >= 0) {
+                int at = (int) (s.fileOffset() - offset);
+                int got = readFully(channel, ByteBuffer.wrap(buffer, at, (int) s.length()), s.position());
+                present.set(at, at + got);
+            }
+        }
     }
 
     private static int readFully(FileChannel channel, ByteBuffer into, long position) throws IOException {
@@ -122,7 +137,7 @@ public final class Verifier {
                 return;
             }
             close();
-            open = new DamagedRange(expected.name(), fileOffset, fileOffset + length, expected.placement().lba(fileOffset),
+            open = new DamagedRange(expected.name(), fileOffset, fileOffset + length, expected.readBack().lba(fileOffset),
                     finding.kind(), finding.describe(should, files), expectation(should));
         }
 

@@ -37,7 +37,7 @@ class SchemaTest {
     @Test
     void targetKindsAreEnumerated() {
         JsonNode kind = schema.get("properties").get("target").get("properties").get("kind");
-        assertEquals("[\"directory\",\"image\"]", kind.get("enum").toString());
+        assertEquals("[\"directory\",\"emulated\",\"image\"]", kind.get("enum").toString());
     }
 
     @Test

@@ -22,9 +22,8 @@ class LayoutTest {
     }
 
     @Test
-    void placementGivesLbas() {
-        Placement p = new Placement(java.nio.file.Path.of("/img"), 1 << 20, 512);
-        assertEquals(2048 + 16, p.lba(8192));
-        assertEquals(-1, new Placement(java.nio.file.Path.of("/f"), -1, 512).lba(8192));
+    void readBackGivesLbas() {
+        assertEquals(2048 + 16, ReadBack.raw(java.nio.file.Path.of("/img"), 1 << 20, 512).lba(8192));
+        assertEquals(-1, ReadBack.file(java.nio.file.Path.of("/f")).lba(8192));
     }
 }

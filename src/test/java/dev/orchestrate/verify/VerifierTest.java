@@ -8,7 +8,8 @@ import dev.orchestrate.data.SectorClass;
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.Stamp;
 import dev.orchestrate.data.StampedFile;
-import dev.orchestrate.target.Placement;
+import dev.orchestrate.target.Extent;
+import dev.orchestrate.target.ReadBack;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -26,7 +27,7 @@ class VerifierTest {
     @TempDir
     Path dir;
 
-    private Verdict verify(Placement at) throws IOException {
+    private Verdict verify(ReadBack at) throws IOException {
         return new Verifier(FORMAT, id -> "file-" + id % 1000 + ".bin").verify(List.of(new Expected(FILE, "file-1.bin", at)), done -> { });
     }
 
@@ -50,7 +51,7 @@ class VerifierTest {
 
     @Test
     void anIntactImagePasses() throws IOException {
-        Verdict v = verify(new Placement(image(1 << 20), 1 << 20, 512));
+        Verdict v = verify(ReadBack.raw(image(1 << 20), 1 << 20, 512));
         assertTrue(v.passed());
         assertEquals(128, v.counts().get(SectorClass.INTACT));
         assertEquals("all 128 sectors of 1 file intact", v.headline());
@@ -64,7 +65,7 @@ class VerifierTest {
         write(image, base + 8192, new byte[3 * 512]);
         write(image, base + 8192 + 3 * 512, FORMAT.expected(FILE.stampAt(0)));
         write(image, base + 32768, FORMAT.expected(new Stamp(9, 1001, 32768, 0)));
-        Verdict v = verify(new Placement(image, base, 512));
+        Verdict v = verify(ReadBack.raw(image, base, 512));
         assertFalse(v.passed());
         assertEquals(3, v.ranges().size());
         DamagedRange zeros = v.ranges().get(0);
@@ -87,9 +88,33 @@ class VerifierTest {
         Path file = dir.resolve("file-1.bin");
         FILE.writeTo(file, done -> { });
         write(file, 4096, new byte[512]);
-        Verdict v = verify(new Placement(file, -1, 512));
+        Verdict v = verify(ReadBack.file(file));
         assertEquals("file-1.bin bytes 4,096..4,607: zeros; expected file-1.bin offset 4,096 generation 1", v.ranges().getFirst().describe());
         assertTrue(v.readPath().contains("file system"));
+    }
+
+    @Test
+    void aMappedFileIsReadThroughItsExtentsAndUnmappedRangesAreMissing() throws IOException {
+        Path media = dir.resolve("media.img");
+        try (RandomAccessFile raf = new RandomAccessFile(media.toFile(), "rw")) {
+            raf.setLength(4 << 20);
+        }
+        byte[] all = new byte[(int) FILE.size()];
+        try (var out = new java.io.ByteArrayOutputStream()) {
+            FILE.writeTo(out, done -> { });
+            all = out.toByteArray();
+        }
+        // the first 32 KiB at 1 MiB, the next 16 KiB at 3 MiB, the last 16 KiB never allocated
+        write(media, 1 << 20, java.util.Arrays.copyOfRange(all, 0, 32768));
+        write(media, 3 << 20, java.util.Arrays.copyOfRange(all, 32768, 49152));
+        Verdict v = verify(ReadBack.mapped(media, List.of(new Extent(0, 1 << 20, 32768), new Extent(32768, 3 << 20, 16384)), 512));
+        assertEquals(1, v.ranges().size(), v.text());
+        DamagedRange missing = v.ranges().getFirst();
+        assertEquals(SectorClass.MISSING, missing.kind());
+        assertEquals(49152, missing.start());
+        assertEquals(65536, missing.end());
+        assertTrue(v.readPath().contains("extent map"));
+        assertEquals((3 << 20) / 512 + 8, ReadBack.mapped(media, List.of(new Extent(32768, 3 << 20, 16384)), 512).lba(32768 + 4096));
     }
 
     @Test
@@ -99,7 +124,7 @@ class VerifierTest {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(60 * 1024);
         }
-        Verdict v = verify(new Placement(file, -1, 512));
+        Verdict v = verify(ReadBack.file(file));
         assertEquals(1, v.ranges().size());
         assertEquals(SectorClass.MISSING, v.ranges().getFirst().kind());
         assertEquals(60 * 1024, v.ranges().getFirst().start());
@@ -107,7 +132,7 @@ class VerifierTest {
 
     @Test
     void anAbsentFileIsAllMissing() throws IOException {
-        Verdict v = verify(new Placement(dir.resolve("never-copied.bin"), -1, 512));
+        Verdict v = verify(ReadBack.file(dir.resolve("never-copied.bin")));
         assertEquals(FILE.size(), v.damagedBytes());
         assertEquals(128, v.counts().get(SectorClass.MISSING));
         assertTrue(Files.notExists(dir.resolve("never-copied.bin")));

@@ -1,4 +1,4 @@
-package dev.orchestrate.step;
+package dev.orchestrate.report;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package dev.orchestrate.tool;
+package dev.orchestrate.process;
 
 import java.io.File;
 import java.nio.file.Files;

@@ -1,0 +1,276 @@
+package dev.orchestrate.emulator;
+
+import dev.orchestrate.fault.Fault;
+import dev.orchestrate.fault.Piece;
+import dev.orchestrate.trace.Op;
+import dev.orchestrate.trace.TraceWriter;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One power-on session of the emulated controller: writes land in the volatile cache, an FSYNC
+ * destages the cache to the media, reads come from the cache or the media, and every command is
+ * logged. Armed faults shape what happens. After {@link #powerCut()} every command fails with EIO.
+ */
+public final class Controller implements AutoCloseable {
+
+    static final int EIO = -5;
+    private static final int BOUNCE = 1 << 20;
+
+    private final Media media;
+    private final WriteCache cache;
+    private final TraceWriter trace;
+    private final List<Fault> faults;
+    private final ByteBuffer bounce = Media.aligned(BOUNCE);
+    /** The whole bounce buffer as a segment, whatever the buffer's position and limit. */
+    private final MemorySegment bounceSegment = MemorySegment.ofBuffer(bounce.duplicate().clear());
+    private final BitSet written = new BitSet();
+    private final Random random;
+    private boolean dead;
+
+    /** @param faults the armed faults, read on every command (the list may change while the controller runs) */
+    public Controller(Media media, long cacheBytes, TraceWriter trace, List<Fault> faults, long seed) {
+        this.media = media;
+        this.cache = new WriteCache(cacheBytes);
+        this.trace = trace;
+        this.faults = faults;
+        this.random = new Random(seed);
+    }
+
+    public long size() {
+        return media.size();
+    }
+
+
+
+    public void open() {
+        trace.log(Op.OPEN, 0, 0, 0, "");
+    }
+
+    public void release() {
+        trace.log(Op.RELEASE, 0, 0, 0, "");
+        trace.flush();
+    }
+
+    /** FLUSH comes from a close() of the disk file; it asks nothing of a block device. */
+    public int flush() {
+        return answer(Op.FLUSH, 0, 0, () -> 0);
+    }
+
+    public int write(long offset, MemorySegment source, long length) {
+        return answer(Op.WRITE, offset, length, () -> {
+            List<Piece> pieces = List.of(new Piece(offset, 0, length, false));
+            for (Fault f : faults) {
+                pieces = f.shapeWrite(offset, length, pieces);
+            }
+            for (Piece p : pieces) {
+                store(p, source);
+            }
+            return 0;
+        });
+    }
+
+    public int read(long offset, MemorySegment target, long length) {
+        return answer(Op.READ, offset, length, () -> {
+            long done = 0;
+            while (done < length) {
+                long position = offset + done;
+                long block = position / WriteCache.BLOCK;
+                int within = (int) (position % WriteCache.BLOCK);
+                int n = (int) Math.min(WriteCache.BLOCK - within, length - done);
+                MemorySegment cached = cache.block(block);
+                if (cached != null) {
+                    MemorySegment.copy(cached, within, target, done, n);
+                } else {
+                    n = readMedia(position, target, done, length - done);
+                }
+                done += n;
+            }
+            return 0;
+        });
+    }
+
+    /** FSYNC: destage everything, unless a fault swallows it. */
+    public int fsync() {
+        return answer(Op.FSYNC, 0, 0, () -> {
+            if (faults.stream().noneMatch(Fault::ignoresFlush)) {
+                destage("fsync");
+            }
+            return 0;
+        });
+    }
+
+    /** Power is cut: everything not destaged is lost; from now on every command fails. */
+    public synchronized void powerCut() {
+        trace.log(Op.POWER_CUT, 0, cache.dirtyBytes(), 0, "");
+        cache.clear();
+        atRest();
+        dead = true;
+        trace.flush();
+    }
+
+    /** Clean shutdown (eject, reboot): destage, unless a fault skips it. */
+    public synchronized void shutdown() {
+        if (dead) {
+            return;
+        }
+        String cause = "teardown";
+        if (faults.stream().noneMatch(Fault::skipsTeardownDestage)) {
+            try {
+                destage(cause);
+            } catch (IOException e) {
+                trace.log(Op.DESTAGE, 0, 0, EIO, cause);
+            }
+        } else {
+            cache.clear();
+        }
+        atRest();
+        trace.log(Op.SHUTDOWN, 0, 0, 0, "");
+        dead = true;
+        trace.flush();
+    }
+
+    @Override
+    public synchronized void close() {
+        cache.close();
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        int run() throws IOException;
+    }
+
+    private int answer(Op op, long offset, long length, Work work) {
+        Duration delay = Duration.ZERO;
+        for (Fault f : faults) {
+            delay = delay.plus(f.delay(op, offset, length));
+        }
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            int result = dead ? EIO : 0;
+            for (Fault f : faults) {
+                result = result == 0 ? f.error(op, offset, length) : result;
+            }
+            if (result == 0) {
+                try {
+                    result = work.run();
+                } catch (IOException e) {
+                    result = EIO;
+                }
+            }
+            trace.log(op, offset, length, result, "");
+            return result;
+        }
+    }
+
+    private void store(Piece p, MemorySegment source) throws IOException {
+        long done = 0;
+        while (done < p.length()) {
+            long position = p.device() + done;
+            if (position >= media.size()) {
+                return;
+            }
+            long block = position / WriteCache.BLOCK;
+            int within = (int) (position % WriteCache.BLOCK);
+            int n = (int) Math.min(WriteCache.BLOCK - within, p.length() - done);
+            MemorySegment slot = cache.block(block);
+            if (slot == null) {
+                slot = cache.allocate(block);
+                if (slot == null) {
+                    destage("pressure");
+                    slot = cache.allocate(block);
+                }
+                if (n < WriteCache.BLOCK) {
+                    fill(block, slot);
+                }
+            }
+            if (p.zeros()) {
+                slot.asSlice(within, n).fill((byte) 0);
+            } else {
+                MemorySegment.copy(source, p.source() + done, slot, within, n);
+            }
+            written.set((int) block);
+            done += n;
+        }
+    }
+
+    /** A block written only in part starts from what the media holds. */
+    private void fill(long block, MemorySegment slot) throws IOException {
+        bounce.clear().limit(WriteCache.BLOCK);
+        media.read(block * WriteCache.BLOCK, bounce);
+        MemorySegment.copy(bounceSegment, 0, slot, 0, WriteCache.BLOCK);
+    }
+
+    /** Reads uncached media from {@code position} up to the next cached block; returns the bytes copied. */
+    private int readMedia(long position, MemorySegment target, long at, long remaining) throws IOException {
+        long start = position / WriteCache.BLOCK * WriteCache.BLOCK;
+        long end = start;
+        long limit = Math.min(position + remaining, start + BOUNCE);
+        while (end < limit && cache.block(end / WriteCache.BLOCK) == null) {
+            end += WriteCache.BLOCK;
+        }
+        bounce.clear().limit((int) (end - start));
+        media.read(start, bounce);
+        int n = (int) Math.min(end - position, remaining);
+        MemorySegment.copy(bounceSegment, position - start, target, at, n);
+        return n;
+    }
+
+    /** Writes every dirty block to the media in runs of consecutive blocks, then makes the media durable. */
+    private void destage(String cause) throws IOException {
+        long[] blocks = cache.dirty();
+        int i = 0;
+        while (i < blocks.length) {
+            int j = i;
+            while (j < blocks.length && blocks[j] == blocks[i] + (j - i) && (long) (j - i + 1) * WriteCache.BLOCK <= BOUNCE) {
+                MemorySegment.copy(cache.block(blocks[j]), 0, bounceSegment, (long) (j - i) * WriteCache.BLOCK, WriteCache.BLOCK);
+                j++;
+            }
+            bounce.clear().limit((j - i) * WriteCache.BLOCK);
+            long offset = blocks[i] * WriteCache.BLOCK;
+            int length = bounce.remaining();
+            media.write(offset, bounce);
+            trace.log(Op.DESTAGE, offset, length, 0, cause);
+            i = j;
+        }
+        cache.clear();
+        if (blocks.length > 0) {
+            media.force();
+        }
+    }
+
+    private void atRest() {
+        List<Long> sectors = new ArrayList<>();
+        written.stream().forEach(block -> sectors.add((long) block * (WriteCache.BLOCK / 512) + random.nextInt(WriteCache.BLOCK / 512)));
+        for (Fault f : faults) {
+            f.atRest(sectors, random, this::flipBit);
+        }
+    }
+
+    private void flipBit(long sector) {
+        try {
+            long block = sector * 512 / WriteCache.BLOCK * WriteCache.BLOCK;
+            bounce.clear().limit(WriteCache.BLOCK);
+            media.read(block, bounce);
+            int at = (int) (sector * 512 - block) + 100;
+            bounce.put(at, (byte) (bounce.get(at) ^ 1));
+            bounce.position(0);
+            media.write(block, bounce);
+            media.force();
+        } catch (IOException e) {
+            trace.log(Op.DESTAGE, sector * 512, 512, EIO, "bit-rot");
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.orchestrate.emulator;
+
+import dev.orchestrate.fault.Fault;
+import dev.orchestrate.host.FileSystems;
+import dev.orchestrate.host.Loop;
+import dev.orchestrate.host.Mounts;
+import dev.orchestrate.host.StateDir;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.trace.TraceWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One emulated device under the host: controller, FUSE export, loop device, file system and mount,
+ * set up and torn down in the only safe order (volume, loop device, FUSE, controller). It moves
+ * through the lifecycle steps (unmount, mount, eject, reboot, power cut) and always ends torn down.
+ */
+public final class Emulator implements AutoCloseable {
+
+    /** How the device is built: media and cache sizes, the file system on it and its mount options. */
+    public record Settings(long mediaSize, long cacheSize, String fileSystem, String mountOptions) {
+    }
+
+    private final StateDir state;
+    private final Settings settings;
+    private final Media media;
+    private final TraceWriter trace;
+    private final List<Fault> faults = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Controller controller;
+    private Export export;
+    private Loop loop;
+    private long sessions;
+    private final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+
+    public Emulator(StateDir state, Path mediaFile, Path commandLog, Settings settings) {
+        this.state = state;
+        this.settings = settings;
+        try {
+            this.media = new Media(mediaFile, settings.mediaSize());
+        } catch (IOException e) {
+            throw new RigBroken(e.getMessage(), e);
+        }
+        this.trace = new TraceWriter(commandLog);
+    }
+
+    /** libfuse3 on this host, if installed. */
+    public static java.util.Optional<Path> fuseLibrary() {
+        return Export.library();
+    }
+
+    /** Powers on, formats and mounts: a fresh device with an empty file system. */
+    public void create() {
+        powerOn();
+        FileSystems.make(settings.fileSystem(), loop.device());
+        mountVolume();
+    }
+
+    public Path volume() {
+        return state.volume();
+    }
+
+    public Path media() {
+        return media.file();
+    }
+
+    public boolean mounted() {
+        return Mounts.mounted(state.volume());
+    }
+
+    public boolean attached() {
+        return loop != null;
+    }
+
+    /** The first internal error of the controller, if any: then the rig, not the device, failed. */
+    public java.util.Optional<Throwable> failure() {
+        return java.util.Optional.ofNullable(failure.get());
+    }
+
+    /** From now on, until the cell ends, the controller applies {@code fault}, across reboots. */
+    public void arm(Fault fault) {
+        faults.add(fault);
+    }
+
+    public List<String> faults() {
+        return faults.stream().map(Fault::describe).toList();
+    }
+
+    public void mountVolume() {
+        if (loop == null) {
+            powerOn();
+        }
+        Mounts.mount(loop.device(), state.volume(), settings.fileSystem(), settings.mountOptions());
+    }
+
+    public void unmountVolume() {
+        if (mounted()) {
+            Mounts.unmount(state.volume());
+        }
+    }
+
+    /** Unmount, detach, controller released (destaging unless a fault says otherwise). */
+    public void eject() {
+        unmountVolume();
+        detach();
+        powerOff(false);
+    }
+
+    /** The clean shutdown path, then power on and mount again. */
+    public void reboot() {
+        eject();
+        mountVolume();
+    }
+
+    /** Drops what was never destaged, cuts the host off mid-flight, then recovers and mounts again (the file system replays its journal). */
+    public void powerCut() {
+        if (controller != null) {
+            controller.powerCut();
+        }
+        if (export != null) {
+            export.abort();
+        }
+        if (mounted()) {
+            Mounts.detachLazily(state.volume());
+        }
+        detach();
+        powerOff(true);
+        mountVolume();
+    }
+
+    /** Drops the loop device's own buffer cache, so the next read reaches the controller. */
+    public void dropBuffers() {
+        if (loop != null) {
+            loop.flushBuffers();
+        }
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        run(failures, this::unmountVolume);
+        run(failures, this::detach);
+        run(failures, () -> powerOff(false));
+        run(failures, () -> state.clean());
+        run(failures, trace::close);
+        run(failures, () -> {
+            try {
+                media.close();
+            } catch (IOException e) {
+                throw new RigBroken("cannot close the media image: " + e.getMessage(), e);
+            }
+        });
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.getFirst();
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    private void powerOn() {
+        controller = new Controller(media, settings.cacheSize(), trace, faults, ++sessions);
+        export = Export.mount(state.fuse(), () -> controller, e -> failure.compareAndSet(null, e));
+        loop = Loop.attach(export.disk());
+    }
+
+    private void detach() {
+        if (loop != null) {
+            Loop l = loop;
+            loop = null;
+            l.detach();
+        }
+    }
+
+    /** After a power cut the controller is already dead; otherwise it shuts down cleanly. */
+    private void powerOff(boolean cut) {
+        if (controller != null && !cut) {
+            controller.shutdown();
+        }
+        if (export != null) {
+            Export e = export;
+            export = null;
+            e.close();
+        }
+        if (controller != null) {
+            controller.close();
+            controller = null;
+        }
+    }
+
+    private static void run(List<RuntimeException> failures, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+}

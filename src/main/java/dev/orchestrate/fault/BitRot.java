@@ -1,0 +1,21 @@
+package dev.orchestrate.fault;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.LongConsumer;
+
+/** When the controller stops, one bit flips in each of {@code sectors} sectors written this session. Imitates decay at rest. */
+record BitRot(int sectors) implements Fault {
+
+    @Override
+    public String describe() {
+        return "bit-rot: one bit flips in " + sectors + " written sectors when the controller stops";
+    }
+
+    @Override
+    public void atRest(List<Long> written, Random random, LongConsumer flip) {
+        for (int i = 0; i < sectors && !written.isEmpty(); i++) {
+            flip.accept(written.get(random.nextInt(written.size())));
+        }
+    }
+}

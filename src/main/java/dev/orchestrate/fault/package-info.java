@@ -1,0 +1,8 @@
+/**
+ * Faults the emulated controller injects on purpose, each imitating a real failure of a storage
+ * controller or its driver: a transfer-length limit, ignored or skipped flushes, misdirected and
+ * torn writes, bit rot at rest, I/O errors and latency. A fault shapes writes, answers commands
+ * with errors or delays, or changes what a flush and a shutdown do; the controller asks each armed
+ * fault in turn.
+ */
+package dev.orchestrate.fault;

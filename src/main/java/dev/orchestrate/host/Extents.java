@@ -1,0 +1,60 @@
+package dev.orchestrate.host;
+
+import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Outcome;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.process.Processes;
+import dev.orchestrate.target.Extent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A file's extent map (FIEMAP) through filefrag(8): where each of its byte ranges lies on the device. */
+public final class Extents {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(1);
+    private static final Pattern UNIT = Pattern.compile("blocks? of (\\d+) bytes");
+    private static final Pattern EXTENT = Pattern.compile("^\\s*\\d+:\\s*(\\d+)\\.\\.\\s*(\\d+):\\s*(\\d+)\\.\\.\\s*(\\d+):\\s*(\\d+):.*$");
+
+    private Extents() {
+    }
+
+    /**
+     * The extents of {@code file}; with {@code sync} the file is written back first (FIEMAP_FLAG_SYNC),
+     * so delayed allocations get their blocks. Ranges with no extent have no block on the device.
+     */
+    public static List<Extent> of(Path file, boolean sync) {
+        List<String> argv = new ArrayList<>(List.of("filefrag", "-v", "-e"));
+        if (sync) {
+            argv.add("-s");
+        }
+        argv.add(file.toString());
+        Outcome outcome = Processes.run(new Command(argv, TIMEOUT));
+        if (!outcome.succeeded()) {
+            throw new RigBroken("cannot map the extents of " + file + ": " + outcome.lastLine());
+        }
+        return parse(outcome.output());
+    }
+
+    static List<Extent> parse(String output) {
+        Matcher unit = UNIT.matcher(output);
+        if (!unit.find()) {
+            throw new RigBroken("filefrag printed no block size: " + output.lines().findFirst().orElse("(nothing)"));
+        }
+        long block = Long.parseLong(unit.group(1));
+        List<Extent> extents = new ArrayList<>();
+        for (String line : output.lines().toList()) {
+            Matcher m = EXTENT.matcher(line);
+            if (m.matches() && !line.contains("unknown_loc") && !line.contains("delalloc")) {
+                long logical = Long.parseLong(m.group(1));
+                long physical = Long.parseLong(m.group(3));
+                long length = Long.parseLong(m.group(5));
+                extents.add(new Extent(logical * block, physical * block, length * block));
+            }
+        }
+        return extents;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.orchestrate.host;
+
+import dev.orchestrate.outcome.RigBroken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Aborting a FUSE connection through fusectl: every pending and future request of that mount
+ * fails at once, which is how a hung daemon is cut loose and how power is cut under the host.
+ */
+public final class FuseConnections {
+
+    private static final Path CONTROL = Path.of("/sys/fs/fuse/connections");
+
+    private FuseConnections() {
+    }
+
+    /** Aborts the connection of the FUSE mount at {@code mountPoint}; mounts fusectl for the moment if the host has not. */
+    public static void abort(Path mountPoint) {
+        try {
+            long dev = ((Number) Files.getAttribute(mountPoint, "unix:dev")).longValue();
+            long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+            boolean mountedHere = false;
+            if (!Mounts.mounted(CONTROL)) {
+                Mounts.mount("fusectl", CONTROL, "fusectl", "");
+                mountedHere = true;
+            }
+            try {
+                Files.writeString(CONTROL.resolve(Long.toString(minor)).resolve("abort"), "1");
+            } finally {
+                if (mountedHere) {
+                    Mounts.unmount(CONTROL);
+                }
+            }
+        } catch (IOException e) {
+            throw new RigBroken("cannot abort the FUSE connection of " + mountPoint + ": " + e.getMessage(), e);
+        }
+    }
+}

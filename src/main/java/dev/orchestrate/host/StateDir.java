@@ -1,0 +1,117 @@
+package dev.orchestrate.host;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Outcome;
+import dev.orchestrate.process.Processes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * {@code /run/orchestrate/<pid>-<n>/}: the mount points of one emulated device (its FUSE export
+ * and its volume), named after the process that made them. Whatever a killed run left there is
+ * found again by pid and torn down in the safe order: volume, loop device, FUSE mount.
+ */
+public record StateDir(Path path) {
+
+    public static final Path ROOT = Path.of("/run/orchestrate");
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    public static StateDir create() {
+        Path dir = ROOT.resolve(ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet());
+        try {
+            Files.createDirectories(dir.resolve("fuse"));
+            Files.createDirectories(dir.resolve("volume"));
+            return new StateDir(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    public Path fuse() {
+        return path.resolve("fuse");
+    }
+
+    public Path volume() {
+        return path.resolve("volume");
+    }
+
+    /** Tears down whatever is still set up here, then removes the directory; returns what it did. */
+    public List<String> clean() {
+        List<String> done = new ArrayList<>();
+        if (Mounts.mounted(volume())) {
+            Mounts.detachLazily(volume());
+            done.add("unmounted " + volume());
+        }
+        for (String loop : loopsBackedBy(path)) {
+            Processes.run(new Command(List.of("losetup", "-d", loop), TIMEOUT));
+            done.add("detached " + loop);
+        }
+        if (Mounts.mounted(fuse())) {
+            Mounts.detachLazily(fuse());
+            done.add("unmounted " + fuse());
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            done.add("could not remove " + path + ": " + e.getMessage());
+        }
+        return done;
+    }
+
+    /** State left by processes that no longer run; with {@code all}, also by live ones other than this process. */
+    public static List<StateDir> stale(boolean all) {
+        if (!Files.isDirectory(ROOT)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(ROOT)) {
+            return dirs.filter(Files::isDirectory).filter(d -> abandoned(d, all)).map(StateDir::new).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + ROOT, e);
+        }
+    }
+
+    private static boolean abandoned(Path dir, boolean all) {
+        String name = dir.getFileName().toString();
+        int dash = name.indexOf('-');
+        try {
+            long pid = Long.parseLong(dash < 0 ? name : name.substring(0, dash));
+            boolean mine = pid == ProcessHandle.current().pid();
+            return !mine && (all || ProcessHandle.of(pid).map(ph -> !ph.isAlive()).orElse(true));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Loop devices whose backing file lies under {@code dir}. */
+    static List<String> loopsBackedBy(Path dir) {
+        Outcome outcome = Processes.run(new Command(List.of("losetup", "--json", "--list"), TIMEOUT));
+        if (!outcome.succeeded() || outcome.output().isBlank()) {
+            return List.of();
+        }
+        try {
+            List<String> loops = new ArrayList<>();
+            for (JsonNode dev : new ObjectMapper().readTree(outcome.output()).path("loopdevices")) {
+                String back = dev.path("back-file").asText("");
+                if (back.startsWith(dir.toString() + "/")) {
+                    loops.add(dev.path("name").asText());
+                }
+            }
+            return loops;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

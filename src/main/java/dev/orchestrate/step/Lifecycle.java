@@ -1,0 +1,60 @@
+package dev.orchestrate.step;
+
+import dev.orchestrate.suite.Section;
+import dev.orchestrate.target.Ejectable;
+import dev.orchestrate.target.Mountable;
+import dev.orchestrate.target.PowerSwitch;
+import dev.orchestrate.target.Purgeable;
+import dev.orchestrate.target.Rebootable;
+import dev.orchestrate.target.Target;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** The lifecycle steps: each an ability of the target, and each with the promise it makes about durability. */
+enum Lifecycle implements Action {
+    UNMOUNT(Mountable.class, t -> ((Mountable) t).unmount(),
+            "Unmounts the volume. The OS writes back everything it holds and asks the device to flush: the point where the OS promises the data reached the device."),
+    MOUNT(Mountable.class, t -> ((Mountable) t).mount(),
+            "Mounts the volume again (after an eject, the device is attached again first)."),
+    EJECT(Ejectable.class, t -> ((Ejectable) t).eject(),
+            "Unmounts, detaches and releases the device; a correct controller destages its cache on release."),
+    REBOOT(Rebootable.class, t -> ((Rebootable) t).reboot(),
+            "Clean shutdown of host and device (unmount, detach, controller shutdown), then power on, attach and mount again."),
+    POWER_CUT(PowerSwitch.class, t -> ((PowerSwitch) t).powerCut(),
+            "Cuts power: the controller loses what it never destaged and the host is cut off mid-flight; then power returns and the volume is mounted again. Only data covered by a completed flush must survive."),
+    PURGE(Purgeable.class, t -> ((Purgeable) t).purge(),
+            "Drops the host's clean cached pages (and the device's buffer cache), so the next read goes to the device. Needs root.");
+
+    private final Class<?> ability;
+    private final Consumer<Target> act;
+    private final String help;
+
+    Lifecycle(Class<?> ability, Consumer<Target> act, String help) {
+        this.ability = ability;
+        this.act = act;
+        this.help = help;
+    }
+
+    String kind() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    Class<?> ability() {
+        return ability;
+    }
+
+    Section section() {
+        return Section.of(kind(), help, List.of());
+    }
+
+    @Override
+    public String title() {
+        return kind();
+    }
+
+    @Override
+    public void run(CellContext cell) {
+        act.accept(cell.target());
+    }
+}

@@ -1,0 +1,192 @@
+package dev.orchestrate.target;
+
+import dev.orchestrate.emulator.Emulator;
+import dev.orchestrate.fault.Fault;
+import dev.orchestrate.host.Extents;
+import dev.orchestrate.host.PageCache;
+import dev.orchestrate.host.StateDir;
+import dev.orchestrate.outcome.NotRunnable;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.report.Evidence;
+import dev.orchestrate.suite.Cell;
+import dev.orchestrate.suite.Size;
+import dev.orchestrate.trace.Fingerprint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The embedded default target: per cell a fresh emulated controller and media image, exported
+ * over FUSE, attached with a loop device, formatted and mounted. Tools copy onto the mounted
+ * volume; verification reads the media image directly through each file's extent map.
+ */
+public final class EmulatedTarget implements Target, Mountable, Ejectable, Rebootable, PowerSwitch, Purgeable, FaultInjection {
+
+    public static final String MEDIA = "media.img";
+    public static final String COMMAND_LOG = "command-log.jsonl";
+
+    private final Emulator.Settings settings;
+    private Emulator emulator;
+    private Path cellDir;
+    /** Extent maps taken before the volume went away, by file name: the fallback when a file cannot be mapped now. */
+    private final Map<String, List<Extent>> captured = new HashMap<>();
+
+    public EmulatedTarget(Emulator.Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String describe() {
+        return "emulated controller: " + settings.fileSystem() + " on a " + new Size(settings.mediaSize()) + " disk with a "
+                + new Size(settings.cacheSize()) + " volatile write cache, exported over FUSE and a loop device"
+                + (settings.mountOptions().isBlank() ? "" : ", mounted with " + settings.mountOptions());
+    }
+
+    @Override
+    public boolean raw() {
+        return false;
+    }
+
+    /** Cleans what killed runs left, and skips every cell with the reason when this host cannot run the emulator. */
+    @Override
+    public void prepare() {
+        StateDir.stale(false).forEach(StateDir::clean);
+        dev.orchestrate.host.HostCheck.emulator(settings.fileSystem(), Emulator.fuseLibrary().orElse(null)).ifPresent(reason -> {
+            throw new NotRunnable(reason);
+        });
+    }
+
+    @Override
+    public void beforeCell(Cell cell, Path dir, Evidence evidence) {
+        cellDir = dir;
+        captured.clear();
+        emulator = new Emulator(StateDir.create(), dir.resolve(MEDIA), dir.resolve(COMMAND_LOG), settings);
+        emulator.create();
+    }
+
+    @Override
+    public Placement place(Cell cell, int index) {
+        return new Placement(live().volume().resolve("file-" + index + ".bin"), -1, 512);
+    }
+
+    @Override
+    public ReadBack readBack(Cell cell, int index) {
+        Path file = place(cell, index).path();
+        List<Extent> extents = emulator.mounted() && Files.exists(file) ? Extents.of(file, false)
+                : captured.getOrDefault(file.getFileName().toString(), List.of());
+        return ReadBack.mapped(emulator.media(), extents, 512);
+    }
+
+    @Override
+    public void afterCell(Cell cell, List<Placement> placements, boolean passed, Evidence evidence) {
+        if (emulator == null) {
+            return;
+        }
+        Emulator done = emulator;
+        emulator = null;
+        try {
+            done.close();
+        } finally {
+            attachCommandLog(evidence);
+            if (passed) {
+                delete(cellDir.resolve(MEDIA));
+            }
+        }
+        done.failure().ifPresent(e -> {
+            throw new RigBroken("the emulated controller failed internally and answered EIO: " + e, e);
+        });
+    }
+
+    @Override
+    public void unmount() {
+        capture(true);
+        live().unmountVolume();
+    }
+
+    @Override
+    public void mount() {
+        live().mountVolume();
+    }
+
+    @Override
+    public void eject() {
+        capture(true);
+        live().eject();
+    }
+
+    @Override
+    public void reboot() {
+        capture(true);
+        live().reboot();
+    }
+
+    /** The extent map is taken as it stands at the cut, without writing anything back first. */
+    @Override
+    public void powerCut() {
+        capture(false);
+        live().powerCut();
+    }
+
+    @Override
+    public void purge() {
+        live().dropBuffers();
+        PageCache.dropClean();
+    }
+
+    @Override
+    public void arm(Fault fault) {
+        live().arm(fault);
+    }
+
+    @Override
+    public void close() {
+        if (emulator != null) {
+            emulator.close();
+            emulator = null;
+        }
+    }
+
+    private Emulator live() {
+        if (emulator == null) {
+            throw new IllegalStateException("no emulated device outside a cell");
+        }
+        return emulator;
+    }
+
+    /** Maps every file on the volume, before it goes away; {@code sync} writes delayed allocations back first (unmount would anyway). */
+    private void capture(boolean sync) {
+        if (!emulator.mounted()) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(emulator.volume())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                captured.put(f.getFileName().toString(), Extents.of(f, sync));
+            }
+        } catch (IOException e) {
+            throw new RigBroken("cannot list " + emulator.volume() + " to map its files: " + e.getMessage(), e);
+        }
+    }
+
+    private void attachCommandLog(Evidence evidence) {
+        Path log = cellDir.resolve(COMMAND_LOG);
+        if (!Files.exists(log)) {
+            return;
+        }
+        Fingerprint print = Fingerprint.of(log);
+        evidence.attach("I/O pattern", "image/svg+xml", "svg", print.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        evidence.attachText("I/O pattern summary", print.summary());
+        evidence.attachText("command log (last lines; all of it in " + log + ")", print.tail());
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new RigBroken("cannot remove " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.orchestrate.target;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where verification reads a file back, and how file offsets map onto it: the file itself through
+ * its file system, a raw device or image at a fixed offset, or a media image through the file's
+ * extent map. {@code description} names the path for the report.
+ *
+ * @param extents the extent map, or null when file offsets map onto {@code source} directly (plus {@code base})
+ * @param base the device offset of the file's first byte for a raw source; -1 when reading the file itself
+ */
+public record ReadBack(Path source, String description, List<Extent> extents, long base, int blockSize) {
+
+    /** A part of a read: {@code length} bytes of the file from {@code fileOffset}, at {@code position} in the source or -1 if unmapped. */
+    public record Segment(long fileOffset, long position, long length) {
+    }
+
+    public static ReadBack file(Path file) {
+        return new ReadBack(file, "the files, read back through the target's file system", null, -1, 512);
+    }
+
+    public static ReadBack raw(Path device, long offset, int blockSize) {
+        return new ReadBack(device, "the raw image " + device + ", read directly at each file's device offset", null, offset, blockSize);
+    }
+
+    public static ReadBack mapped(Path media, List<Extent> extents, int blockSize) {
+        return new ReadBack(media, "the media image " + media + ", read directly through each file's extent map, never through the controller",
+                List.copyOf(extents), 0, blockSize);
+    }
+
+    /** Splits {@code [fileOffset, fileOffset + length)} into mapped and unmapped segments. */
+    public List<Segment> segments(long fileOffset, long length) {
+        if (extents == null) {
+            return List.of(new Segment(fileOffset, Math.max(base, 0) + fileOffset, length));
+        }
+        List<Segment> out = new ArrayList<>();
+        long at = fileOffset;
+        long end = fileOffset + length;
+        while (at < end) {
+            long from = at;
+            Extent hit = extents.stream().filter(e -> e.contains(from)).findFirst().orElse(null);
+            if (hit != null) {
+                long n = Math.min(end, hit.logical() + hit.length()) - at;
+                out.add(new Segment(at, hit.physical() + (at - hit.logical()), n));
+                at += n;
+            } else {
+                long next = extents.stream().mapToLong(Extent::logical).filter(l -> l > from).min().orElse(end);
+                long n = Math.min(end, next) - at;
+                out.add(new Segment(at, -1, n));
+                at += n;
+            }
+        }
+        return out;
+    }
+
+    /** The LBA of byte {@code fileOffset}, or -1 when the device address is unknown. */
+    public long lba(long fileOffset) {
+        if (extents == null) {
+            return base >= 0 ? (base + fileOffset) / blockSize : -1;
+        }
+        return segments(fileOffset, 1).getFirst().position() / blockSize;
+    }
+}

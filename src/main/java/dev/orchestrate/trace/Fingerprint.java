@@ -1,0 +1,145 @@
+package dev.orchestrate.trace;
+
+import dev.orchestrate.suite.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The I/O pattern of one cell from its command log: a write-size histogram and the commands over
+ * time (writes by device offset, flushes and destages as marks), as a picture and as text, so a
+ * reader sees at once how one tool's pattern differs from another's.
+ */
+public record Fingerprint(List<Record> records, List<String> problems, String tail) {
+
+    private static final int TAIL_LINES = 40;
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 520;
+
+    public static Fingerprint of(Path log) {
+        try {
+            TraceReader.Log read = TraceReader.read(log);
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size())) + "\n";
+            return new Fingerprint(read.records(), read.problems(), tail);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the command log " + log, e);
+        }
+    }
+
+    /** Write counts by size bucket: the largest power of two not above the write's length. */
+    public TreeMap<Long, Long> writeSizes() {
+        return records.stream().filter(r -> r.op() == Op.WRITE).collect(Collectors.groupingBy(
+                r -> Long.highestOneBit(Math.max(1, r.length())), TreeMap::new, Collectors.counting()));
+    }
+
+    public long count(Op op) {
+        return records.stream().filter(r -> r.op() == op).count();
+    }
+
+    /** Share of writes that start where the previous write ended. */
+    public double sequential() {
+        long sequential = 0;
+        long writes = 0;
+        long end = -1;
+        for (Record r : records) {
+            if (r.op() == Op.WRITE) {
+                writes++;
+                sequential += r.offset() == end ? 1 : 0;
+                end = r.offset() + r.length();
+            }
+        }
+        return writes == 0 ? 0 : (double) sequential / writes;
+    }
+
+    public String summary() {
+        long written = records.stream().filter(r -> r.op() == Op.WRITE).mapToLong(Record::length).sum();
+        long largest = records.stream().filter(r -> r.op() == Op.WRITE).mapToLong(Record::length).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "writes %d (%s bytes, largest %s), reads %d, fsync %d, flush %d, destages %d, errors %d%n",
+                count(Op.WRITE), Size.grouped(written), new Size(largest), count(Op.READ), count(Op.FSYNC), count(Op.FLUSH), count(Op.DESTAGE),
+                records.stream().filter(r -> r.result() != 0).count()));
+        out.append(String.format(Locale.ROOT, "sequential writes: %.0f%%%n", 100 * sequential()));
+        out.append("write sizes:\n");
+        writeSizes().forEach((size, n) -> out.append(String.format(Locale.ROOT, "  %8s  %d%n", new Size(size), n)));
+        records.stream().filter(r -> r.op() == Op.POWER_CUT).forEach(r -> out.append("power cut at command ").append(r.seq())
+                .append(", dropping ").append(Size.grouped(r.length())).append(" bytes never destaged\n"));
+        problems.forEach(p -> out.append("unreadable: ").append(p).append('\n'));
+        return out.toString();
+    }
+
+    /** Two panels: the write-size histogram, and the commands over time by device offset. */
+    public String svg() {
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT));
+        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        histogram(svg, 20, 20, WIDTH - 40, 200);
+        timeline(svg, 20, 260, WIDTH - 40, 240);
+        return svg.append("</svg>\n").toString();
+    }
+
+    private void histogram(StringBuilder svg, int x, int y, int w, int h) {
+        svg.append(text(x, y + 12, "write sizes (count of WRITE commands by size)", "bold"));
+        TreeMap<Long, Long> sizes = writeSizes();
+        if (sizes.isEmpty()) {
+            svg.append(text(x, y + 40, "no writes", ""));
+            return;
+        }
+        long max = sizes.values().stream().mapToLong(Long::longValue).max().orElse(1);
+        int bar = Math.min(80, (w - 20) / sizes.size());
+        int i = 0;
+        for (var e : sizes.entrySet()) {
+            int bh = (int) Math.max(1, (h - 60) * e.getValue() / max);
+            int bx = x + 10 + i * bar;
+            int by = y + h - 30 - bh;
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#4a7fb5\"/>%n", bx, by, bar - 6, bh));
+            svg.append(text(bx, by - 4, Long.toString(e.getValue()), ""));
+            svg.append(text(bx, y + h - 14, new Size(e.getKey()).toString(), ""));
+            i++;
+        }
+    }
+
+    private void timeline(StringBuilder svg, int x, int y, int w, int h) {
+        svg.append(text(x, y + 12, "commands over time: writes by device offset (blue), fsync (orange), destage (green), power cut (red)", "bold"));
+        long end = records.stream().mapToLong(Record::nanos).max().orElse(1);
+        long top = records.stream().filter(r -> r.op() == Op.WRITE).mapToLong(r -> r.offset() + r.length()).max().orElse(1);
+        int px = x + 10;
+        int py = y + 24;
+        int pw = w - 20;
+        int ph = h - 40;
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n", px, py, pw, ph));
+        for (Record r : records) {
+            double tx = px + pw * (double) r.nanos() / Math.max(1, end);
+            switch (r.op()) {
+                case WRITE -> {
+                    double wy = py + ph - ph * (double) (r.offset() + r.length()) / top;
+                    double wh = Math.max(1, ph * (double) r.length() / top);
+                    svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"2\" height=\"%.1f\" fill=\"%s\"/>%n", tx, wy, wh, r.result() == 0 ? "#4a7fb5" : "#b00"));
+                }
+                case FSYNC -> svg.append(line(tx, py, ph, "#e08a00"));
+                case DESTAGE -> svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"2\" height=\"6\" fill=\"#2a9d3a\"/>%n", tx, py + ph - 6));
+                case POWER_CUT -> svg.append(line(tx, py, ph, "#d00000"));
+                default -> {
+                }
+            }
+        }
+        svg.append(text(px, py + ph + 14, "0 s", ""));
+        svg.append(text(px + pw - 60, py + ph + 14, String.format(Locale.ROOT, "%.2f s", end / 1e9), ""));
+        svg.append(text(px + 4, py + 12, Size.grouped(top) + " bytes", ""));
+    }
+
+    private static String line(double x, int y, int h, String colour) {
+        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1\"/>%n", x, y, x, y + h, colour);
+    }
+
+    private static String text(double x, double y, String s, String weight) {
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\"%s>%s</text>%n", x, y, weight.isEmpty() ? "" : " font-weight=\"" + weight + "\"",
+                s.replace("&", "&amp;").replace("<", "&lt;"));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.orchestrate.trace;
+
+import java.util.Locale;
+
+/** What a command log record is about. */
+public enum Op {
+    OPEN, RELEASE, READ, WRITE, FLUSH, FSYNC,
+    /** The write cache wrote this range to the media. */
+    DESTAGE,
+    /** The controller lost power: everything not destaged is gone. */
+    POWER_CUT,
+    /** The controller shut down cleanly. */
+    SHUTDOWN;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Op of(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}
