@@ -106,6 +106,11 @@ public final class Controller implements AutoCloseable {
         });
     }
 
+    /** A fault was armed: damage at rest applies to what is written from now on, not to the file system made before. */
+    public synchronized void armed() {
+        written.clear();
+    }
+
     /** Power is cut: everything not destaged is lost; from now on every command fails. */
     public synchronized void powerCut() {
         trace.log(Op.POWER_CUT, 0, cache.dirtyBytes(), 0, "");

@@ -81,6 +81,10 @@ public final class Emulator implements AutoCloseable {
     /** From now on, until the cell ends, the controller applies {@code fault}, across reboots. */
     public void arm(Fault fault) {
         faults.add(fault);
+        if (controller != null) {
+            controller.armed();
+        }
+        trace.log(dev.orchestrate.trace.Op.FAULT, 0, 0, 0, fault.describe());
     }
 
     public List<String> faults() {

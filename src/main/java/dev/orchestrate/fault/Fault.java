@@ -38,8 +38,8 @@ public interface Fault {
     }
 
     /**
-     * Damages data at rest when the controller stops: {@code written} lists the 512-byte sectors
-     * written this session; {@code flip} flips one bit in the sector given.
+     * Damages data at rest when the controller stops: {@code written} lists one 512-byte sector of
+     * each block written since the fault was armed; {@code flip} flips one bit in the sector given.
      */
     default void atRest(List<Long> written, Random random, LongConsumer flip) {
     }

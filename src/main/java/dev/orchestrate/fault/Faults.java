@@ -15,6 +15,11 @@ public final class Faults {
 
     public static final Map<String, Section.Variant> KINDS = kinds();
 
+    /** The {@code fault} step's keys: a kind, and that kind's parameters. */
+    public static final Section SECTION = Section.withVariants("fault",
+            "Arms a fault of the emulated controller for the rest of the cell (kind 'none' arms nothing: the control). Put it before the steps it should affect.",
+            List.of(Key.required("kind", Key.Type.TEXT, "the fault: " + String.join(", ", KINDS.keySet()))), "kind", KINDS);
+
     private Faults() {
     }
 

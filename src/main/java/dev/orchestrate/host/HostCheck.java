@@ -25,8 +25,27 @@ public final class HostCheck {
     private HostCheck() {
     }
 
-    /** Empty when this host can run the emulator with {@code fileSystem}, else why not (after trying to install what is missing). */
+    /** Empty when this host can run the emulator with {@code fileSystem}, else why not, after installing missing packages when it can. */
     public static Optional<String> emulator(String fileSystem, Path fuseLibrary) {
+        Optional<String> platform = platform();
+        if (platform.isPresent()) {
+            return platform;
+        }
+        List<String> packages = missingPackages(fileSystem, fuseLibrary);
+        return packages.isEmpty() ? Optional.empty() : install(packages);
+    }
+
+    /** Empty when this host can run the emulator as it is, else why not; installs nothing (for deciding whether to skip tests). */
+    public static Optional<String> emulatorAsIs(String fileSystem, Path fuseLibrary) {
+        Optional<String> platform = platform();
+        if (platform.isPresent()) {
+            return platform;
+        }
+        List<String> packages = missingPackages(fileSystem, fuseLibrary);
+        return packages.isEmpty() ? Optional.empty() : Optional.of("missing packages: " + String.join(" ", packages));
+    }
+
+    private static Optional<String> platform() {
         if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
             return Optional.of("the emulated target needs Linux (FUSE and loop devices); this host runs " + System.getProperty("os.name"));
         }
@@ -39,6 +58,10 @@ public final class HostCheck {
         if (!Files.exists(Path.of("/dev/loop-control"))) {
             return Optional.of("no /dev/loop-control on this host: load the module with 'modprobe loop'");
         }
+        return Optional.empty();
+    }
+
+    private static List<String> missingPackages(String fileSystem, Path fuseLibrary) {
         Map<String, String> needed = new LinkedHashMap<>();
         needed.put("losetup", "mount");
         needed.put("mount", "mount");
@@ -55,10 +78,7 @@ public final class HostCheck {
             packages.add("libfuse3-3");
             packages.add("fuse3");
         }
-        if (packages.isEmpty()) {
-            return Optional.empty();
-        }
-        return install(packages);
+        return packages;
     }
 
     private static Optional<String> install(List<String> packages) {

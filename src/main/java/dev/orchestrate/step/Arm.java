@@ -2,19 +2,15 @@ package dev.orchestrate.step;
 
 import dev.orchestrate.fault.Fault;
 import dev.orchestrate.fault.Faults;
-import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.target.FaultInjection;
-import java.util.List;
 import java.util.Optional;
 
 /** The {@code fault} step: arms a fault on the target's controller for the rest of the cell. */
 record Arm(Optional<Fault> fault, String kind) implements Action {
 
-    static final Section SECTION = Section.withVariants("fault",
-            "Arms a fault of the emulated controller for the rest of the cell (kind 'none' arms nothing: the control). Put it before the steps it should affect.",
-            List.of(Key.required("kind", Key.Type.TEXT, "the fault: " + String.join(", ", Faults.KINDS.keySet()))), "kind", Faults.KINDS);
+    static final Section SECTION = Faults.SECTION;
 
     static Arm of(Options o) {
         return new Arm(Faults.of(o), o.text("kind"));

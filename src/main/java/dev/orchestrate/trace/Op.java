@@ -10,7 +10,9 @@ public enum Op {
     /** The controller lost power: everything not destaged is gone. */
     POWER_CUT,
     /** The controller shut down cleanly. */
-    SHUTDOWN;
+    SHUTDOWN,
+    /** Not a command: a fault was armed here; {@code cause} says which. */
+    FAULT;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

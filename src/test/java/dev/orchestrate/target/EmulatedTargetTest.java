@@ -1,0 +1,134 @@
+package dev.orchestrate.target;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+
+import dev.orchestrate.Privileged;
+import dev.orchestrate.engine.CellFilter;
+import dev.orchestrate.engine.Manifest;
+import dev.orchestrate.engine.OrchestrateEngine;
+import dev.orchestrate.outcome.DataDamaged;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.outcome.Status;
+import dev.orchestrate.trace.Op;
+import dev.orchestrate.trace.Record;
+import dev.orchestrate.trace.TraceReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * Every fault of the emulated controller is caught by the verdict, next to a fault-free control
+ * cell that passes, through real tools, a real file system, a loop device and FUSE.
+ */
+@Privileged
+class EmulatedTargetTest {
+
+    @TempDir
+    Path run;
+
+    /** How each cell of a suite ended, with its message. */
+    private Map<String, TestExecutionResult> execute(String suite) {
+        Map<String, TestExecutionResult> results = new LinkedHashMap<>();
+        EngineTestKit.engine(OrchestrateEngine.ID)
+                .selectors(selectClasspathResource("emulated/" + suite + ".yaml"))
+                .configurationParameter(OrchestrateEngine.RUN_DIR, run.toString())
+                .configurationParameter(CellFilter.PARAMETER, "")
+                .execute()
+                .testEvents().finished().stream()
+                .forEach((Event e) -> results.put(e.getTestDescriptor().getDisplayName(), e.getPayload(TestExecutionResult.class).orElseThrow()));
+        return results;
+    }
+
+    private static String message(TestExecutionResult r) {
+        return r.getThrowable().map(Throwable::getMessage).orElse("");
+    }
+
+    @AfterEach
+    void nothingIsLeftBehind() throws IOException {
+        String loops = new String(new ProcessBuilder("losetup", "-a").start().getInputStream().readAllBytes());
+        assertTrue(!loops.contains(StateDirPrefix.get()), "loop devices left: " + loops);
+        String mounts = Files.readString(Path.of("/proc/mounts"));
+        assertTrue(!mounts.contains(StateDirPrefix.get()), "mounts left: " + mounts);
+    }
+
+    @Test
+    void ignoredFlushesLoseDataAtAPowerCutAndTheControlKeepsIt() {
+        Map<String, TestExecutionResult> results = execute("power-loss");
+        assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
+        TestExecutionResult lost = results.get("fault=ignore-flush");
+        assertEquals(Status.FAILED, Status.of(lost));
+        assertTrue(message(lost).startsWith("first bad byte at offset 0 of file-1.bin (LBA "), message(lost));
+        assertTrue(message(lost).contains("found zeros"), message(lost));
+    }
+
+    @Test
+    void exactlyTheCellsWithWritesOverTheLimitFail() throws IOException {
+        Map<String, TestExecutionResult> results = execute("transfer-limit");
+        Manifest manifest = Manifest.read(run.resolve(Manifest.FILE));
+        for (Manifest.CellRecord cell : manifest.cells()) {
+            Path log = run.resolve("cells").resolve(String.format("%03d-", cell.ordinal()) + cell.name().replaceAll("[^A-Za-z0-9._=-]+", "_"))
+                    .resolve(EmulatedTarget.COMMAND_LOG);
+            List<Record> records = TraceReader.read(log).records();
+            long armedAt = records.stream().filter(r -> r.op() == Op.FAULT).mapToLong(Record::seq).findFirst().orElseThrow();
+            boolean overLimit = records.stream().anyMatch(r -> r.seq() > armedAt && r.op() == Op.WRITE && r.length() > 512 * 1024);
+            TestExecutionResult result = results.get(cell.name());
+            assertEquals(overLimit ? Status.FAILED : Status.PASSED, Status.of(result), cell.name() + ": " + message(result));
+            if (overLimit) {
+                assertTrue(message(result).startsWith("first bad byte at offset 278,528 of file-1.bin"), message(result));
+            }
+        }
+        assertEquals(Status.PASSED, Status.of(results.get("oflag=direct block-size=4KiB")), "4 KiB direct writes stay under the limit");
+        assertEquals(Status.FAILED, Status.of(results.get("oflag=none block-size=4KiB")), "page-cache writeback sends writes over the limit");
+    }
+
+    @Test
+    void misdirectedTornAndRottedDataIsCaught() {
+        Map<String, TestExecutionResult> results = execute("damage");
+        assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
+        for (String fault : List.of("misdirect", "torn-write", "bit-rot")) {
+            TestExecutionResult r = results.get("fault=" + fault);
+            assertEquals(Status.FAILED, Status.of(r), fault + ": " + message(r));
+            assertTrue(r.getThrowable().orElseThrow() instanceof DataDamaged);
+        }
+        assertTrue(message(results.get("fault=bit-rot")).contains("damaged sector: 1 bytes differ"), message(results.get("fault=bit-rot")));
+        assertTrue(message(results.get("fault=torn-write")).startsWith("first bad byte at offset 16,384"), message(results.get("fault=torn-write")));
+    }
+
+    @Test
+    void aControllerThatSkipsItsTeardownDestageLosesUnflushedDataAtEject() {
+        Map<String, TestExecutionResult> results = execute("teardown");
+        assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
+        assertEquals(Status.FAILED, Status.of(results.get("fault=no-teardown-flush")));
+    }
+
+    @Test
+    void ioErrorsFailTheCellAndLatencyTripsTheTimeout() {
+        Map<String, TestExecutionResult> results = execute("errors");
+        assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
+        TestExecutionResult io = results.get("fault=io-error");
+        assertEquals(Status.FAILED, Status.of(io));
+        assertTrue(message(io).contains("the device answered with I/O errors"), message(io));
+        TestExecutionResult slow = results.get("fault=latency");
+        assertEquals(Status.BROKEN, Status.of(slow));
+        assertTrue(slow.getThrowable().orElseThrow() instanceof RigBroken);
+        assertTrue(message(slow).contains("did not finish within 3 s"), message(slow));
+    }
+
+    /** Mount points and loop back-files of this process live under /run/orchestrate/<pid>-. */
+    private static final class StateDirPrefix {
+        static String get() {
+            return dev.orchestrate.host.StateDir.ROOT + "/" + ProcessHandle.current().pid() + "-";
+        }
+    }
+}
