@@ -48,10 +48,15 @@ final class DiskFile implements FuseOperations {
                 Operation.TRUNCATE, Operation.STATFS);
     }
 
-    /** The kernel's writeback cache would hold writes outside the controller's model: keep it off. */
+    /**
+     * The kernel's writeback cache would hold writes outside the controller's model: keep it off.
+     * Allow more requests in flight than the default 12, as a controller's queue depth would.
+     */
     @Override
     public void init(FuseConnInfo conn, FuseConfig cfg) {
         conn.setWant(conn.want() & ~FuseConnInfo.FUSE_CAP_WRITEBACK_CACHE);
+        conn.setMaxBackground(64);
+        conn.setCongestionThreshold(48);
     }
 
     @Override

@@ -24,10 +24,15 @@ final class WriteCache implements AutoCloseable {
         int count = (int) Math.max(1, capacity / BLOCK);
         this.slots = arena.allocate((long) count * BLOCK, BLOCK);
         this.free = new int[count];
-        for (int i = 0; i < count; i++) {
-            free[i] = count - 1 - i;
+        reset();
+    }
+
+    /** All slots free, handed out in ascending order, so blocks written in sequence sit side by side in the arena. */
+    private void reset() {
+        for (int i = 0; i < free.length; i++) {
+            free[i] = free.length - 1 - i;
         }
-        this.freeCount = count;
+        freeCount = free.length;
     }
 
     /** The cached block, or null. */
@@ -59,8 +64,19 @@ final class WriteCache implements AutoCloseable {
 
     /** Forgets every block: after a destage, or when power is cut. */
     void clear() {
-        index.values().forEach(slot -> free[freeCount++] = slot);
         index.clear();
+        reset();
+    }
+
+    /** The arena offset of a cached block's slot, or -1. */
+    long slotOffset(long block) {
+        Integer slot = index.get(block);
+        return slot == null ? -1 : (long) slot * BLOCK;
+    }
+
+    /** {@code length} bytes of the arena from {@code offset}, for writing consecutive slots to the media in one go. */
+    java.nio.ByteBuffer span(long offset, long length) {
+        return slots.asSlice(offset, length).asByteBuffer();
     }
 
     @Override

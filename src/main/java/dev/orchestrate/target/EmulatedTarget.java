@@ -179,7 +179,7 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
         Fingerprint print = Fingerprint.of(log);
         evidence.attach("I/O pattern", "image/svg+xml", "svg", print.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         evidence.attachText("I/O pattern summary", print.summary());
-        evidence.attachText("command log (last lines; all of it in " + log + ")", print.tail());
+        evidence.attachText("command log, last lines", "the whole log: " + log.toAbsolutePath() + "\n\n" + print.tail());
     }
 
     private static void delete(Path file) {
