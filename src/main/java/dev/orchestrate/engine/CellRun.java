@@ -54,7 +54,7 @@ final class CellRun implements Evidence {
         TestExecutionResult result;
         try {
             Files.createDirectories(dir);
-            context.target().beforeCell(descriptor.cell(), dir, this);
+            perCell(new Setup());
             for (Step step : steps) {
                 runStep(Steps.action(step));
             }
@@ -70,14 +70,55 @@ final class CellRun implements Evidence {
     /** Teardown always runs; when it fails, the rig broke. */
     private TestExecutionResult tearDown(TestExecutionResult result) {
         try {
-            context.target().afterCell(descriptor.cell(), context.placements(), result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, this);
+            perCell(new Teardown(result.getStatus() == TestExecutionResult.Status.SUCCESSFUL));
             removeSources();
             return result;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             result.getThrowable().ifPresent(e::addSuppressed);
             // a failed teardown makes any verdict suspect: the cell is broken unless it already was
             return Status.of(result) == Status.BROKEN || Status.of(result) == Status.SKIPPED ? result
                     : TestExecutionResult.failed(new RigBroken("teardown of " + descriptor.cell().name() + " failed: " + e.getMessage(), e));
+        }
+    }
+
+    /** Setting the target up for the cell is a step of its own, so its time shows in the report. */
+    private final class Setup implements Action {
+        @Override
+        public String title() {
+            return "set up " + context.target().describe();
+        }
+
+        @Override
+        public void run(CellContext cell) {
+            cell.target().beforeCell(descriptor.cell(), dir, CellRun.this);
+        }
+    }
+
+    /** Tearing the target down is a step too; the target attaches its records of the cell (the command log) here. */
+    private final class Teardown implements Action {
+        private final boolean passed;
+
+        Teardown(boolean passed) {
+            this.passed = passed;
+        }
+
+        @Override
+        public String title() {
+            return "tear down the target" + (passed ? "" : " (the cell's files stay as evidence)");
+        }
+
+        @Override
+        public void run(CellContext cell) {
+            cell.target().afterCell(descriptor.cell(), cell.placements(), passed, CellRun.this);
+        }
+    }
+
+    /** Setup and teardown are reported steps only where they do something worth timing. */
+    private void perCell(Action action) throws Exception {
+        if (context.target().perCell()) {
+            runStep(action);
+        } else {
+            action.run(context);
         }
     }
 

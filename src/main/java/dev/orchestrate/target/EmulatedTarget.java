@@ -51,6 +51,11 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
         return false;
     }
 
+    @Override
+    public boolean perCell() {
+        return true;
+    }
+
     /** Cleans what killed runs left, and skips every cell with the reason when this host cannot run the emulator. */
     @Override
     public void prepare() {

@@ -17,6 +17,11 @@ public interface Target extends AutoCloseable {
     /** Sets the target up before the first cell; a failure breaks the rig. */
     void prepare();
 
+    /** Whether each cell gets a device of its own (set up and torn down around it), shown as steps in the report. */
+    default boolean perCell() {
+        return false;
+    }
+
     /** Sets the target up for one cell; {@code dir} is the cell's own directory for what it keeps. */
     default void beforeCell(Cell cell, Path dir, Evidence evidence) {
     }
