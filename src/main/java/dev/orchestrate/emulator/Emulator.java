@@ -69,8 +69,12 @@ public final class Emulator implements AutoCloseable {
         return Mounts.mounted(state.volume());
     }
 
-    public boolean attached() {
-        return loop != null;
+    /** The loop device the volume sits on, while attached. */
+    public String device() {
+        if (loop == null) {
+            throw new IllegalStateException("the emulated device is not attached");
+        }
+        return loop.device();
     }
 
     /** The first internal error of the controller, if any: then the rig, not the device, failed. */

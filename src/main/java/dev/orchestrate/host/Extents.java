@@ -17,6 +17,7 @@ public final class Extents {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
     private static final Pattern UNIT = Pattern.compile("blocks? of (\\d+) bytes");
+    private static final Pattern BTRFS_PHYSICAL = Pattern.compile("mirror 1 logical \\d+ physical (\\d+)");
     private static final Pattern EXTENT = Pattern.compile("^\\s*\\d+:\\s*(\\d+)\\.\\.\\s*(\\d+):\\s*(\\d+)\\.\\.\\s*(\\d+):\\s*(\\d+):.*$");
 
     private Extents() {
@@ -37,6 +38,23 @@ public final class Extents {
             throw new RigBroken("cannot map the extents of " + file + ": " + outcome.lastLine());
         }
         return parse(outcome.output());
+    }
+
+    /**
+     * btrfs reports extents at its own logical addresses; btrfs-map-logical turns each into the
+     * offset on {@code device}. An extent lies in one block group, so its start is enough.
+     */
+    public static List<Extent> onBtrfsDevice(List<Extent> logical, String device) {
+        List<Extent> mapped = new ArrayList<>();
+        for (Extent e : logical) {
+            Outcome outcome = Processes.run(new Command(List.of("btrfs-map-logical", "-l", Long.toString(e.physical()), device), TIMEOUT));
+            Matcher m = BTRFS_PHYSICAL.matcher(outcome.output());
+            if (!outcome.succeeded() || !m.find()) {
+                throw new RigBroken("cannot map btrfs address " + e.physical() + " on " + device + ": " + outcome.lastLine());
+            }
+            mapped.add(new Extent(e.logical(), Long.parseLong(m.group(1)), e.length()));
+        }
+        return mapped;
     }
 
     static List<Extent> parse(String output) {

@@ -68,6 +68,9 @@ public final class HostCheck {
         needed.put("filefrag", "e2fsprogs");
         needed.put("blockdev", "util-linux");
         needed.put(FileSystems.maker(fileSystem), FileSystems.packageOf(fileSystem));
+        if (fileSystem.equals("btrfs")) {
+            needed.put("btrfs-map-logical", "btrfs-progs");
+        }
         List<String> packages = new ArrayList<>();
         needed.forEach((program, pkg) -> {
             if (Executables.find(program).isEmpty() && !packages.contains(pkg)) {

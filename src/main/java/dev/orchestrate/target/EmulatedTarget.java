@@ -81,7 +81,7 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
     @Override
     public ReadBack readBack(Cell cell, int index) {
         Path file = place(cell, index).path();
-        List<Extent> extents = emulator.mounted() && Files.exists(file) ? Extents.of(file, false)
+        List<Extent> extents = emulator.mounted() && Files.exists(file) ? map(file, false)
                 : captured.getOrDefault(file.getFileName().toString(), List.of());
         return ReadBack.mapped(emulator.media(), extents, 512);
     }
@@ -169,11 +169,17 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
         }
         try (Stream<Path> files = Files.list(emulator.volume())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                captured.put(f.getFileName().toString(), Extents.of(f, sync));
+                captured.put(f.getFileName().toString(), map(f, sync));
             }
         } catch (IOException e) {
             throw new RigBroken("cannot list " + emulator.volume() + " to map its files: " + e.getMessage(), e);
         }
+    }
+
+    /** Where a file's bytes lie on the emulated device. */
+    private List<Extent> map(Path file, boolean sync) {
+        List<Extent> extents = Extents.of(file, sync);
+        return settings.fileSystem().equals("btrfs") ? Extents.onBtrfsDevice(extents, emulator.device()) : extents;
     }
 
     private void attachCommandLog(Evidence evidence) {

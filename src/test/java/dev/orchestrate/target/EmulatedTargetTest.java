@@ -125,6 +125,33 @@ class EmulatedTargetTest {
         assertTrue(message(slow).contains("did not finish within 3 s"), message(slow));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ext2", "xfs", "btrfs"})
+    void everyFileSystemIsVerifiedOnTheMedia(String fileSystem) throws IOException {
+        Path suite = Files.writeString(run.resolve(fileSystem + ".yaml"), """
+                name: on-%s
+                target:
+                  kind: emulated
+                  file-system: %s
+                  size: 1GiB
+                steps:
+                  - generate:
+                      size: 8MiB
+                  - copy:
+                      tool: cp
+                  - sync
+                  - verify
+                  - eject
+                  - verify
+                """.formatted(fileSystem, fileSystem));
+        var events = EngineTestKit.engine(OrchestrateEngine.ID)
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectFile(suite.toFile()))
+                .configurationParameter(OrchestrateEngine.RUN_DIR, run.resolve("run-" + fileSystem).toString())
+                .configurationParameter(CellFilter.PARAMETER, "")
+                .execute().testEvents();
+        events.assertStatistics(s -> s.started(1).succeeded(1));
+    }
+
     /** Mount points and loop back-files of this process live under /run/orchestrate/<pid>-. */
     private static final class StateDirPrefix {
         static String get() {
