@@ -37,6 +37,8 @@ public final class Controller implements AutoCloseable {
     private final BitSet written = new BitSet();
     private final Random random;
     private boolean dead;
+    /** When each command now in the controller arrived, by thread: what the watchdog looks at. */
+    private final java.util.concurrent.ConcurrentHashMap<Thread, Long> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param faults the armed faults, read on every command (the list may change while the controller runs) */
     public Controller(Media media, long cacheBytes, TraceWriter trace, List<Fault> faults, long seed) {
@@ -155,7 +157,22 @@ public final class Controller implements AutoCloseable {
         int run() throws IOException;
     }
 
+    /** How long the oldest command now in the controller has been waiting for its answer. */
+    public Duration oldestInFlight() {
+        long now = System.nanoTime();
+        return Duration.ofNanos(inFlight.values().stream().mapToLong(start -> now - start).max().orElse(0));
+    }
+
     private int answer(Op op, long offset, long length, Work work) {
+        inFlight.put(Thread.currentThread(), System.nanoTime());
+        try {
+            return answerNow(op, offset, length, work);
+        } finally {
+            inFlight.remove(Thread.currentThread());
+        }
+    }
+
+    private int answerNow(Op op, long offset, long length, Work work) {
         Duration delay = Duration.ZERO;
         for (Fault f : faults) {
             delay = delay.plus(f.delay(op, offset, length));

@@ -9,6 +9,7 @@ import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.trace.TraceWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +20,11 @@ import java.util.List;
  */
 public final class Emulator implements AutoCloseable {
 
-    /** How the device is built: media and cache sizes, the file system on it and its mount options. */
-    public record Settings(long mediaSize, long cacheSize, String fileSystem, String mountOptions) {
+    /**
+     * How the device is built: media and cache sizes, the file system on it and its mount options,
+     * and how long a command may stay unanswered before the watchdog aborts the FUSE connection.
+     */
+    public record Settings(long mediaSize, long cacheSize, String fileSystem, String mountOptions, Duration watchdog) {
     }
 
     private final StateDir state;
@@ -170,6 +174,30 @@ public final class Emulator implements AutoCloseable {
         controller = new Controller(media, settings.cacheSize(), trace, faults, ++sessions);
         export = Export.mount(state.fuse(), () -> controller, e -> failure.compareAndSet(null, e));
         loop = Loop.attach(export.disk());
+        watch(controller, export);
+    }
+
+    /**
+     * A hung controller would leave the host's I/O in D state for ever and stall writers
+     * machine-wide. The watchdog aborts the FUSE connection when a command stays unanswered
+     * too long: pending I/O then fails, teardown works, and the cell is reported broken.
+     */
+    private void watch(Controller watched, Export exported) {
+        Thread.ofPlatform().daemon().name("watchdog-" + state.path().getFileName()).start(() -> {
+            while (controller == watched) {
+                if (watched.oldestInFlight().compareTo(settings.watchdog()) > 0) {
+                    failure.compareAndSet(null, new RigBroken("the watchdog aborted the FUSE connection: a command was unanswered for more than "
+                            + settings.watchdog().toSeconds() + " s"));
+                    exported.abort();
+                    return;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
     }
 
     private void detach() {

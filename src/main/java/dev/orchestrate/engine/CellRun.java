@@ -77,7 +77,7 @@ final class CellRun implements Evidence {
             result.getThrowable().ifPresent(e::addSuppressed);
             // a failed teardown makes any verdict suspect: the cell is broken unless it already was
             return Status.of(result) == Status.BROKEN || Status.of(result) == Status.SKIPPED ? result
-                    : TestExecutionResult.failed(new RigBroken("teardown of " + descriptor.cell().name() + " failed: " + e.getMessage(), e));
+                    : TestExecutionResult.failed(e instanceof RigBroken ? e : new RigBroken("teardown of " + descriptor.cell().name() + " failed: " + e.getMessage(), e));
         }
     }
 

@@ -102,7 +102,7 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
             }
         }
         done.failure().ifPresent(e -> {
-            throw new RigBroken("the emulated controller failed internally and answered EIO: " + e, e);
+            throw e instanceof RigBroken broken ? broken : new RigBroken("the emulated controller failed internally and answered EIO: " + e, e);
         });
     }
 

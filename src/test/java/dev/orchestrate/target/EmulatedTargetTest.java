@@ -125,6 +125,19 @@ class EmulatedTargetTest {
         assertTrue(message(slow).contains("did not finish within 3 s"), message(slow));
     }
 
+    @Test
+    void everyLifecycleStepKeepsFlushedData() {
+        Map<String, TestExecutionResult> results = execute("lifecycle");
+        assertEquals(Status.PASSED, Status.of(results.get("single")), message(results.get("single")));
+    }
+
+    @Test
+    void theWatchdogCutsAHungControllerLooseAndTheCellIsBroken() {
+        TestExecutionResult hung = execute("watchdog").get("single");
+        assertEquals(Status.BROKEN, Status.of(hung));
+        assertEquals("the watchdog aborted the FUSE connection: a command was unanswered for more than 2 s", message(hung));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"ext2", "xfs", "btrfs"})
     void everyFileSystemIsVerifiedOnTheMedia(String fileSystem) throws IOException {
