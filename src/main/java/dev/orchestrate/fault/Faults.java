@@ -54,11 +54,11 @@ public final class Faults {
     /** The fault an armed step describes; empty for {@code none}. */
     public static Optional<Fault> of(Options o) {
         return Optional.ofNullable(switch (o.text("kind")) {
-            case "transfer-limit" -> new TransferLimit(o.size("longer-than"), o.size("from"), o.text("fill").equals("zeros"));
+            case "transfer-limit" -> LostTail.transferLimit(o.size("longer-than"), o.size("from"), o.text("fill").equals("zeros"));
             case "ignore-flush" -> new IgnoreFlush();
             case "no-teardown-flush" -> new NoTeardownFlush();
             case "misdirect" -> new Misdirect(o.count("from-lba"), o.count("to-lba"), o.count("shift"));
-            case "torn-write" -> new TornWrite(o.size("longer-than"), o.size("keep"));
+            case "torn-write" -> LostTail.tornWrite(o.size("longer-than"), o.size("keep"));
             case "bit-rot" -> new BitRot((int) o.count("sectors"));
             case "io-error" -> new IoError(o.count("from-lba"), o.count("to-lba"), !o.text("on").equals("write"), !o.text("on").equals("read"));
             case "latency" -> new Latency(o.duration("delay"), o.text("on"));
