@@ -57,6 +57,13 @@ final class ConsoleProgress implements TestExecutionListener, Progress {
     }
 
     @Override
+    public synchronized void executionSkipped(TestIdentifier id, String reason) {
+        if (id.isTest()) {
+            println(String.format(Locale.ROOT, "[%d/%d] %s%n      SKIPPED: %s", ++started, cells, id.getDisplayName(), reason));
+        }
+    }
+
+    @Override
     public synchronized void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
         Map<String, String> e = entry.getKeyValuePairs();
         if (e.containsKey(Entries.STEP) && "start".equals(e.get(Entries.EVENT))) {

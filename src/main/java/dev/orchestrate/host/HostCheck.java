@@ -49,7 +49,7 @@ public final class HostCheck {
         if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
             return Optional.of("the emulated target needs Linux (FUSE and loop devices); this host runs " + System.getProperty("os.name"));
         }
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!root()) {
             return Optional.of("the emulated target needs root (loop devices and mounts); run as root");
         }
         if (!Files.exists(Path.of("/dev/fuse"))) {
@@ -59,6 +59,15 @@ public final class HostCheck {
             return Optional.of("no /dev/loop-control on this host: load the module with 'modprobe loop'");
         }
         return Optional.empty();
+    }
+
+    /** The effective uid is the owner of /proc/self; the user name can be anything. */
+    static boolean root() {
+        try {
+            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static List<String> missingPackages(String fileSystem, Path fuseLibrary) {

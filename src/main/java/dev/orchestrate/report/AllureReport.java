@@ -57,8 +57,10 @@ public final class AllureReport {
         }
     }
 
-    /** Failure categories by defect class, and the environment table, both read by the Allure report. */
+    /** Failure categories by defect class, the environment table and the executor (the run), all read by the Allure report. */
     public void describe(Map<String, String> environment) throws IOException {
+        new ObjectMapper().writeValue(results().resolve("executor.json").toFile(), Map.of("name", "orchestrate", "type", "orchestrate",
+                "buildName", runDir.getParent().getFileName() + " " + runDir.getFileName(), "reportName", runDir.getParent().getFileName().toString()));
         List<Map<String, Object>> categories = List.of(
                 Map.of("name", "Data lost or damaged on the device", "matchedStatuses", List.of("failed"),
                         "description", "verification found sectors that are not what was written"),
