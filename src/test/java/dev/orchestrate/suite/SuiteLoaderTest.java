@@ -85,7 +85,7 @@ class SuiteLoaderTest {
 
     @Test
     void badValueFromTheMatrixPointsAtTheMatrix() {
-        assertEquals(List.of("suites/x.yaml:5:14: unknown tool 'dc' in copy; expected one of cp, dd; did you mean 'dd'?"),
+        assertEquals(List.of("suites/x.yaml:5:14: unknown tool 'dc' in copy; expected one of cat, cp, dd, gio, rsync, tar; did you mean 'dd'?"),
                 problems(VALID.replace("[cp, dd]", "[cp, dc]")));
         assertEquals(List.of("suites/x.yaml:6:16: size: '1MB' is ambiguous (1000 or 1024?); write 1MiB for binary units"),
                 problems(VALID.replace("1MiB]", "1MB]")));
