@@ -35,9 +35,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
 /** {@code orchestrate run}: one suite, every selected cell, an Allure report, an exit code. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs every cell of a suite against its target and writes reports/<suite>/<timestamp>/:",
-                "allure-results/, html/ (the Allure report), junit/ (JUnit XML), manifest.json, cells/ (attachments);",
-                "reports/<suite>/latest links to it.", "The suite format: 'orchestrate schema --reference'."},
+        description = {"Runs every cell of a suite against its target and reports each as a test.",
+                "Writes reports/<suite>/<timestamp>/: report.html and html/ (the Allure report), allure-results/, junit/ (JUnit XML),",
+                "manifest.json and cells/ (attachments, command logs); reports/<suite>/latest links to it.",
+                "The suite format: 'orchestrate schema --reference'."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed", "1:some cell failed: the device lost or damaged data",
                 "2:bad input (suite or options); nothing was run", "3:the rig broke (a tool crashed or timed out)"})

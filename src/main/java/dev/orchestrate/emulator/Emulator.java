@@ -73,6 +73,11 @@ public final class Emulator implements AutoCloseable {
         return Mounts.mounted(state.volume());
     }
 
+    /** Writes out the command log so far, for a reader in the middle of a cell. */
+    public void flushLog() {
+        trace.flush();
+    }
+
     /** The loop device the volume sits on, while attached. */
     public String device() {
         if (loop == null) {

@@ -4,6 +4,10 @@ import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.report.HexDiff;
 import dev.orchestrate.suite.Section;
+import dev.orchestrate.target.CommandLogged;
+import dev.orchestrate.trace.Excerpt;
+import dev.orchestrate.trace.TraceReader;
+import dev.orchestrate.verify.DamagedRange;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;
 import dev.orchestrate.verify.Verifier;
@@ -14,6 +18,23 @@ import java.util.List;
 record Verify() implements Action {
 
     static final Section SECTION = Section.of("verify", "Reads back every copied file through the known-good path and classifies each sector; fails the cell on any damage.", List.of());
+
+    /** Where the device logs its commands, the ones that wrote the first damaged range go with the verdict. */
+    private static void commandsOfFirstDamage(CellContext cell, Verdict verdict, List<Expected> expected) {
+        DamagedRange first = verdict.ranges().getFirst();
+        if (!(cell.target() instanceof CommandLogged logged) || first.lba() < 0) {
+            return;
+        }
+        int blockSize = expected.stream().filter(e -> e.name().equals(first.file())).findFirst().orElseThrow().readBack().blockSize();
+        long start = first.lba() * blockSize;
+        try {
+            TraceReader.Log log = TraceReader.read(logged.commandLog());
+            cell.evidence().attachText("commands that wrote the first damaged range",
+                    first.describe() + "\n\n" + Excerpt.of(log.records(), start, start + first.length()));
+        } catch (IOException e) {
+            cell.evidence().attachText("commands that wrote the first damaged range", "the command log could not be read: " + e.getMessage());
+        }
+    }
 
     @Override
     public String title() {
@@ -42,6 +63,7 @@ record Verify() implements Action {
                     HexDiff.render(first.file() + " at offset " + first.offset(), first.offset(), first.expected(), first.found()));
         }
         if (!verdict.passed()) {
+            commandsOfFirstDamage(cell, verdict, expected);
             throw new DataDamaged(verdict.headline());
         }
     }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * over FUSE, attached with a loop device, formatted and mounted. Tools copy onto the mounted
  * volume; verification reads the media image directly through each file's extent map.
  */
-public final class EmulatedTarget implements Target, Mountable, Ejectable, Rebootable, PowerSwitch, Purgeable, FaultInjection {
+public final class EmulatedTarget implements Target, Mountable, Ejectable, Rebootable, PowerSwitch, Purgeable, FaultInjection, CommandLogged {
 
     public static final String MEDIA = "media.img";
     public static final String COMMAND_LOG = "command-log.jsonl";
@@ -140,6 +140,12 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
     public void purge() {
         live().dropBuffers();
         PageCache.dropClean();
+    }
+
+    @Override
+    public Path commandLog() {
+        live().flushLog();
+        return cellDir.resolve(COMMAND_LOG);
     }
 
     @Override

@@ -1,0 +1,10 @@
+package dev.orchestrate.target;
+
+import java.nio.file.Path;
+
+/** A target that logs every command its device receives (the emulated controller does; a driver's own log can be read the same way). */
+public interface CommandLogged {
+
+    /** The current cell's command log, with every command so far written out. */
+    Path commandLog();
+}
