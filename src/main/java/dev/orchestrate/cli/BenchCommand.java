@@ -36,6 +36,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
+        if (rounds < 1) {
+            err.println("--rounds " + rounds + ": at least one round is needed to measure anything");
+            return Exit.BAD_INPUT;
+        }
         long bytes;
         try {
             bytes = Size.parse(size).bytes();

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code orchestrate cleanup}: tears down what killed runs left (mounts, loop devices, FUSE exports under /run/orchestrate). */
-@Command(name = "cleanup", mixinStandardHelpOptions = true,
+@Command(name = "cleanup", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing left behind", "3:something could not be torn down (see FAILED lines)"},
         description = {"Tears down what runs that were killed left behind under " + "/run/orchestrate: the volume mount, the loop device, the FUSE export.",
                 "Every run does this for dead runs at start; this command is for doing it by hand."})
 final class CleanupCommand implements Callable<Integer> {
@@ -27,11 +28,15 @@ final class CleanupCommand implements Callable<Integer> {
         if (stale.isEmpty()) {
             out.println("nothing to clean under " + StateDir.ROOT);
         }
+        boolean failed = false;
         for (StateDir dir : stale) {
             out.println(dir.path() + ":");
-            dir.clean().forEach(line -> out.println("  " + line));
+            StateDir.Cleanup cleanup = dir.clean();
+            cleanup.done().forEach(line -> out.println("  done: " + line));
+            cleanup.failed().forEach(line -> out.println("  FAILED: " + line));
+            failed |= !cleanup.failed().isEmpty();
         }
         out.flush();
-        return Exit.PASSED;
+        return failed ? Exit.BROKEN : Exit.PASSED;
     }
 }

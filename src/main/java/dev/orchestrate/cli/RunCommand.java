@@ -136,6 +136,9 @@ final class RunCommand implements Callable<Integer> {
         out.println();
         tally.lines.forEach(out::println);
         out.println(tally.summary());
+        if (tally.ranNothing()) {
+            out.println("no cell ran: every selected cell was skipped (the reasons are above); exit code 3");
+        }
         out.println("  manifest: " + run.path().resolve(Manifest.FILE));
         out.println("  report:   " + (noHtml ? report.results() + " (no HTML: --no-html)" : report.singleFile()
                 + "  (open it in a browser; html/ holds the same report for a web server)"));

@@ -41,8 +41,13 @@ final class Tally implements TestExecutionListener {
         return result.getThrowable().map(t -> t.getMessage() == null ? t.toString() : t.getMessage()).orElse("");
     }
 
+    /** A run in which no cell ran proves nothing: a nightly job that lost its rig must not go green. */
     int exitCode() {
-        return failed > 0 ? Exit.FAILED : broken > 0 ? Exit.BROKEN : Exit.PASSED;
+        return failed > 0 ? Exit.FAILED : broken > 0 || ranNothing() ? Exit.BROKEN : Exit.PASSED;
+    }
+
+    boolean ranNothing() {
+        return passed + failed + broken == 0;
     }
 
     String summary() {

@@ -40,8 +40,14 @@ public final class Controller implements AutoCloseable {
     /** When each command now in the controller arrived, by thread: what the watchdog looks at. */
     private final java.util.concurrent.ConcurrentHashMap<Thread, Long> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** @param faults the armed faults, read on every command (the list may change while the controller runs) */
-    public Controller(Media media, long cacheBytes, TraceWriter trace, List<Fault> faults, long seed) {
+    private final java.util.function.Consumer<Throwable> rigFailures;
+
+    /**
+     * @param faults the armed faults, read on every command (the list may change while the controller runs)
+     * @param rigFailures where failures of the host under the media go: the device is answered EIO, but the rig broke
+     */
+    public Controller(Media media, long cacheBytes, TraceWriter trace, List<Fault> faults, long seed, java.util.function.Consumer<Throwable> rigFailures) {
+        this.rigFailures = rigFailures;
         this.media = media;
         this.cache = new WriteCache(cacheBytes);
         this.trace = trace;
@@ -136,6 +142,7 @@ public final class Controller implements AutoCloseable {
             try {
                 destage(cause);
             } catch (IOException e) {
+                rigFailures.accept(new dev.orchestrate.outcome.RigBroken("the media image failed under the controller: " + e.getMessage(), e));
                 trace.log(Op.DESTAGE, 0, 0, EIO, cause);
             }
         } else {
@@ -193,6 +200,7 @@ public final class Controller implements AutoCloseable {
                 try {
                     result = work.run();
                 } catch (IOException e) {
+                    rigFailures.accept(new dev.orchestrate.outcome.RigBroken("the media image failed under the controller: " + e.getMessage(), e));
                     result = EIO;
                 }
             }
@@ -320,8 +328,9 @@ public final class Controller implements AutoCloseable {
             bounce.position(0);
             media.write(block, bounce);
             media.force();
+            trace.log(Op.DESTAGE, sector * 512, 512, 0, "bit-rot");
         } catch (IOException e) {
-            trace.log(Op.DESTAGE, sector * 512, 512, EIO, "bit-rot");
+            rigFailures.accept(new dev.orchestrate.outcome.RigBroken("the media image failed under the controller: " + e.getMessage(), e));
         }
     }
 }

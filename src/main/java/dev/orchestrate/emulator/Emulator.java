@@ -159,7 +159,12 @@ public final class Emulator implements AutoCloseable {
         run(failures, this::unmountVolume);
         run(failures, this::detach);
         run(failures, () -> powerOff(false));
-        run(failures, () -> state.clean());
+        run(failures, () -> {
+            StateDir.Cleanup c = state.clean();
+            if (!c.failed().isEmpty()) {
+                throw new RigBroken("teardown left behind: " + String.join("; ", c.failed()));
+            }
+        });
         run(failures, trace::close);
         run(failures, () -> {
             try {
@@ -176,7 +181,7 @@ public final class Emulator implements AutoCloseable {
     }
 
     private void powerOn() {
-        controller = new Controller(media, settings.cacheSize(), trace, faults, ++sessions);
+        controller = new Controller(media, settings.cacheSize(), trace, faults, ++sessions, e -> failure.compareAndSet(null, e));
         export = Export.mount(state.fuse(), () -> controller, e -> failure.compareAndSet(null, e));
         loop = Loop.attach(export.disk());
         watch(controller, export);

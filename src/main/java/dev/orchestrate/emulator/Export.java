@@ -20,10 +20,12 @@ final class Export implements AutoCloseable {
 
     private final Path mountPoint;
     private final Fuse fuse;
+    private final long connection;
 
     private Export(Path mountPoint, Fuse fuse) {
         this.mountPoint = mountPoint;
         this.fuse = fuse;
+        this.connection = FuseConnections.connection(mountPoint);
     }
 
     static Export mount(Path mountPoint, Supplier<Controller> controller, java.util.function.Consumer<Throwable> failures) {
@@ -49,7 +51,7 @@ final class Export implements AutoCloseable {
 
     /** Fails every pending and future request at once: power is gone, or the daemon hangs. */
     void abort() {
-        FuseConnections.abort(mountPoint);
+        FuseConnections.abort(connection);
     }
 
     /** Only after the loop device on the disk file is detached: jfuse waits for the session to end. */

@@ -3,6 +3,7 @@ package dev.orchestrate.engine;
 import dev.orchestrate.step.CellContext;
 import dev.orchestrate.step.Steps;
 import dev.orchestrate.suite.Cell;
+import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Problem;
 import dev.orchestrate.suite.Size;
 import dev.orchestrate.suite.Step;
@@ -51,6 +52,9 @@ public final class Catalog {
                         generated = true;
                         size = step.options().size("size");
                         files = step.options().count("files");
+                        if (size < 1) {
+                            problems.add(new Problem(step.options().value("size").at(), "size must be at least 1 byte: a file of nothing verifies nothing"));
+                        }
                         if (files < 1 || files >= CellContext.FILES_PER_CELL) {
                             problems.add(new Problem(step.options().value("files").at(), "files must be 1 to " + (CellContext.FILES_PER_CELL - 1)));
                         }
@@ -66,10 +70,27 @@ public final class Catalog {
                             problems.add(new Problem(step.at(), "'" + step.kind() + "' comes before any 'copy': there is nothing on the target yet"));
                         }
                     }
+                    case "fsync" -> {
+                        if (!copied) {
+                            problems.add(new Problem(step.at(), "'fsync' comes before any 'copy': there is nothing on the target yet"));
+                        } else if (step.options().count("file") < 1 || step.options().count("file") > files) {
+                            problems.add(new Problem(step.options().value("file").at(), "fsync: file " + step.options().text("file")
+                                    + " does not exist; the cell has files 1 to " + files));
+                        }
+                    }
+                    case "fault" -> {
+                        var from = step.options().find("from-lba");
+                        var to = step.options().find("to-lba");
+                        if (from.isPresent() && to.isPresent() && Key.count(from.get().text()) >= Key.count(to.get().text())) {
+                            problems.add(new Problem(to.get().at(), "fault: to-lba " + to.get().text() + " must be above from-lba "
+                                    + from.get().text() + "; the range would be empty and the fault would never fire"));
+                        }
+                    }
                     case "corrupt" -> {
                         if (!copied) {
                             problems.add(new Problem(step.at(), "'corrupt' comes before any 'copy': there is nothing on the target yet"));
-                        } else if (step.options().size("offset") + step.options().size("length") > size || step.options().count("file") > files) {
+                        } else if (step.options().size("offset") + step.options().size("length") > size || step.options().count("file") > files
+                                || step.options().count("file") < 1) {
                             problems.add(new Problem(step.at(), "corrupt: " + step.options().text("length") + " at " + step.options().text("offset")
                                     + " of file " + step.options().text("file") +  " lies outside the generated files (" + files + " of " + Size.grouped(size) + " bytes each)"));
                         }

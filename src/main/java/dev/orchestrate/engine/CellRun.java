@@ -74,10 +74,14 @@ final class CellRun implements Evidence {
             removeSources();
             return result;
         } catch (Exception e) {
-            result.getThrowable().ifPresent(e::addSuppressed);
-            // a failed teardown makes any verdict suspect: the cell is broken unless it already was
-            return Status.of(result) == Status.BROKEN || Status.of(result) == Status.SKIPPED ? result
-                    : TestExecutionResult.failed(e instanceof RigBroken ? e : new RigBroken("teardown of " + descriptor.cell().name() + " failed: " + e.getMessage(), e));
+            RigBroken broken = e instanceof RigBroken rb ? rb : new RigBroken("teardown of " + descriptor.cell().name() + " failed: " + e.getMessage(), e);
+            // a data-loss finding stands, unless the rig's own failure makes it suspect
+            if (Status.of(result) == Status.FAILED && !broken.taintsVerdict()) {
+                result.getThrowable().orElseThrow().addSuppressed(broken);
+                return result;
+            }
+            result.getThrowable().ifPresent(broken::addSuppressed);
+            return Status.of(result) == Status.BROKEN ? result : TestExecutionResult.failed(broken);
         }
     }
 

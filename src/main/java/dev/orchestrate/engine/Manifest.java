@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run manifest: what was written where, so a run can be verified again later (on another host,
- * after a reboot) from the manifest and the media alone. Format documented in the README.
+ * The run manifest: what was written where. Every sector's content follows from the run id, file
+ * id, generation and size, so an image target can be verified again later from the manifest and
+ * the media alone; for targets with a file system the file's device location is not recorded yet.
  */
 public record Manifest(int format, String runId, String suite, String suiteFile, String started, String finished,
                        int sectorSize, String target, List<CellRecord> cells) {

@@ -14,8 +14,8 @@ record BitRot(int sectors) implements Fault {
 
     @Override
     public void atRest(List<Long> written, Random random, LongConsumer flip) {
-        for (int i = 0; i < sectors && !written.isEmpty(); i++) {
-            flip.accept(written.get(random.nextInt(written.size())));
-        }
+        List<Long> candidates = new java.util.ArrayList<>(written);
+        java.util.Collections.shuffle(candidates, random);
+        candidates.stream().limit(sectors).forEach(flip::accept);
     }
 }

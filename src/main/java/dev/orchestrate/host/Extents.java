@@ -66,7 +66,12 @@ public final class Extents {
         List<Extent> extents = new ArrayList<>();
         for (String line : output.lines().toList()) {
             Matcher m = EXTENT.matcher(line);
-            if (m.matches() && !line.contains("unknown_loc") && !line.contains("delalloc")) {
+            if (m.matches() && (line.contains("inline") || line.contains("encoded"))) {
+                throw new RigBroken("the file system stores part of the file " + (line.contains("inline") ? "inline in its metadata" : "encoded (compressed)")
+                        + ", so it cannot be read raw from the media: " + line.strip());
+            }
+            // unwritten (preallocated) extents read as zeros through the file system: no data of the file is there
+            if (m.matches() && !line.contains("unknown_loc") && !line.contains("delalloc") && !line.contains("unwritten")) {
                 long logical = Long.parseLong(m.group(1));
                 long physical = Long.parseLong(m.group(3));
                 long length = Long.parseLong(m.group(5));

@@ -16,11 +16,22 @@ public final class FuseConnections {
     private FuseConnections() {
     }
 
-    /** Aborts the connection of the FUSE mount at {@code mountPoint}; mounts fusectl for the moment if the host has not. */
-    public static void abort(Path mountPoint) {
+    /**
+     * The connection number of the FUSE mount at {@code mountPoint}. Take it while the daemon
+     * answers: asking a hung daemon (stat) would hang the asker too.
+     */
+    public static long connection(Path mountPoint) {
         try {
             long dev = ((Number) Files.getAttribute(mountPoint, "unix:dev")).longValue();
-            long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+            return (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+        } catch (IOException e) {
+            throw new RigBroken("cannot find the FUSE connection of " + mountPoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Aborts FUSE connection {@code minor}; mounts fusectl for the moment if the host has not. */
+    public static void abort(long minor) {
+        try {
             boolean mountedHere = false;
             if (!Mounts.mounted(CONTROL)) {
                 Mounts.mount("fusectl", CONTROL, "fusectl", "");
@@ -34,7 +45,7 @@ public final class FuseConnections {
                 }
             }
         } catch (IOException e) {
-            throw new RigBroken("cannot abort the FUSE connection of " + mountPoint + ": " + e.getMessage(), e);
+            throw new RigBroken("cannot abort FUSE connection " + minor + ": " + e.getMessage(), e);
         }
     }
 }

@@ -63,9 +63,10 @@ public final class Mounts {
         }
     }
 
-    /** For cleanup: detach now even if busy, so a stale mount never blocks the next run. */
-    public static void detachLazily(Path point) {
+    /** For cleanup: detach now even if busy, so a stale mount never blocks the next run; true when it is gone. */
+    public static boolean detachLazily(Path point) {
         Processes.run(new Command(List.of("umount", "-l", point.toString()), TIMEOUT));
+        return !mounted(point);
     }
 
     /** /proc/mounts escapes space, tab, newline and backslash as octal. */

@@ -46,29 +46,33 @@ public record StateDir(Path path) {
         return path.resolve("volume");
     }
 
-    /** Tears down whatever is still set up here, then removes the directory; returns what it did. */
-    public List<String> clean() {
+    /** What a cleanup did, and what it could not do. */
+    public record Cleanup(List<String> done, List<String> failed) {
+    }
+
+    /** Tears down whatever is still set up here, in the safe order, then removes the directory. */
+    public Cleanup clean() {
         List<String> done = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         if (Mounts.mounted(volume())) {
-            Mounts.detachLazily(volume());
-            done.add("unmounted " + volume());
+            (Mounts.detachLazily(volume()) ? done : failed).add("unmount " + volume());
         }
         for (String loop : loopsBackedBy(path)) {
-            Processes.run(new Command(List.of("losetup", "-d", loop), TIMEOUT));
-            done.add("detached " + loop);
+            Outcome outcome = Processes.run(new Command(List.of("losetup", "-d", loop), TIMEOUT));
+            (outcome.succeeded() ? done : failed).add("detach " + loop + (outcome.succeeded() ? "" : ": " + outcome.lastLine()));
         }
         if (Mounts.mounted(fuse())) {
-            Mounts.detachLazily(fuse());
-            done.add("unmounted " + fuse());
+            (Mounts.detachLazily(fuse()) ? done : failed).add("unmount " + fuse());
         }
         try (Stream<Path> files = Files.walk(path)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+            done.add("remove " + path);
         } catch (IOException e) {
-            done.add("could not remove " + path + ": " + e.getMessage());
+            failed.add("remove " + path + ": " + e.getMessage());
         }
-        return done;
+        return new Cleanup(done, failed);
     }
 
     /** State left by processes that no longer run; with {@code all}, also by live ones other than this process. */

@@ -69,12 +69,20 @@ public record Key(String name, Type type, String fallback, List<String> choices,
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration; write for example 500ms, 30s, 10m or 2h");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+            if (d.isZero()) {
+                throw new IllegalArgumentException("'" + text + "' is no time at all; write at least 1ms");
+            }
+            return d;
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration");
+        }
     }
 }

@@ -22,11 +22,14 @@ public record Size(long bytes) {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a size; write a byte count such as 512, 4KiB, 256MiB or 5GiB");
         }
-        long number = Long.parseLong(m.group(1));
         String unit = m.group(2);
         for (int power = 0; power < UNITS.length; power++) {
             if (UNITS[power].equalsIgnoreCase(unit) || (power == 0 && unit.equalsIgnoreCase("B"))) {
-                return new Size(Math.multiplyExact(number, 1L << (10 * power)));
+                try {
+                    return new Size(Math.multiplyExact(Long.parseLong(m.group(1)), 1L << (10 * power)));
+                } catch (ArithmeticException | NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + text + "' is too large to be a size in bytes");
+                }
             }
         }
         String binary = switch (unit.toUpperCase(Locale.ROOT)) {
@@ -37,7 +40,7 @@ public record Size(long bytes) {
             default -> null;
         };
         if (binary != null) {
-            throw new IllegalArgumentException("'" + text + "' is ambiguous (1000 or 1024?); write " + number + binary + " for binary units");
+            throw new IllegalArgumentException("'" + text + "' is ambiguous (1000 or 1024?); write " + m.group(1) + binary + " for binary units");
         }
         throw new IllegalArgumentException("'" + text + "' has an unknown unit '" + unit + "'; use KiB, MiB, GiB or TiB");
     }

@@ -59,7 +59,10 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
     /** Cleans what killed runs left, and skips every cell with the reason when this host cannot run the emulator. */
     @Override
     public void prepare() {
-        StateDir.stale(false).forEach(StateDir::clean);
+        StateDir.stale(false).stream().map(StateDir::clean).filter(c -> !c.failed().isEmpty()).findFirst().ifPresent(c -> {
+            throw new RigBroken("what a killed run left under " + StateDir.ROOT + " could not be torn down: " + String.join("; ", c.failed())
+                    + "; see 'orchestrate cleanup'");
+        });
         dev.orchestrate.host.HostCheck.emulator(settings.fileSystem(), Emulator.fuseLibrary().orElse(null)).ifPresent(reason -> {
             throw new NotRunnable(reason);
         });
@@ -81,9 +84,14 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
     @Override
     public ReadBack readBack(Cell cell, int index) {
         Path file = place(cell, index).path();
-        List<Extent> extents = emulator.mounted() && Files.exists(file) ? map(file, false)
-                : captured.getOrDefault(file.getFileName().toString(), List.of());
-        return ReadBack.mapped(emulator.media(), extents, 512);
+        if (!emulator.mounted()) {
+            return ReadBack.mapped(emulator.media(), captured.getOrDefault(file.getFileName().toString(), List.of()), 512);
+        }
+        if (!Files.exists(file)) {
+            // lost from the file system (or unreadable): whatever its old blocks hold, the file is gone
+            return ReadBack.absent(emulator.media(), file, 512);
+        }
+        return ReadBack.mapped(emulator.media(), map(file, false), 512);
     }
 
     @Override
@@ -102,7 +110,7 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
             }
         }
         done.failure().ifPresent(e -> {
-            throw e instanceof RigBroken broken ? broken : new RigBroken("the emulated controller failed internally and answered EIO: " + e, e);
+            throw RigBroken.taintingVerdict(e instanceof RigBroken ? e.getMessage() : "the emulated controller failed internally and answered EIO: " + e, e);
         });
     }
 

@@ -11,24 +11,31 @@ import java.util.List;
  *
  * @param extents the extent map, or null when file offsets map onto {@code source} directly (plus {@code base})
  * @param base the device offset of the file's first byte for a raw source; -1 when reading the file itself
+ * @param absent the file is not on the volume at all, so nothing of it can be read
  */
-public record ReadBack(Path source, String description, List<Extent> extents, long base, int blockSize) {
+public record ReadBack(Path source, String description, List<Extent> extents, long base, int blockSize, boolean absent) {
 
     /** A part of a read: {@code length} bytes of the file from {@code fileOffset}, at {@code position} in the source or -1 if unmapped. */
     public record Segment(long fileOffset, long position, long length) {
     }
 
     public static ReadBack file(Path file) {
-        return new ReadBack(file, "the files, read back through the target's file system", null, -1, 512);
+        return new ReadBack(file, "the files, read back through the target's file system", null, -1, 512, false);
     }
 
     public static ReadBack raw(Path device, long offset, int blockSize) {
-        return new ReadBack(device, "the raw image " + device + ", read directly at each file's device offset", null, offset, blockSize);
+        return new ReadBack(device, "the raw image " + device + ", read directly at each file's device offset", null, offset, blockSize, false);
     }
 
     public static ReadBack mapped(Path media, List<Extent> extents, int blockSize) {
         return new ReadBack(media, "the media image " + media + ", read directly through each file's extent map, never through the controller",
-                List.copyOf(extents), 0, blockSize);
+                List.copyOf(extents), 0, blockSize, false);
+    }
+
+    /** The file is gone from its volume: every byte of it is missing, whatever its old blocks still hold. */
+    public static ReadBack absent(Path media, Path file, int blockSize) {
+        return new ReadBack(media, "the media image " + media + "; " + file.getFileName() + " is absent from the mounted volume",
+                List.of(), 0, blockSize, true);
     }
 
     /** Splits {@code [fileOffset, fileOffset + length)} into mapped and unmapped segments. */
@@ -61,6 +68,7 @@ public record ReadBack(Path source, String description, List<Extent> extents, lo
         if (extents == null) {
             return base >= 0 ? (base + fileOffset) / blockSize : -1;
         }
-        return segments(fileOffset, 1).getFirst().position() / blockSize;
+        long position = segments(fileOffset, 1).getFirst().position();
+        return position < 0 ? -1 : position / blockSize;
     }
 }

@@ -60,12 +60,14 @@ public final class Dd implements Tool {
         if (!oflags.isEmpty()) {
             argv.add("oflag=" + String.join(",", oflags));
         }
-        // a raw target must not be truncated at the end of the copy
-        List<String> conv = new ArrayList<>(List.of("notrunc"));
+        // a raw target must not be truncated at the end of the copy; a file must end where the source ends
+        List<String> conv = new ArrayList<>(to.raw() ? List.of("notrunc") : List.of());
         if (!options.text("conv").equals("none")) {
             conv.add(options.text("conv"));
         }
-        argv.add("conv=" + String.join(",", conv));
+        if (!conv.isEmpty()) {
+            argv.add("conv=" + String.join(",", conv));
+        }
         return new Command(argv, options.duration("timeout"));
     }
 }

@@ -137,8 +137,9 @@ public final class Verifier {
                 return;
             }
             close();
+            String found = expected.readBack().absent() ? "nothing: the file is absent from the volume" : finding.describe(should, files);
             open = new DamagedRange(expected.name(), fileOffset, fileOffset + length, expected.readBack().lba(fileOffset),
-                    finding.kind(), finding.describe(should, files), expectation(should));
+                    finding.kind(), found, expectation(should));
         }
 
         void close() {

@@ -38,6 +38,7 @@ class ControllerTest {
 
     private final Arena arena = Arena.ofConfined();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<Throwable> rigFailures = new CopyOnWriteArrayList<>();
     private Media media;
     private TraceWriter trace;
     private Controller controller;
@@ -45,12 +46,13 @@ class ControllerTest {
     private Controller start(long cache) throws IOException {
         media = new Media(dir.resolve("media.img"), 16 * MIB);
         trace = new TraceWriter(dir.resolve("log.jsonl"));
-        controller = new Controller(media, cache, trace, faults, 1);
+        controller = new Controller(media, cache, trace, faults, 1, rigFailures::add);
         return controller;
     }
 
     @AfterEach
     void close() throws IOException {
+        assertEquals(List.of(), rigFailures, "the media never failed under the controller");
         if (controller != null) {
             controller.close();
             trace.close();

@@ -2,6 +2,7 @@ package dev.orchestrate.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.target.Extent;
@@ -32,6 +33,24 @@ class ExtentsTest {
                    0:        0..       1:          0..         1:      2:             last,unknown_loc,delalloc,eof
                 """;
         assertEquals(List.of(), Extents.parse(output));
+    }
+
+    @Test
+    void unwrittenExtentsHoldNoDataAndInlineDataCannotBeReadRaw() {
+        String unwritten = """
+                File size of f is 8192 (2 blocks of 4096 bytes)
+                 ext:     logical_offset:        physical_offset: length:   expected: flags:
+                   0:        0..       0:       100..       100:      1:
+                   1:        1..       1:       101..       101:      1:             last,unwritten,eof
+                """;
+        assertEquals(List.of(new Extent(0, 100L * 4096, 4096)), Extents.parse(unwritten));
+        String inline = """
+                File size of f is 2000 (1 block of 4096 bytes)
+                 ext:     logical_offset:        physical_offset: length:   expected: flags:
+                   0:        0..    4095:          0..      4095:   4096:             last,not_aligned,inline,eof
+                """;
+        RigBroken e = assertThrows(RigBroken.class, () -> Extents.parse(inline));
+        assertTrue(e.getMessage().contains("inline in its metadata"), e.getMessage());
     }
 
     @Test

@@ -32,6 +32,16 @@ class SizeTest {
     }
 
     @Test
+    void hugeSizesAndZeroDurationsAreBadInputNotCrashes() {
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class, () -> Size.parse("99999999999TiB"));
+        assertTrue(big.getMessage().contains("too large"), big.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Size.parse("99999999999999999999999"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Key.duration("0s")).getMessage().contains("at least 1ms"));
+        assertThrows(IllegalArgumentException.class, () -> Key.duration("9999999999999999h"));
+        assertEquals(java.time.Duration.ofMinutes(10), Key.duration("10m"));
+    }
+
+    @Test
     void printsTheShortestExactForm() {
         assertEquals("4KiB", new Size(4096).toString());
         assertEquals("1000", new Size(1000).toString());

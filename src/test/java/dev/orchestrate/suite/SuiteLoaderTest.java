@@ -145,6 +145,35 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void stepsThatWouldNeverDoAnythingAreRefused() {
+        String emulated = """
+                name: e
+                steps:
+                  - fault:
+                      kind: io-error
+                      from-lba: 100
+                      to-lba: 100
+                  - generate:
+                      size: 0
+                  - copy:
+                      tool: cp
+                  - fsync:
+                      file: 2
+                  - verify
+                """;
+        List<String> found = problems(emulated);
+        assertTrue(found.contains("suites/x.yaml:6:15: fault: to-lba 100 must be above from-lba 100; the range would be empty and the fault would never fire"), found.toString());
+        assertTrue(found.contains("suites/x.yaml:8:13: size must be at least 1 byte: a file of nothing verifies nothing"), found.toString());
+        assertTrue(found.contains("suites/x.yaml:12:13: fsync: file 2 does not exist; the cell has files 1 to 1"), found.toString());
+    }
+
+    @Test
+    void lifecycleStepsNeedATargetThatCanDoThem() {
+        assertEquals(List.of("suites/x.yaml:13:5: step 'power-cut' needs a target that can do it; a 'directory' target cannot (PowerSwitch); use the emulated target, or remove the step"),
+                problems(VALID.replace("  - sync\n", "  - sync\n  - power-cut\n")));
+    }
+
+    @Test
     void unknownTargetKindSuggests() {
         assertEquals(List.of("suites/x.yaml:3:9: unknown kind 'imag' in target; expected one of directory, emulated, image; did you mean 'image'?"),
                 problems(VALID.replace("kind: directory", "kind: imag")));

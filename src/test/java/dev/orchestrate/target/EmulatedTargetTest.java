@@ -68,8 +68,9 @@ class EmulatedTargetTest {
         assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
         TestExecutionResult lost = results.get("fault=ignore-flush");
         assertEquals(Status.FAILED, Status.of(lost));
-        assertTrue(message(lost).startsWith("first bad byte at offset 0 of file-1.bin (LBA "), message(lost));
-        assertTrue(message(lost).contains("found zeros"), message(lost));
+        assertTrue(message(lost).startsWith("first bad byte at offset 0 of file-1.bin"), message(lost));
+        // the file's blocks were never destaged; whether its metadata survived the cut decides which
+        assertTrue(message(lost).contains("found zeros") || message(lost).contains("found nothing: the file is absent from the volume"), message(lost));
     }
 
     @Test

@@ -25,5 +25,6 @@ class LayoutTest {
     void readBackGivesLbas() {
         assertEquals(2048 + 16, ReadBack.raw(java.nio.file.Path.of("/img"), 1 << 20, 512).lba(8192));
         assertEquals(-1, ReadBack.file(java.nio.file.Path.of("/f")).lba(8192));
+        assertEquals(-1, ReadBack.mapped(java.nio.file.Path.of("/m"), List.of(new Extent(0, 1 << 20, 4096)), 512).lba(8192), "unmapped is no LBA, not LBA 0");
     }
 }

@@ -27,7 +27,7 @@ class DdTest {
 
     @Test
     void intoAFile() {
-        assertEquals("dd if=/src/f of=/vol/f bs=1048576 status=none conv=notrunc",
+        assertEquals("dd if=/src/f of=/vol/f bs=1048576 status=none",
                 new Dd().command(Path.of("/src/f"), new Placement(Path.of("/vol/f"), -1, 512), options()).display());
     }
 
