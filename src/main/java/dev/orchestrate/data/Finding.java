@@ -20,6 +20,7 @@ public record Finding(SectorClass kind, Stamp found, int differing, int firstDif
         return switch (kind) {
             case INTACT -> "intact";
             case MISSING -> "nothing: the file is shorter, or no device block holds this range";
+            case EXTRA -> "bytes past the end the file should have";
             case ZEROS -> "zeros";
             case FOREIGN -> String.format(Locale.ROOT, "foreign data (no stamp; %d bytes differ)", differing);
             case DAMAGED -> String.format(Locale.ROOT, "damaged sector: %d bytes differ, first at byte %d of the sector", differing, firstDifference);

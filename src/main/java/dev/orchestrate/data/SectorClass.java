@@ -15,7 +15,9 @@ public enum SectorClass {
     /** Nothing of ours: no stamp, and not close to the expected bytes. */
     FOREIGN("foreign"),
     /** Not there at all: the file is absent or ends before this sector. */
-    MISSING("missing");
+    MISSING("missing"),
+    /** Bytes past the end the file should have: an old, longer file was not truncated. */
+    EXTRA("extra");
 
     private final String label;
 

@@ -6,6 +6,7 @@ import dev.orchestrate.data.SectorClass;
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.Stamp;
 import dev.orchestrate.data.StampedFile;
+import dev.orchestrate.suite.Size;
 import dev.orchestrate.target.ReadBack;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -84,8 +85,25 @@ public final class Verifier {
                 }
                 progress.accept(before + offset + want);
             }
+            sectors += extra(channel, expected, counts, ranges);
         }
         ranges.close();
+        return sectors;
+    }
+
+    /** A file read through its file system must also end where it should: a longer one kept an old tail. */
+    private long extra(FileChannel channel, Expected expected, Map<SectorClass, Long> counts, Collector ranges) throws IOException {
+        long size = expected.file().size();
+        if (channel == null || expected.readBack().base() >= 0 || expected.readBack().extents() != null || channel.size() <= size) {
+            return 0;
+        }
+        long tail = channel.size() - size;
+        long sectors = (tail + format.sectorSize() - 1) / format.sectorSize();
+        counts.merge(SectorClass.EXTRA, sectors, Long::sum);
+        ranges.close();
+        ranges.ranges.add(new DamagedRange(expected.name(), size, channel.size(), -1, SectorClass.EXTRA,
+                Size.grouped(tail) + " bytes past the end (the file is " + Size.grouped(channel.size()) + " bytes long)",
+                "the file to end at " + Size.grouped(size) + " bytes"));
         return sectors;
     }
 

@@ -131,6 +131,21 @@ class VerifierTest {
     }
 
     @Test
+    void aFileThatKeptAnOldLongerTailIsCaught() throws IOException {
+        Path file = dir.resolve("file-1.bin");
+        FILE.writeTo(file, done -> { });
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(FILE.size() + 10_000);
+        }
+        Verdict v = verify(ReadBack.file(file));
+        assertFalse(v.passed());
+        DamagedRange tail = v.ranges().getFirst();
+        assertEquals(SectorClass.EXTRA, tail.kind());
+        assertEquals("file-1.bin bytes 65,536..75,535: 10,000 bytes past the end (the file is 75,536 bytes long); expected the file to end at 65,536 bytes",
+                tail.describe());
+    }
+
+    @Test
     void anAbsentFileIsAllMissing() throws IOException {
         Verdict v = verify(ReadBack.file(dir.resolve("never-copied.bin")));
         assertEquals(FILE.size(), v.damagedBytes());
