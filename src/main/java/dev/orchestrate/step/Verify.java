@@ -2,6 +2,7 @@ package dev.orchestrate.step;
 
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.report.CorruptionMap;
 import dev.orchestrate.report.HexDiff;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.target.CommandLogged;
@@ -58,9 +59,17 @@ record Verify() implements Action {
         }
         cell.evidence().attachText("verdict", verdict.text());
         if (verdict.first() != null) {
-            Verdict.FirstDamage first = verdict.first();
+            Verdict.Sample first = verdict.first();
             cell.evidence().attachText("first damaged sector, expected vs found",
                     HexDiff.render(first.file() + " at offset " + first.offset(), first.offset(), first.expected(), first.found()));
+            cell.evidence().attach("corruption map", "image/svg+xml", "svg", CorruptionMap.svg(verdict, expected).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        int n = 0;
+        for (Verdict.Sample s : verdict.samples()) {
+            n++;
+            String what = "damaged range " + n + ", " + s.file() + " offset " + s.offset();
+            cell.evidence().attach(what + ", expected", "application/octet-stream", "expected", s.expected());
+            cell.evidence().attach(what + ", found", "application/octet-stream", "found", s.found());
         }
         if (!verdict.passed()) {
             commandsOfFirstDamage(cell, verdict, expected);

@@ -12,18 +12,24 @@ import java.util.stream.Collectors;
  * {@link Verifier#MAX_RANGES}), plus the bytes of the first damaged sector for a hex comparison.
  *
  * @param readPath how the data was read, stated in every report
- * @param first the first damaged sector, or null when all is intact
+ * @param samples the first sector of each of the first few damaged ranges, as found and as it should be
  */
 public record Verdict(String readPath, int files, long sectors, Map<SectorClass, Long> counts, List<DamagedRange> ranges,
-                      boolean rangesCut, FirstDamage first) {
+                      boolean rangesCut, List<Sample> samples) {
 
-    /** The first damaged sector as found and as it should be. */
-    public record FirstDamage(String file, long offset, byte[] found, byte[] expected) {
+    /** One damaged sector as found and as it should be. */
+    public record Sample(String file, long offset, byte[] found, byte[] expected) {
     }
 
     public Verdict {
         counts = new EnumMap<>(counts);
         ranges = List.copyOf(ranges);
+        samples = List.copyOf(samples);
+    }
+
+    /** The first damaged sector, or null when all is intact. */
+    public Sample first() {
+        return samples.isEmpty() ? null : samples.getFirst();
     }
 
     public boolean passed() {

@@ -30,6 +30,8 @@ import java.util.function.LongConsumer;
 public final class Verifier {
 
     public static final int MAX_RANGES = 1000;
+    /** How many damaged ranges keep their first sector as found, for the binary dumps. */
+    public static final int SAMPLES = 3;
     private static final int CHUNK = 1 << 20;
 
     private final SectorFormat format;
@@ -54,7 +56,7 @@ public final class Verifier {
             sectors += verifyFile(expected, counts, ranges, done, progress);
             done += expected.file().size();
         }
-        return new Verdict(readPath, files.size(), sectors, counts, ranges.ranges, ranges.cut, ranges.first);
+        return new Verdict(readPath, files.size(), sectors, counts, ranges.ranges, ranges.cut, ranges.samples);
     }
 
     private long verifyFile(Expected expected, Map<SectorClass, Long> counts, Collector ranges, long before, LongConsumer progress) throws IOException {
@@ -142,19 +144,19 @@ public final class Verifier {
     private final class Collector {
         final List<DamagedRange> ranges = new ArrayList<>();
         boolean cut;
-        Verdict.FirstDamage first;
+        final List<Verdict.Sample> samples = new ArrayList<>();
         private DamagedRange open;
 
         void add(Expected expected, long fileOffset, int length, Finding finding, Stamp should, byte[] buffer, int at) {
-            if (first == null) {
-                byte[] found = finding.kind() == SectorClass.MISSING ? new byte[0] : java.util.Arrays.copyOfRange(buffer, at, at + length);
-                first = new Verdict.FirstDamage(expected.name(), fileOffset, found, format.expected(should));
-            }
             if (open != null && open.kind() == finding.kind() && open.end() == fileOffset && open.file().equals(expected.name())) {
                 open = new DamagedRange(open.file(), open.start(), fileOffset + length, open.lba(), open.kind(), open.found(), open.expected());
                 return;
             }
             close();
+            if (samples.size() < SAMPLES) {
+                byte[] found = finding.kind() == SectorClass.MISSING ? new byte[0] : java.util.Arrays.copyOfRange(buffer, at, at + length);
+                samples.add(new Verdict.Sample(expected.name(), fileOffset, found, format.expected(should)));
+            }
             String found = expected.readBack().absent() ? "nothing: the file is absent from the volume" : finding.describe(should, files);
             open = new DamagedRange(expected.name(), fileOffset, fileOffset + length, expected.readBack().lba(fileOffset),
                     finding.kind(), found, expectation(should));

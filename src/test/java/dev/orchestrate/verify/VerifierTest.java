@@ -81,6 +81,7 @@ class VerifierTest {
         assertEquals("first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros, expected file-1.bin offset 8,192 generation 1; 3 damaged ranges, 2,560 bytes",
                 v.headline());
         assertEquals(8192, v.first().offset());
+        assertEquals(List.of(8192L, 8192L + 1536, 32768L), v.samples().stream().map(Verdict.Sample::offset).toList(), "one sample per damaged range");
     }
 
     @Test
