@@ -62,6 +62,11 @@ public final class AllureReport {
         new ObjectMapper().writeValue(results().resolve("executor.json").toFile(), Map.of("name", "orchestrate", "type", "orchestrate",
                 "buildName", runDir.getParent().getFileName() + " " + runDir.getFileName(), "reportName", runDir.getParent().getFileName().toString()));
         List<Map<String, Object>> categories = List.of(
+                defect("Transfer-length corruption", ".*likely transfer-length limit.*"),
+                defect("Write cache not flushed", ".*likely write cache not flushed.*"),
+                defect("Misdirected writes", ".*likely misdirected writes.*"),
+                defect("Lost before reaching the device", ".*likely lost before reaching the device.*"),
+                defect("I/O errors from the device", ".*the device answered with I/O errors.*"),
                 Map.of("name", "Data lost or damaged on the device", "matchedStatuses", List.of("failed"),
                         "description", "verification found sectors that are not what was written"),
                 Map.of("name", "Tool or rig broken", "matchedStatuses", List.of("broken"),
@@ -73,6 +78,11 @@ public final class AllureReport {
         try (var out = Files.newBufferedWriter(results().resolve("environment.properties"))) {
             properties.store(out, "orchestrate run");
         }
+    }
+
+    /** A failure category for one defect class, matched on the diagnosis the failure message ends with. */
+    private static Map<String, Object> defect(String name, String messageRegex) {
+        return Map.of("name", name, "matchedStatuses", List.of("failed"), "messageRegex", messageRegex);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.orchestrate.target.CommandLogged;
 import dev.orchestrate.trace.Excerpt;
 import dev.orchestrate.trace.TraceReader;
 import dev.orchestrate.verify.DamagedRange;
+import dev.orchestrate.verify.Diagnosis;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;
 import dev.orchestrate.verify.Verifier;
@@ -20,11 +21,15 @@ record Verify() implements Action {
 
     static final Section SECTION = Section.of("verify", "Reads back every copied file through the known-good path and classifies each sector; fails the cell on any damage.", List.of());
 
-    /** Where the device logs its commands, the ones that wrote the first damaged range go with the verdict. */
-    private static void commandsOfFirstDamage(CellContext cell, Verdict verdict, List<Expected> expected) {
+    /**
+     * Where the device logs its commands: the commands that wrote the first damaged range, and the
+     * diagnosis over all ranges, go with the verdict. Returns the most specific finding, to end the
+     * failure message with, or nothing.
+     */
+    private static String commandsOfFirstDamage(CellContext cell, Verdict verdict, List<Expected> expected) {
         DamagedRange first = verdict.ranges().getFirst();
         if (!(cell.target() instanceof CommandLogged logged) || first.lba() < 0) {
-            return;
+            return "";
         }
         int blockSize = expected.stream().filter(e -> e.name().equals(first.file())).findFirst().orElseThrow().readBack().blockSize();
         long start = first.lba() * blockSize;
@@ -32,8 +37,12 @@ record Verify() implements Action {
             TraceReader.Log log = TraceReader.read(logged.commandLog());
             cell.evidence().attachText("commands that wrote the first damaged range",
                     first.describe() + "\n\n" + Excerpt.of(log.records(), start, start + first.length()));
+            Diagnosis diagnosis = Diagnosis.of(verdict.ranges(), log.records(), blockSize);
+            cell.evidence().attachText("diagnosis", diagnosis.text());
+            return diagnosis.findings().isEmpty() ? "" : "; likely " + diagnosis.findings().getFirst();
         } catch (IOException e) {
             cell.evidence().attachText("commands that wrote the first damaged range", "the command log could not be read: " + e.getMessage());
+            return "";
         }
     }
 
@@ -72,8 +81,8 @@ record Verify() implements Action {
             cell.evidence().attach(what + ", found", "application/octet-stream", "found", s.found());
         }
         if (!verdict.passed()) {
-            commandsOfFirstDamage(cell, verdict, expected);
-            throw new DataDamaged(verdict.headline());
+            String likely = commandsOfFirstDamage(cell, verdict, expected);
+            throw new DataDamaged(verdict.headline() + likely);
         }
     }
 }

@@ -89,7 +89,7 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
         }
         if (!Files.exists(file)) {
             // lost from the file system (or unreadable): whatever its old blocks hold, the file is gone
-            return ReadBack.absent(emulator.media(), file, 512);
+            return ReadBack.absent(emulator.media(), file, captured.getOrDefault(file.getFileName().toString(), List.of()), 512);
         }
         return ReadBack.mapped(emulator.media(), map(file, false), 512);
     }

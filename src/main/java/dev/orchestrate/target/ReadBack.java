@@ -32,14 +32,24 @@ public record ReadBack(Path source, String description, List<Extent> extents, lo
                 List.copyOf(extents), 0, blockSize, false);
     }
 
-    /** The file is gone from its volume: every byte of it is missing, whatever its old blocks still hold. */
-    public static ReadBack absent(Path media, Path file, int blockSize) {
+    /**
+     * The file is gone from its volume: every byte of it is missing, whatever its old blocks still
+     * hold; {@code lastKnown} (its extent map from before it went) still gives its LBAs.
+     */
+    public static ReadBack absent(Path media, Path file, List<Extent> lastKnown, int blockSize) {
         return new ReadBack(media, "the media image " + media + "; " + file.getFileName() + " is absent from the mounted volume",
-                List.of(), 0, blockSize, true);
+                List.copyOf(lastKnown), 0, blockSize, true);
     }
 
     /** Splits {@code [fileOffset, fileOffset + length)} into mapped and unmapped segments. */
     public List<Segment> segments(long fileOffset, long length) {
+        if (absent) {
+            return List.of(new Segment(fileOffset, -1, length));
+        }
+        return mapped(fileOffset, length);
+    }
+
+    private List<Segment> mapped(long fileOffset, long length) {
         if (extents == null) {
             return List.of(new Segment(fileOffset, Math.max(base, 0) + fileOffset, length));
         }
@@ -68,7 +78,7 @@ public record ReadBack(Path source, String description, List<Extent> extents, lo
         if (extents == null) {
             return base >= 0 ? (base + fileOffset) / blockSize : -1;
         }
-        long position = segments(fileOffset, 1).getFirst().position();
+        long position = mapped(fileOffset, 1).getFirst().position();
         return position < 0 ? -1 : position / blockSize;
     }
 }

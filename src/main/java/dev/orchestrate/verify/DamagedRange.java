@@ -1,6 +1,7 @@
 package dev.orchestrate.verify;
 
 import dev.orchestrate.data.SectorClass;
+import dev.orchestrate.data.Stamp;
 import dev.orchestrate.suite.Size;
 
 /**
@@ -11,8 +12,9 @@ import dev.orchestrate.suite.Size;
  * @param lba the device block of {@code start}, or -1 when the file was written through a file system
  * @param found what the first sector of the range holds
  * @param expected what it should hold
+ * @param stamp the stamp the first sector carries, when it carries a valid one (misplaced, stale); else null
  */
-public record DamagedRange(String file, long start, long end, long lba, SectorClass kind, String found, String expected) {
+public record DamagedRange(String file, long start, long end, long lba, SectorClass kind, String found, String expected, Stamp stamp) {
 
     public long length() {
         return end - start;

@@ -105,7 +105,7 @@ public final class Verifier {
         ranges.close();
         ranges.ranges.add(new DamagedRange(expected.name(), size, channel.size(), -1, SectorClass.EXTRA,
                 Size.grouped(tail) + " bytes past the end (the file is " + Size.grouped(channel.size()) + " bytes long)",
-                "the file to end at " + Size.grouped(size) + " bytes"));
+                "the file to end at " + Size.grouped(size) + " bytes", null));
         return sectors;
     }
 
@@ -149,7 +149,7 @@ public final class Verifier {
 
         void add(Expected expected, long fileOffset, int length, Finding finding, Stamp should, byte[] buffer, int at) {
             if (open != null && open.kind() == finding.kind() && open.end() == fileOffset && open.file().equals(expected.name())) {
-                open = new DamagedRange(open.file(), open.start(), fileOffset + length, open.lba(), open.kind(), open.found(), open.expected());
+                open = new DamagedRange(open.file(), open.start(), fileOffset + length, open.lba(), open.kind(), open.found(), open.expected(), open.stamp());
                 return;
             }
             close();
@@ -159,7 +159,7 @@ public final class Verifier {
             }
             String found = expected.readBack().absent() ? "nothing: the file is absent from the volume" : finding.describe(should, files);
             open = new DamagedRange(expected.name(), fileOffset, fileOffset + length, expected.readBack().lba(fileOffset),
-                    finding.kind(), found, expectation(should));
+                    finding.kind(), found, expectation(should), finding.found());
         }
 
         void close() {

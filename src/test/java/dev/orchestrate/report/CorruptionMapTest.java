@@ -27,7 +27,7 @@ class CorruptionMapTest {
     @Test
     void drawsTheFileAndItsDeviceRegionWithDamageByClass() {
         ReadBack mapped = ReadBack.mapped(Path.of("/m"), List.of(new Extent(0, 8 << 20, 1 << 20)), 512);
-        String svg = CorruptionMap.svg(verdict(new DamagedRange("file-1.bin", 4096, 8192, ((8 << 20) + 4096) / 512, SectorClass.ZEROS, "zeros", "x")),
+        String svg = CorruptionMap.svg(verdict(new DamagedRange("file-1.bin", 4096, 8192, ((8 << 20) + 4096) / 512, SectorClass.ZEROS, "zeros", "x", null)),
                 List.of(new Expected(FILE, "file-1.bin", mapped)));
         assertTrue(svg.startsWith("<svg"));
         assertTrue(svg.contains("file-1.bin along its offsets (0 .. 1,048,576 bytes): 1 damaged ranges"), svg);

@@ -71,6 +71,7 @@ class EmulatedTargetTest {
         assertTrue(message(lost).startsWith("first bad byte at offset 0 of file-1.bin"), message(lost));
         // the file's blocks were never destaged; whether its metadata survived the cut decides which
         assertTrue(message(lost).contains("found zeros") || message(lost).contains("found nothing: the file is absent from the volume"), message(lost));
+        assertTrue(message(lost).contains("; likely write cache not flushed"), message(lost));
     }
 
     @Test
@@ -87,6 +88,7 @@ class EmulatedTargetTest {
             assertEquals(overLimit ? Status.FAILED : Status.PASSED, Status.of(result), cell.name() + ": " + message(result));
             if (overLimit) {
                 assertTrue(message(result).startsWith("first bad byte at offset 16,384 of file-1.bin"), message(result));
+                assertTrue(message(result).contains("; likely transfer-length limit: all "), message(result));
             }
         }
         assertEquals(Status.PASSED, Status.of(results.get("oflag=direct block-size=4KiB")), "4 KiB direct writes stay under the limit");
