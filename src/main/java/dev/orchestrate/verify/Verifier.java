@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,18 +62,18 @@ public final class Verifier {
         StampedFile file = expected.file();
         int sector = format.sectorSize();
         byte[] buffer = new byte[CHUNK];
-        BitSet present = new BitSet(CHUNK);
+        int[] present = new int[CHUNK / sector];
         long sectors = 0;
         Path path = expected.readBack().source();
         try (FileChannel channel = Files.exists(path) ? FileChannel.open(path, StandardOpenOption.READ) : null) {
             for (long offset = 0; offset < file.size(); offset += CHUNK) {
                 int want = (int) Math.min(CHUNK, file.size() - offset);
-                read(channel, expected, offset, buffer, want, present);
+                read(channel, expected, offset, buffer, want, present, sector);
                 for (int at = 0; at < want; at += sector) {
                     long fileOffset = offset + at;
                     int length = Math.min(sector, want - at);
                     Stamp should = file.stampAt(fileOffset);
-                    Finding finding = present.nextClearBit(at) >= at + length
+                    Finding finding = present[at / sector] == length
                             ? recogniser.classify(buffer, at, length, should)
                             : new Finding(SectorClass.MISSING, null, length, 0);
                     counts.merge(finding.kind(), 1L, Long::sum);
@@ -109,9 +108,9 @@ public final class Verifier {
         return sectors;
     }
 
-    /** Reads {@code want} bytes of the file at {@code offset} into {@code buffer}; {@code present} marks the bytes that exist. */
-    private static void read(FileChannel channel, Expected expected, long offset, byte[] buffer, int want, BitSet present) throws IOException {
-        present.clear();
+    /** Reads {@code want} bytes of the file at {@code offset} into {@code buffer}; {@code present} counts the bytes read of each sector. */
+    private static void read(FileChannel channel, Expected expected, long offset, byte[] buffer, int want, int[] present, int sector) throws IOException {
+        java.util.Arrays.fill(present, 0);
         if (channel == null) {
             return;
         }
@@ -119,7 +118,9 @@ public final class Verifier {
             if (s.position() >= 0) {
                 int at = (int) (s.fileOffset() - offset);
                 int got = readFully(channel, ByteBuffer.wrap(buffer, at, (int) s.length()), s.position());
-                present.set(at, at + got);
+                for (int k = at / sector; k * sector < at + got; k++) {
+                    present[k] += Math.min(at + got, (k + 1) * sector) - Math.max(at, k * sector);
+                }
             }
         }
     }
