@@ -43,7 +43,7 @@ public final class Steps {
             case "fsync" -> Fsync.of(step.options());
             case "fault" -> Arm.of(step.options());
             case "corrupt" -> Corrupt.of(step.options());
-            case "verify" -> new Verify();
+            case "verify" -> Verify.of(step.options());
             default -> java.util.Arrays.stream(Lifecycle.values()).filter(l -> l.kind().equals(step.kind())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no action for step kind '" + step.kind() + "'"));
         };

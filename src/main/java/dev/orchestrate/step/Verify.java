@@ -4,6 +4,8 @@ import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.report.CorruptionMap;
 import dev.orchestrate.report.HexDiff;
+import dev.orchestrate.suite.Key;
+import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.target.CommandLogged;
 import dev.orchestrate.trace.Excerpt;
@@ -11,15 +13,23 @@ import dev.orchestrate.trace.TraceReader;
 import dev.orchestrate.verify.DamagedRange;
 import dev.orchestrate.verify.Diagnosis;
 import dev.orchestrate.verify.Expected;
+import dev.orchestrate.verify.Promise;
 import dev.orchestrate.verify.Verdict;
 import dev.orchestrate.verify.Verifier;
 import java.io.IOException;
 import java.util.List;
 
 /** Reads back what the target holds through the known-good path and fails the cell on any damaged sector. */
-record Verify() implements Action {
+record Verify(boolean durable) implements Action {
 
-    static final Section SECTION = Section.of("verify", "Reads back every copied file through the known-good path and classifies each sector; fails the cell on any damage.", List.of());
+    static final Section SECTION = Section.of("verify", "Reads back every copied file through the known-good path and classifies each sector; fails the cell on any damage.",
+            List.of(Key.choice("oracle", "strict", List.of("strict", "durable"),
+                    "strict: every sector must be there; durable: on a target with a command log, losses of data that no acknowledged flush covered "
+                            + "(e.g. written after the last fsync, before a power cut) are reported but do not fail the cell")));
+
+    static Verify of(Options o) {
+        return new Verify(o.text("oracle").equals("durable"));
+    }
 
     /**
      * Where the device logs its commands: the commands that wrote the first damaged range, and the
@@ -48,7 +58,25 @@ record Verify() implements Action {
 
     @Override
     public String title() {
-        return "verify";
+        return durable ? "verify (durable: only promised data must be there)" : "verify";
+    }
+
+    /** Under the durable oracle: true when no damaged range was ever promised, after reporting them. */
+    private static boolean allUnpromised(CellContext cell, Verdict verdict, List<Expected> expected) {
+        if (!(cell.target() instanceof CommandLogged logged) || verdict.rangesCut() || verdict.ranges().stream().anyMatch(r -> r.lba() < 0)) {
+            return false;
+        }
+        int blockSize = expected.getFirst().readBack().blockSize();
+        try {
+            List<DamagedRange> unpromised = Promise.unpromised(verdict.ranges(), TraceReader.read(logged.commandLog()).records(), blockSize);
+            StringBuilder text = new StringBuilder(unpromised.size() + " of " + verdict.ranges().size()
+                    + " damaged ranges were never promised: no flush was acknowledged after their last write, before the power cut\n\n");
+            unpromised.forEach(r -> text.append("  ").append(r.describe()).append('\n'));
+            cell.evidence().attachText("losses never promised", text.toString());
+            return unpromised.size() == verdict.ranges().size();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override
@@ -82,6 +110,9 @@ record Verify() implements Action {
         }
         if (!verdict.passed()) {
             String likely = commandsOfFirstDamage(cell, verdict, expected);
+            if (durable && allUnpromised(cell, verdict, expected)) {
+                return;
+            }
             throw new DataDamaged(verdict.headline() + likely);
         }
     }

@@ -141,6 +141,19 @@ class EmulatedTargetTest {
         assertEquals("the watchdog aborted the FUSE connection: a command was unanswered for more than 2 s", message(hung));
     }
 
+    @Test
+    void theDurableOracleFailsOnlyLossesAFlushHadPromised() throws IOException {
+        Map<String, TestExecutionResult> results = execute("durable");
+        assertEquals(Status.PASSED, Status.of(results.get("fault=none conv=none")), "lost, but never promised: reported, not failed");
+        assertTrue(Files.readString(run.resolve("cells/000-fault=none_conv=none/attachments").toFile().listFiles((d, n) -> n.contains("losses_never_promised"))[0].toPath())
+                .startsWith("1 of 1 damaged ranges were never promised"));
+        assertEquals(Status.PASSED, Status.of(results.get("fault=none conv=fsync")), message(results.get("fault=none conv=fsync")));
+        assertEquals(Status.PASSED, Status.of(results.get("fault=ignore-flush conv=none")));
+        TestExecutionResult promised = results.get("fault=ignore-flush conv=fsync");
+        assertEquals(Status.FAILED, Status.of(promised), "the fsync was acknowledged, so the loss breaks a promise");
+        assertTrue(message(promised).contains("likely write cache not flushed"), message(promised));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"ext2", "xfs", "btrfs"})
     void everyFileSystemIsVerifiedOnTheMedia(String fileSystem) throws IOException {
