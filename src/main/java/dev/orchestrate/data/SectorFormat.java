@@ -18,7 +18,7 @@ import java.util.zip.CRC32C;
  * 32  8  byte offset of this sector in its file
  * 40 20  reserved, zero
  * 60  4  CRC32C of bytes 0..59 and of the payload
- * 64  -  payload: xorshift64 stream seeded from (run, file, offset, generation)
+ * 64  -  payload: four interleaved xorshift64 streams seeded from (run, file, offset, generation)
  * </pre>
  * A final sector shorter than the sector size holds the first bytes of the full sector it would be.
  */
@@ -103,14 +103,42 @@ public final class SectorFormat {
         return h == 0 ? 0x9E3779B97F4A7C15L : h;
     }
 
+    /**
+     * Four interleaved xorshift64 streams, one per 8-byte lane of each 32-byte block: independent
+     * chains the CPU runs side by side, several times faster than one chain of the same length.
+     */
     private static void fillPayload(long state, byte[] dst, int at, int length) {
-        long x = state;
+        long a = lane(state, 1);
+        long b = lane(state, 2);
+        long c = lane(state, 3);
+        long d = lane(state, 4);
         int end = at + length;
-        for (int i = at; i + 8 <= end; i += 8) {
-            x ^= x << 13;
-            x ^= x >>> 7;
-            x ^= x << 17;
-            LONG.set(dst, i, x);
+        for (int i = at; i + 32 <= end; i += 32) {
+            a ^= a << 13;
+            b ^= b << 13;
+            c ^= c << 13;
+            d ^= d << 13;
+            a ^= a >>> 7;
+            b ^= b >>> 7;
+            c ^= c >>> 7;
+            d ^= d >>> 7;
+            a ^= a << 17;
+            b ^= b << 17;
+            c ^= c << 17;
+            d ^= d << 17;
+            LONG.set(dst, i, a);
+            LONG.set(dst, i + 8, b);
+            LONG.set(dst, i + 16, c);
+            LONG.set(dst, i + 24, d);
         }
+    }
+
+    /** The start state of lane {@code k}: the seed mixed with the lane number, never zero. */
+    static long lane(long seed, int k) {
+        long z = seed + k * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return z == 0 ? k : z;
     }
 }

@@ -19,6 +19,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 
@@ -34,14 +39,19 @@ public final class Verifier {
     private static final int CHUNK = 1 << 20;
 
     private final SectorFormat format;
-    private final Recogniser recogniser;
     private final IntFunction<String> files;
+    private final int threads;
 
     /** @param files names a file id in verdicts ("file-2.bin", "file-1.bin of cell 3") */
     public Verifier(SectorFormat format, IntFunction<String> files) {
+        this(format, files, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param threads how many slices of a file are scanned at once */
+    public Verifier(SectorFormat format, IntFunction<String> files, int threads) {
         this.format = format;
-        this.recogniser = new Recogniser(format);
         this.files = files;
+        this.threads = Math.max(1, threads);
     }
 
     /** Verifies {@code files}; {@code progress} receives the bytes checked so far. */
@@ -49,47 +59,88 @@ public final class Verifier {
         Map<SectorClass, Long> counts = new EnumMap<>(SectorClass.class);
         Collector ranges = new Collector();
         long sectors = 0;
-        long done = 0;
+        AtomicLong done = new AtomicLong();
         String readPath = files.isEmpty() ? "nothing to read" : files.getFirst().readBack().description();
-        for (Expected expected : files) {
-            sectors += verifyFile(expected, counts, ranges, done, progress);
-            done += expected.file().size();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("verify-", 0).daemon().factory())) {
+            for (Expected expected : files) {
+                sectors += verifyFile(expected, counts, ranges, pool, bytes -> progress.accept(done.addAndGet(bytes)));
+            }
         }
         return new Verdict(readPath, files.size(), sectors, counts, ranges.ranges, ranges.cut, ranges.samples);
     }
 
-    private long verifyFile(Expected expected, Map<SectorClass, Long> counts, Collector ranges, long before, LongConsumer progress) throws IOException {
-        StampedFile file = expected.file();
-        int sector = format.sectorSize();
-        byte[] buffer = new byte[CHUNK];
-        int[] present = new int[CHUNK / sector];
-        long sectors = 0;
+    /** Scans the file in one slice per thread, then merges the slices' findings in file order. */
+    private long verifyFile(Expected expected, Map<SectorClass, Long> counts, Collector ranges, ExecutorService pool, LongConsumer progress) throws IOException {
+        long size = expected.file().size();
+        long slice = Math.max(CHUNK, (size / threads + CHUNK - 1) / CHUNK * CHUNK);
         Path path = expected.readBack().source();
         try (FileChannel channel = Files.exists(path) ? FileChannel.open(path, StandardOpenOption.READ) : null) {
-            for (long offset = 0; offset < file.size(); offset += CHUNK) {
-                int want = (int) Math.min(CHUNK, file.size() - offset);
-                read(channel, expected, offset, buffer, want, present, sector);
-                for (int at = 0; at < want; at += sector) {
-                    long fileOffset = offset + at;
-                    int length = Math.min(sector, want - at);
-                    Stamp should = file.stampAt(fileOffset);
-                    Finding finding = present[at / sector] == length
-                            ? recogniser.classify(buffer, at, length, should)
-                            : new Finding(SectorClass.MISSING, null, length, 0);
-                    counts.merge(finding.kind(), 1L, Long::sum);
-                    sectors++;
-                    if (finding.kind() != SectorClass.INTACT) {
-                        ranges.add(expected, fileOffset, length, finding, should, buffer, at);
-                    } else {
-                        ranges.close();
-                    }
-                }
-                progress.accept(before + offset + want);
+            List<Future<Slice>> slices = new ArrayList<>();
+            for (long from = 0; from < size; from += slice) {
+                long start = from;
+                long end = Math.min(size, from + slice);
+                slices.add(pool.submit(() -> scan(channel, expected, start, end, progress)));
             }
-            sectors += extra(channel, expected, counts, ranges);
+            long sectors = 0;
+            for (Future<Slice> f : slices) {
+                Slice s = join(f);
+                s.counts().forEach((kind, n) -> counts.merge(kind, n, Long::sum));
+                ranges.absorb(s.ranges());
+                sectors += s.sectors();
+            }
+            return sectors + extra(channel, expected, counts, ranges);
+        }
+    }
+
+    /** What one slice of a file held. */
+    private record Slice(long sectors, Map<SectorClass, Long> counts, Collector ranges) {
+    }
+
+    private Slice scan(FileChannel channel, Expected expected, long from, long to, LongConsumer progress) throws IOException {
+        StampedFile file = expected.file();
+        int sector = format.sectorSize();
+        Recogniser recogniser = new Recogniser(format);
+        byte[] buffer = new byte[CHUNK];
+        int[] present = new int[CHUNK / sector];
+        Map<SectorClass, Long> counts = new EnumMap<>(SectorClass.class);
+        Collector ranges = new Collector();
+        long sectors = 0;
+        for (long offset = from; offset < to; offset += CHUNK) {
+            int want = (int) Math.min(CHUNK, to - offset);
+            read(channel, expected, offset, buffer, want, present, sector);
+            for (int at = 0; at < want; at += sector) {
+                long fileOffset = offset + at;
+                int length = Math.min(sector, want - at);
+                Stamp should = file.stampAt(fileOffset);
+                Finding finding = present[at / sector] == length
+                        ? recogniser.classify(buffer, at, length, should)
+                        : new Finding(SectorClass.MISSING, null, length, 0);
+                counts.merge(finding.kind(), 1L, Long::sum);
+                sectors++;
+                if (finding.kind() != SectorClass.INTACT) {
+                    ranges.add(expected, fileOffset, length, finding, should, buffer, at);
+                } else {
+                    ranges.close();
+                }
+            }
+            progress.accept(want);
         }
         ranges.close();
-        return sectors;
+        return new Slice(sectors, counts, ranges);
+    }
+
+    private static Slice join(Future<Slice> f) throws IOException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("a verify slice failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while verifying", e);
+        }
     }
 
     /** A file read through its file system must also end where it should: a longer one kept an old tail. */
@@ -173,6 +224,27 @@ public final class Verifier {
                 cut = true;
             }
             open = null;
+        }
+
+        /** Appends the next slice's ranges, joining a range that runs on across the slice boundary. */
+        void absorb(Collector next) {
+            close();
+            List<Long> joined = new ArrayList<>();
+            for (DamagedRange r : next.ranges) {
+                DamagedRange last = ranges.isEmpty() ? null : ranges.getLast();
+                if (last != null && last.kind() == r.kind() && last.end() == r.start() && last.file().equals(r.file())) {
+                    ranges.set(ranges.size() - 1, new DamagedRange(last.file(), last.start(), r.end(), last.lba(), last.kind(),
+                            last.found(), last.expected(), last.stamp()));
+                    joined.add(r.start());
+                } else if (ranges.size() < MAX_RANGES) {
+                    ranges.add(r);
+                } else {
+                    cut = true;
+                }
+            }
+            cut |= next.cut;
+            // a range continued from the previous slice already has its sample
+            next.samples.stream().filter(s -> !joined.contains(s.offset())).limit(Math.max(0, SAMPLES - samples.size())).forEach(samples::add);
         }
     }
 }

@@ -85,6 +85,23 @@ class VerifierTest {
     }
 
     @Test
+    void slicesScannedInParallelJoinARangeThatCrossesTheirBoundary() throws IOException {
+        StampedFile big = new StampedFile(9, 1001, 1, 4 << 20, FORMAT);
+        Path file = dir.resolve("big.bin");
+        big.writeTo(file, done -> { });
+        write(file, (1 << 20) - 4096, new byte[8192]);
+        write(file, (3 << 20) + 512, new byte[512]);
+        long[] progress = {0};
+        Verdict v = new Verifier(FORMAT, id -> "big.bin", 4).verify(List.of(new Expected(big, "big.bin", ReadBack.file(file))), done -> progress[0] = Math.max(progress[0], done));
+        assertEquals(2, v.ranges().size(), v.text());
+        assertEquals((1 << 20) - 4096, v.ranges().get(0).start());
+        assertEquals((1 << 20) + 4096, v.ranges().get(0).end(), "one range across the 1 MiB slice boundary");
+        assertEquals(17, v.counts().get(SectorClass.ZEROS));
+        assertEquals(big.size(), progress[0]);
+        assertEquals(2, v.samples().size());
+    }
+
+    @Test
     void aFileReadThroughTheFileSystemHasNoLba() throws IOException {
         Path file = dir.resolve("file-1.bin");
         FILE.writeTo(file, done -> { });
