@@ -1,7 +1,6 @@
 package dev.orchestrate.cli;
 
 import dev.orchestrate.bench.EmulatorBench;
-import dev.orchestrate.emulator.Emulator;
 import dev.orchestrate.host.HostCheck;
 import dev.orchestrate.suite.Size;
 import java.nio.file.Path;
@@ -12,49 +11,112 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code orchestrate bench}: the emulated controller against a plain loop device, side by side. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Times cp + sync onto the emulated controller and onto a loop device over a plain file on the same disk, round by round, "
-                + "and the emulator's setup + teardown. Needs root. Exit 0 if the median ratio meets --min-ratio.")
-final class BenchCommand implements Callable<Integer> {
+/** {@code orchestrate bench}: measurements side by side with a peer, as ratios. */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Emulator.class, BenchCommand.Verify.class},
+        description = "Benchmarks run side by side with a peer in the same process: 'bench emulator', 'bench verify'.")
+final class BenchCommand {
 
-    @Option(names = "--size", defaultValue = "256MiB", description = "file size (default: ${DEFAULT-VALUE})")
-    String size;
+    /** {@code orchestrate bench emulator}: the emulated controller against a plain loop device. */
+    @Command(name = "emulator", mixinStandardHelpOptions = true,
+            description = "Times cp + sync onto the emulated controller and onto a loop device over a plain file on the same disk, round by round, "
+                    + "and the emulator's setup + teardown. Needs root. Exit 0 if the median ratio meets --min-ratio.")
+    static final class Emulator implements Callable<Integer> {
 
-    @Option(names = "--rounds", defaultValue = "5", description = "rounds (default: ${DEFAULT-VALUE})")
-    int rounds;
+        @Option(names = "--size", defaultValue = "256MiB", description = "file size (default: ${DEFAULT-VALUE})")
+        String size;
 
-    @Option(names = "--dir", defaultValue = "reports/bench", description = "where images go; a disk file system with O_DIRECT (default: ${DEFAULT-VALUE})")
-    Path dir;
+        @Option(names = "--rounds", defaultValue = "5", description = "rounds (default: ${DEFAULT-VALUE})")
+        int rounds;
 
-    @Option(names = "--min-ratio", defaultValue = "0.5", description = "the emulated/plain throughput the emulator must reach (default: ${DEFAULT-VALUE})")
-    double minRatio;
+        @Option(names = "--dir", defaultValue = "reports/bench", description = "where images go; a disk file system with O_DIRECT (default: ${DEFAULT-VALUE})")
+        Path dir;
 
-    @Spec
-    CommandSpec spec;
+        @Option(names = "--min-ratio", defaultValue = "0.5", description = "the emulated/plain throughput the emulator must reach (default: ${DEFAULT-VALUE})")
+        double minRatio;
 
-    @Override
-    public Integer call() throws Exception {
-        var err = spec.commandLine().getErr();
-        if (rounds < 1) {
-            err.println("--rounds " + rounds + ": at least one round is needed to measure anything");
-            return Exit.BAD_INPUT;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            var err = spec.commandLine().getErr();
+            if (rounds < 1) {
+                err.println("--rounds " + rounds + ": at least one round is needed to measure anything");
+                return Exit.BAD_INPUT;
+            }
+            long bytes;
+            try {
+                bytes = Size.parse(size).bytes();
+            } catch (IllegalArgumentException e) {
+                err.println("--size: " + e.getMessage());
+                return Exit.BAD_INPUT;
+            }
+            Optional<String> whyNot = HostCheck.emulator("ext4", dev.orchestrate.emulator.Emulator.fuseLibrary().orElse(null));
+            if (whyNot.isPresent()) {
+                err.println("bench cannot run here: " + whyNot.get());
+                return Exit.BROKEN;
+            }
+            double ratio = new EmulatorBench(dir, bytes, rounds, spec.commandLine().getOut()).run();
+            boolean met = ratio >= minRatio;
+            spec.commandLine().getOut().printf("emulated/plain = %.2f; target >= %.2f: %s%n", ratio, minRatio, met ? "met" : "NOT met");
+            return met ? Exit.PASSED : Exit.FAILED;
         }
-        long bytes;
-        try {
-            bytes = Size.parse(size).bytes();
-        } catch (IllegalArgumentException e) {
-            err.println("--size: " + e.getMessage());
-            return Exit.BAD_INPUT;
+    }
+
+    /** {@code orchestrate bench verify}: scan and classify against fio's crc32c verify and f3read on the same data. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Times the verifier against fio --verify=crc32c --verify_only and f3read on the same amount of data in the same directory, "
+                    + "then scans a sparse image in a JVM with a 256 MiB heap. Exit 0 if the median ratios meet --min-fio and --min-f3.")
+    static final class Verify implements Callable<Integer> {
+
+        @Option(names = "--size", defaultValue = "4GiB", description = "data per peer, whole GiB (default: ${DEFAULT-VALUE})")
+        String size;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "rounds (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--dir", defaultValue = "/dev/shm/orchestrate-bench", description = "where the data goes (default: ${DEFAULT-VALUE}, tmpfs)")
+        Path dir;
+
+        @Option(names = "--sparse", defaultValue = "16GiB", description = "size of the sparse image scanned with -Xmx256m; 0 skips it (default: ${DEFAULT-VALUE})")
+        String sparse;
+
+        @Option(names = "--min-fio", defaultValue = "1.5", description = "the ratio to fio's verify to reach (default: ${DEFAULT-VALUE})")
+        double minFio;
+
+        @Option(names = "--min-f3", defaultValue = "2.0", description = "the ratio to f3read to reach (default: ${DEFAULT-VALUE})")
+        double minF3;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            var err = spec.commandLine().getErr();
+            long bytes;
+            long sparseBytes;
+            try {
+                bytes = Size.parse(size).bytes();
+                sparseBytes = Size.parse(sparse).bytes();
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return Exit.BAD_INPUT;
+            }
+            if (rounds < 1 || bytes < (1L << 30)) {
+                err.println("--rounds must be at least 1 and --size at least 1GiB (f3 writes whole GiB)");
+                return Exit.BAD_INPUT;
+            }
+            for (String[] tool : new String[][] {{"fio", "fio"}, {"f3read", "f3"}, {"f3write", "f3"}}) {
+                if (dev.orchestrate.process.Executables.find(tool[0]).isEmpty()) {
+                    err.println("bench verify needs " + tool[0] + ": apt-get install " + tool[1]);
+                    return Exit.BROKEN;
+                }
+            }
+            var result = new dev.orchestrate.bench.VerifyBench(dir, bytes, rounds, sparseBytes, spec.commandLine().getOut()).run();
+            boolean met = result.ours() / result.fio() >= minFio && result.ours() / result.f3() >= minF3;
+            spec.commandLine().getOut().printf("vs fio %.2fx (target %.1fx), vs f3read %.2fx (target %.1fx): %s%n",
+                    result.ours() / result.fio(), minFio, result.ours() / result.f3(), minF3, met ? "met" : "NOT met");
+            return met ? Exit.PASSED : Exit.FAILED;
         }
-        Optional<String> whyNot = HostCheck.emulator("ext4", Emulator.fuseLibrary().orElse(null));
-        if (whyNot.isPresent()) {
-            err.println("bench cannot run here: " + whyNot.get());
-            return Exit.BROKEN;
-        }
-        double ratio = new EmulatorBench(dir, bytes, rounds, spec.commandLine().getOut()).run();
-        boolean met = ratio >= minRatio;
-        spec.commandLine().getOut().printf("emulated/plain = %.2f; target >= %.2f: %s%n", ratio, minRatio, met ? "met" : "NOT met");
-        return met ? Exit.PASSED : Exit.FAILED;
     }
 }

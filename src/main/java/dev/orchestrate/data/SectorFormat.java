@@ -1,5 +1,7 @@
 package dev.orchestrate.data;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -33,6 +35,9 @@ public final class SectorFormat {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong S_LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt S_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort S_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final int sectorSize;
 
@@ -67,6 +72,49 @@ public final class SectorFormat {
         byte[] sector = new byte[sectorSize];
         encode(stamp, sector, 0);
         return sector;
+    }
+
+    /**
+     * Whether the full sector at {@code at} of {@code src} (a direct buffer's memory: read once,
+     * never copied) is exactly the sector for {@code stamp}: header fields, payload (generated and
+     * compared word by word, never stored), then the CRC. The fast path of verification, since
+     * almost every sector is intact.
+     */
+    public boolean intact(MemorySegment src, long at, Stamp stamp) {
+        if (src.get(S_LONG, at) != MAGIC || src.get(S_SHORT, at + 8) != VERSION || src.get(S_SHORT, at + 10) != HEADER
+                || src.get(S_INT, at + 12) != sectorSize || src.get(S_LONG, at + 16) != stamp.runId()
+                || src.get(S_INT, at + 24) != stamp.fileId() || src.get(S_INT, at + 28) != stamp.generation()
+                || src.get(S_LONG, at + 32) != stamp.offset() || src.get(S_LONG, at + 40) != 0
+                || src.get(S_LONG, at + 48) != 0 || src.get(S_INT, at + 56) != 0) {
+            return false;
+        }
+        long seed = seed(stamp);
+        long a = lane(seed, 1);
+        long b = lane(seed, 2);
+        long c = lane(seed, 3);
+        long d = lane(seed, 4);
+        long end = at + sectorSize;
+        for (long i = at + HEADER; i + 32 <= end; i += 32) {
+            a ^= a << 13;
+            b ^= b << 13;
+            c ^= c << 13;
+            d ^= d << 13;
+            a ^= a >>> 7;
+            b ^= b >>> 7;
+            c ^= c >>> 7;
+            d ^= d >>> 7;
+            a ^= a << 17;
+            b ^= b << 17;
+            c ^= c << 17;
+            d ^= d << 17;
+            if ((src.get(S_LONG, i) ^ a | src.get(S_LONG, i + 8) ^ b | src.get(S_LONG, i + 16) ^ c | src.get(S_LONG, i + 24) ^ d) != 0) {
+                return false;
+            }
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(src.asSlice(at, CRC_AT).asByteBuffer());
+        crc.update(src.asSlice(at + HEADER, sectorSize - HEADER).asByteBuffer());
+        return src.get(S_INT, at + CRC_AT) == (int) crc.getValue();
     }
 
     /** The header of the sector at {@code at}, if it carries our magic; says nothing about the payload. */

@@ -9,6 +9,7 @@ import dev.orchestrate.data.StampedFile;
 import dev.orchestrate.suite.Size;
 import dev.orchestrate.target.ReadBack;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -37,6 +38,8 @@ public final class Verifier {
     /** How many damaged ranges keep their first sector as found, for the binary dumps. */
     public static final int SAMPLES = 3;
     private static final int CHUNK = 1 << 20;
+    /** The finding of an intact sector carries nothing that differs per sector, so one serves all. */
+    private static final Finding INTACT = new Finding(SectorClass.INTACT, null, 0, -1);
 
     private final SectorFormat format;
     private final IntFunction<String> files;
@@ -100,22 +103,31 @@ public final class Verifier {
         StampedFile file = expected.file();
         int sector = format.sectorSize();
         Recogniser recogniser = new Recogniser(format);
+        // read straight into native memory: the fast path checks it there, only a damaged sector is copied out
+        ByteBuffer direct = ByteBuffer.allocateDirect(CHUNK);
+        MemorySegment memory = MemorySegment.ofBuffer(direct);
         byte[] buffer = new byte[CHUNK];
         int[] present = new int[CHUNK / sector];
-        Map<SectorClass, Long> counts = new EnumMap<>(SectorClass.class);
+        long[] tally = new long[SectorClass.values().length];
         Collector ranges = new Collector();
         long sectors = 0;
         for (long offset = from; offset < to; offset += CHUNK) {
             int want = (int) Math.min(CHUNK, to - offset);
-            read(channel, expected, offset, buffer, want, present, sector);
+            read(channel, expected, offset, direct, want, present, sector);
             for (int at = 0; at < want; at += sector) {
                 long fileOffset = offset + at;
                 int length = Math.min(sector, want - at);
                 Stamp should = file.stampAt(fileOffset);
-                Finding finding = present[at / sector] == length
-                        ? recogniser.classify(buffer, at, length, should)
-                        : new Finding(SectorClass.MISSING, null, length, 0);
-                counts.merge(finding.kind(), 1L, Long::sum);
+                Finding finding;
+                if (present[at / sector] != length) {
+                    finding = new Finding(SectorClass.MISSING, null, length, 0);
+                } else if (length == sector && format.intact(memory, at, should)) {
+                    finding = INTACT;
+                } else {
+                    MemorySegment.copy(memory, java.lang.foreign.ValueLayout.JAVA_BYTE, at, buffer, at, length);
+                    finding = recogniser.classify(buffer, at, length, should);
+                }
+                tally[finding.kind().ordinal()]++;
                 sectors++;
                 if (finding.kind() != SectorClass.INTACT) {
                     ranges.add(expected, fileOffset, length, finding, should, buffer, at);
@@ -126,6 +138,12 @@ public final class Verifier {
             progress.accept(want);
         }
         ranges.close();
+        Map<SectorClass, Long> counts = new EnumMap<>(SectorClass.class);
+        for (SectorClass kind : SectorClass.values()) {
+            if (tally[kind.ordinal()] > 0) {
+                counts.put(kind, tally[kind.ordinal()]);
+            }
+        }
         return new Slice(sectors, counts, ranges);
     }
 
@@ -160,7 +178,7 @@ public final class Verifier {
     }
 
     /** Reads {@code want} bytes of the file at {@code offset} into {@code buffer}; {@code present} counts the bytes read of each sector. */
-    private static void read(FileChannel channel, Expected expected, long offset, byte[] buffer, int want, int[] present, int sector) throws IOException {
+    private static void read(FileChannel channel, Expected expected, long offset, ByteBuffer buffer, int want, int[] present, int sector) throws IOException {
         java.util.Arrays.fill(present, 0);
         if (channel == null) {
             return;
@@ -168,7 +186,7 @@ public final class Verifier {
         for (ReadBack.Segment s : expected.readBack().segments(offset, want)) {
             if (s.position() >= 0) {
                 int at = (int) (s.fileOffset() - offset);
-                int got = readFully(channel, ByteBuffer.wrap(buffer, at, (int) s.length()), s.position());
+                int got = readFully(channel, buffer.clear().position(at).limit(at + (int) s.length()), s.position());
                 for (int k = at / sector; k * sector < at + got; k++) {
                     present[k] += Math.min(at + got, (k + 1) * sector) - Math.max(at, k * sector);
                 }

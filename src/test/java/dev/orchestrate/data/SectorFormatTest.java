@@ -67,6 +67,23 @@ class SectorFormatTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {512, 4096})
+    void theFastPathAcceptsExactlyTheExpectedSector(int size) {
+        SectorFormat format = new SectorFormat(size);
+        byte[] sector = format.expected(STAMP);
+        java.lang.foreign.MemorySegment memory = java.lang.foreign.Arena.ofAuto().allocate(size + 8);
+        java.lang.foreign.MemorySegment.copy(sector, 0, memory, java.lang.foreign.ValueLayout.JAVA_BYTE, 8, size);
+        assertTrue(format.intact(memory, 8, STAMP));
+        assertFalse(format.intact(memory, 8, STAMP.at(STAMP.offset() + size)), "another offset");
+        for (int at : new int[] {0, 12, 40, 60, 63, 64, size - 1}) {
+            byte before = memory.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 8 + at);
+            memory.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 8 + at, (byte) (before ^ 1));
+            assertFalse(format.intact(memory, 8, STAMP), "byte " + at + " changed");
+            memory.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 8 + at, before);
+        }
+    }
+
     @Test
     void noMagicNoHeader() {
         assertNull(new SectorFormat(512).header(new byte[512], 0));

@@ -1,0 +1,134 @@
+package dev.orchestrate.bench;
+
+import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.data.StampedFile;
+import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Processes;
+import dev.orchestrate.target.ReadBack;
+import dev.orchestrate.verify.Expected;
+import dev.orchestrate.verify.Verdict;
+import dev.orchestrate.verify.Verifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Scan and classify of stamped data against the peers that verify data the same way, on the same
+ * amount of data in the same directory, round by round: fio's crc32c verify (verify_only) and
+ * f3read. Then the scan of a large sparse image in a JVM with a 256 MiB heap, to show that memory
+ * does not grow with the device.
+ */
+public final class VerifyBench {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    private final Path dir;
+    private final long size;
+    private final int rounds;
+    private final long sparse;
+    private final PrintWriter out;
+
+    public VerifyBench(Path dir, long size, int rounds, long sparse, PrintWriter out) {
+        this.dir = dir;
+        this.size = size;
+        this.rounds = rounds;
+        this.sparse = sparse;
+        this.out = out;
+    }
+
+    /** The medians in MB/s: ours, fio, f3read. */
+    public record Result(double ours, double fio, double f3) {
+    }
+
+    public Result run() throws IOException {
+        Files.createDirectories(dir);
+        long gib = Math.max(1, size >> 30);
+        long bytes = gib << 30;
+        Path ours = dir.resolve("stamped.bin");
+        Path fio = dir.resolve("fio.dat");
+        Path f3 = Files.createDirectories(dir.resolve("f3"));
+        try {
+            StampedFile file = new StampedFile(1, 1001, 1, bytes, new SectorFormat(4096));
+            file.writeTo(ours, done -> { });
+            Processes.require(new Command(List.of("fio", "--name=prepare", "--filename=" + fio, "--size=" + bytes, "--rw=write", "--bs=1M",
+                    "--ioengine=psync", "--verify=crc32c", "--do_verify=0"), TIMEOUT));
+            Processes.require(new Command(List.of("f3write", "-e", Long.toString(gib), f3.toString()), TIMEOUT));
+            // one round not counted, for every peer alike: the JIT compiles the scan during the first gigabytes, as it has in any long run
+            scan(file, ours);
+            out.printf(Locale.ROOT, "verify of %d GiB in %s, 1 warm-up and %d measured rounds (MB/s = 10^6 bytes/s)%n", gib, dir.toAbsolutePath(), rounds);
+            out.printf(Locale.ROOT, "%-6s %12s %14s %10s %10s %10s%n", "round", "orchestrate", "fio crc32c", "f3read", "vs fio", "vs f3read");
+            List<double[]> results = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                double o = rate(bytes, () -> scan(file, ours));
+                double v = rate(bytes, () -> Processes.require(new Command(List.of("fio", "--name=verify", "--filename=" + fio, "--size=" + bytes,
+                        "--rw=read", "--bs=1M", "--ioengine=psync", "--verify=crc32c", "--verify_only"), TIMEOUT)));
+                double r = rate(bytes, () -> Processes.require(new Command(List.of("f3read", f3.toString()), TIMEOUT)));
+                results.add(new double[] {o, v, r});
+                out.printf(Locale.ROOT, "%-6d %12.0f %14.0f %10.0f %9.2fx %9.2fx%n", round, o, v, r, o / v, o / r);
+                out.flush();
+            }
+            Result median = new Result(median(results, 0), median(results, 1), median(results, 2));
+            out.printf(Locale.ROOT, "median %12.0f %14.0f %10.0f %9.2fx %9.2fx%n", median.ours(), median.fio(), median.f3(),
+                    median.ours() / median.fio(), median.ours() / median.f3());
+            if (sparse > 0) {
+                sparseScan();
+            }
+            return median;
+        } finally {
+            Files.deleteIfExists(ours);
+            Files.deleteIfExists(fio);
+            try (Stream<Path> files = Files.walk(f3)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private void scan(StampedFile file, Path path) {
+        try {
+            Verdict v = new Verifier(file.format(), id -> "stamped.bin").verify(List.of(new Expected(file, "stamped.bin", ReadBack.file(path))), done -> { });
+            if (!v.passed()) {
+                throw new IllegalStateException("the benchmark's own data did not verify: " + v.headline());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A sparse image as large as a device, scanned by a JVM whose heap is 256 MiB: all zeros, one range, memory flat. */
+    private void sparseScan() throws IOException {
+        Path image = dir.resolve("sparse.img");
+        try (RandomAccessFile raf = new RandomAccessFile(image.toFile(), "rw")) {
+            raf.setLength(sparse);
+        }
+        try {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            long start = System.nanoTime();
+            var outcome = Processes.require(new Command(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    SparseScan.class.getName(), image.toString(), Long.toString(sparse)), TIMEOUT));
+            out.printf(Locale.ROOT, "sparse image of %d GiB scanned with -Xmx256m in %.1f s: %s", sparse >> 30, (System.nanoTime() - start) / 1e9, outcome.output());
+        } finally {
+            Files.deleteIfExists(image);
+        }
+    }
+
+    private static double rate(long bytes, Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return bytes / ((System.nanoTime() - start) / 1e9) / 1e6;
+    }
+
+    private static double median(List<double[]> rows, int column) {
+        List<Double> values = rows.stream().map(r -> r[column]).sorted().toList();
+        return values.get(values.size() / 2);
+    }
+}
