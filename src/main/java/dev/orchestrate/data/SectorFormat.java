@@ -88,26 +88,11 @@ public final class SectorFormat {
                 || src.get(S_LONG, at + 48) != 0 || src.get(S_INT, at + 56) != 0) {
             return false;
         }
-        long seed = seed(stamp);
-        long a = lane(seed, 1);
-        long b = lane(seed, 2);
-        long c = lane(seed, 3);
-        long d = lane(seed, 4);
+        Lanes x = new Lanes(seed(stamp));
         long end = at + sectorSize;
         for (long i = at + HEADER; i + 32 <= end; i += 32) {
-            a ^= a << 13;
-            b ^= b << 13;
-            c ^= c << 13;
-            d ^= d << 13;
-            a ^= a >>> 7;
-            b ^= b >>> 7;
-            c ^= c >>> 7;
-            d ^= d >>> 7;
-            a ^= a << 17;
-            b ^= b << 17;
-            c ^= c << 17;
-            d ^= d << 17;
-            if ((src.get(S_LONG, i) ^ a | src.get(S_LONG, i + 8) ^ b | src.get(S_LONG, i + 16) ^ c | src.get(S_LONG, i + 24) ^ d) != 0) {
+            x.next();
+            if ((src.get(S_LONG, i) ^ x.a | src.get(S_LONG, i + 8) ^ x.b | src.get(S_LONG, i + 16) ^ x.c | src.get(S_LONG, i + 24) ^ x.d) != 0) {
                 return false;
             }
         }
@@ -156,12 +141,32 @@ public final class SectorFormat {
      * chains the CPU runs side by side, several times faster than one chain of the same length.
      */
     private static void fillPayload(long state, byte[] dst, int at, int length) {
-        long a = lane(state, 1);
-        long b = lane(state, 2);
-        long c = lane(state, 3);
-        long d = lane(state, 4);
+        Lanes x = new Lanes(state);
         int end = at + length;
         for (int i = at; i + 32 <= end; i += 32) {
+            x.next();
+            LONG.set(dst, i, x.a);
+            LONG.set(dst, i + 8, x.b);
+            LONG.set(dst, i + 16, x.c);
+            LONG.set(dst, i + 24, x.d);
+        }
+    }
+
+    /** The four xorshift64 streams of a payload, stepped together; short-lived, so the JIT keeps it in registers. */
+    private static final class Lanes {
+        long a;
+        long b;
+        long c;
+        long d;
+
+        Lanes(long seed) {
+            a = lane(seed, 1);
+            b = lane(seed, 2);
+            c = lane(seed, 3);
+            d = lane(seed, 4);
+        }
+
+        void next() {
             a ^= a << 13;
             b ^= b << 13;
             c ^= c << 13;
@@ -174,10 +179,6 @@ public final class SectorFormat {
             b ^= b << 17;
             c ^= c << 17;
             d ^= d << 17;
-            LONG.set(dst, i, a);
-            LONG.set(dst, i + 8, b);
-            LONG.set(dst, i + 16, c);
-            LONG.set(dst, i + 24, d);
         }
     }
 
