@@ -1,5 +1,6 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.report.Evidence;
 import dev.orchestrate.target.CommandLogged;
 import dev.orchestrate.trace.Excerpt;
 import dev.orchestrate.trace.Record;
@@ -20,27 +21,35 @@ import java.util.Optional;
  */
 final class Forensics {
 
-    private final CellContext cell;
+    private final Evidence evidence;
     private final Verdict verdict;
     private final List<Record> log;
     private final int blockSize;
 
-    private Forensics(CellContext cell, Verdict verdict, List<Record> log, int blockSize) {
-        this.cell = cell;
+    private Forensics(Evidence evidence, Verdict verdict, List<Record> log, int blockSize) {
+        this.evidence = evidence;
         this.verdict = verdict;
         this.log = log;
         this.blockSize = blockSize;
     }
 
-    /** Reads the command log once, if the target has one and the damage can be placed on the device. */
-    static Optional<Forensics> of(CellContext cell, Verdict verdict, List<Expected> expected) {
+    /** When the damage can be placed on the device, forensics over {@code log}. */
+    static Optional<Forensics> of(Evidence evidence, Verdict verdict, List<Expected> expected, List<Record> log) {
         DamagedRange first = verdict.ranges().getFirst();
-        if (!(cell.target() instanceof CommandLogged logged) || first.lba() < 0) {
+        if (first.lba() < 0) {
             return Optional.empty();
         }
         int blockSize = expected.stream().filter(e -> e.name().equals(first.file())).findFirst().orElseThrow().readBack().blockSize();
+        return Optional.of(new Forensics(evidence, verdict, log, blockSize));
+    }
+
+    /** The command log of a target that keeps one, read once; empty for other targets. */
+    static Optional<List<Record>> logOf(CellContext cell) {
+        if (!(cell.target() instanceof CommandLogged logged)) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(new Forensics(cell, verdict, TraceReader.read(logged.commandLog()).records(), blockSize));
+            return Optional.of(TraceReader.read(logged.commandLog()).records());
         } catch (IOException e) {
             cell.evidence().attachText("command log", "the command log could not be read: " + e.getMessage());
             return Optional.empty();
@@ -51,10 +60,10 @@ final class Forensics {
     String explain() {
         DamagedRange first = verdict.ranges().getFirst();
         long start = first.lba() * blockSize;
-        cell.evidence().attachText("commands that wrote the first damaged range",
+        evidence.attachText("commands that wrote the first damaged range",
                 first.describe() + "\n\n" + Excerpt.of(log, start, start + first.length()));
         Diagnosis diagnosis = Diagnosis.of(verdict.ranges(), log, blockSize);
-        cell.evidence().attachText("diagnosis", diagnosis.text());
+        evidence.attachText("diagnosis", diagnosis.text());
         return diagnosis.findings().isEmpty() ? "" : "; likely " + diagnosis.findings().getFirst();
     }
 
@@ -67,7 +76,7 @@ final class Forensics {
         StringBuilder text = new StringBuilder(unpromised.size() + " of " + verdict.ranges().size()
                 + " damaged ranges were never promised: no flush was acknowledged after their last write, before the power cut\n\n");
         unpromised.forEach(r -> text.append("  ").append(r.describe()).append('\n'));
-        cell.evidence().attachText("losses never promised", text.toString());
+        evidence.attachText("losses never promised", text.toString());
         return unpromised.size() == verdict.ranges().size();
     }
 }

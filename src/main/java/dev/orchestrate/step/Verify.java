@@ -2,14 +2,10 @@ package dev.orchestrate.step;
 
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
-import dev.orchestrate.report.CorruptionMap;
-import dev.orchestrate.report.HexDiff;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.verify.Expected;
-import dev.orchestrate.verify.Verdict;
-import dev.orchestrate.verify.Verifier;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -40,33 +36,15 @@ record Verify(boolean durable) implements Action {
                 .map(s -> new Expected(s.file(), CellContext.fileName(s.index()), cell.target().readBack(cell.cell(), s.index())))
                 .toList();
         long total = expected.stream().mapToLong(e -> e.file().size()).sum();
-        Verdict verdict;
+        Optional<String> failure;
         try {
-            verdict = new Verifier(cell.format(), cell::describeFile).verify(expected, done -> cell.evidence().progress("verify", done, total));
+            failure = Verification.check(expected, cell.format(), cell::describeFile, cell.evidence(), Forensics.logOf(cell), durable,
+                    done -> cell.evidence().progress("verify", done, total));
         } catch (IOException e) {
             throw new RigBroken("verify: cannot read the target: " + e.getMessage(), e);
         }
-        cell.evidence().attachText("verdict", verdict.text());
-        if (verdict.first() != null) {
-            Verdict.Sample first = verdict.first();
-            cell.evidence().attachText("first damaged sector, expected vs found",
-                    HexDiff.render(first.file() + " at offset " + first.offset(), first.offset(), first.expected(), first.found()));
-            cell.evidence().attach("corruption map", "image/svg+xml", "svg", CorruptionMap.svg(verdict, expected).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        int n = 0;
-        for (Verdict.Sample s : verdict.samples()) {
-            n++;
-            String what = "damaged range " + n + ", " + s.file() + " offset " + s.offset();
-            cell.evidence().attach(what + ", expected", "application/octet-stream", "expected", s.expected());
-            cell.evidence().attach(what + ", found", "application/octet-stream", "found", s.found());
-        }
-        if (!verdict.passed()) {
-            Optional<Forensics> forensics = Forensics.of(cell, verdict, expected);
-            String likely = forensics.map(Forensics::explain).orElse("");
-            if (durable && forensics.map(Forensics::nothingPromisedWasLost).orElse(false)) {
-                return;
-            }
-            throw new DataDamaged(verdict.headline() + likely);
-        }
+        failure.ifPresent(message -> {
+            throw new DataDamaged(message);
+        });
     }
 }
