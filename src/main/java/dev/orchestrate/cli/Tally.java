@@ -31,6 +31,19 @@ final class Tally implements TestExecutionListener {
         }
     }
 
+    /** Counts a cell verified outside the JUnit Platform (offline verification), by its Allure status. */
+    void count(String status, String cell, String message) {
+        switch (status) {
+            case "passed" -> passed++;
+            case "failed" -> failed++;
+            case "broken" -> broken++;
+            default -> skipped++;
+        }
+        if (!status.equals("passed")) {
+            lines.add(String.format("%-8s%s: %s", status.toUpperCase(java.util.Locale.ROOT), cell, message));
+        }
+    }
+
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
         skipped++;

@@ -2,6 +2,7 @@ package dev.orchestrate.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.orchestrate.target.Extent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,24 +10,32 @@ import java.util.Map;
 
 /**
  * The run manifest: what was written where. Every sector's content follows from the run id, file
- * id, generation and size, so an image target can be verified again later from the manifest and
- * the media alone; for targets with a file system the file's device location is not recorded yet.
+ * id, generation and size, and each file's device location is recorded (its offset on an image,
+ * its extent map on the emulated target), so a run can be verified again later, on another host,
+ * from the manifest and the media alone ({@code orchestrate verify}).
  */
 public record Manifest(int format, String runId, String suite, String suiteFile, String started, String finished,
                        int sectorSize, String target, List<CellRecord> cells) {
 
     public static final String FILE = "manifest.json";
 
-    /** One cell: its axis values, how it ended, and its files. */
-    public record CellRecord(int ordinal, String name, Map<String, String> axes, String status, String message, List<FileRecord> files) {
+    /**
+     * One cell: its axis values, how it ended, its files, and the device's command log if it kept one.
+     *
+     * @param commandLog the path of the cell's command log, or empty
+     */
+    public record CellRecord(int ordinal, String name, Map<String, String> axes, String status, String message, List<FileRecord> files,
+                             String commandLog) {
     }
 
     /**
-     * One file as expected on the target.
+     * One file as expected on the target, and where its last verification found it on the device.
      *
      * @param deviceOffset the byte offset on the device, or -1 when written through a file system
+     * @param extents where the file lay on the device when last verified (file offset, device offset, length), or empty
+     * @param blockSize the unit of the device's LBAs
      */
-    public record FileRecord(int id, String name, long size, int generation, String path, long deviceOffset) {
+    public record FileRecord(int id, String name, long size, int generation, String path, long deviceOffset, List<Extent> extents, int blockSize) {
     }
 
     public void write(Path file) throws IOException {

@@ -85,10 +85,15 @@ final class SuiteRun {
         for (int i = 0; i < context.onTarget().size(); i++) {
             CellContext.Source s = context.onTarget().get(i);
             Placement p = context.placements().get(i);
+            var readBack = context.lastReadBack(s.index());
             files.add(new Manifest.FileRecord(s.file().fileId(), CellContext.fileName(s.index()), s.file().size(), s.file().generation(),
-                    p.path().toAbsolutePath().toString(), p.deviceOffset()));
+                    p.path().toAbsolutePath().toString(), p.deviceOffset(),
+                    readBack.map(r -> r.extents() == null ? List.<dev.orchestrate.target.Extent>of() : r.extents()).orElse(List.of()),
+                    readBack.map(dev.orchestrate.target.ReadBack::blockSize).orElse(p.blockSize())));
         }
+        Path logFile = context.scratch().resolve(dev.orchestrate.target.EmulatedTarget.COMMAND_LOG);
+        String log = Files.exists(logFile) ? logFile.toAbsolutePath().toString() : "";
         return new Manifest.CellRecord(context.cell().ordinal(), context.cell().name(), axes, Status.of(result).label(),
-                result.getThrowable().map(Throwable::getMessage).orElse(""), files);
+                result.getThrowable().map(Throwable::getMessage).orElse(""), files, log);
     }
 }

@@ -32,6 +32,7 @@ public final class CellContext {
     private List<Source> sources = List.of();
     private List<Source> onTarget = List.of();
     private List<Placement> placed = List.of();
+    private final java.util.Map<Integer, dev.orchestrate.target.ReadBack> verified = new java.util.HashMap<>();
 
     public CellContext(Cell cell, long runId, SectorFormat format, Target target, Path scratch, Evidence evidence) {
         this.cell = cell;
@@ -88,6 +89,15 @@ public final class CellContext {
     /** Where the files on the target were put when they were copied (in the order of {@link #onTarget()}). */
     public List<Placement> placements() {
         return placed;
+    }
+
+    /** Where verify last read file {@code index} back, if it did. */
+    public java.util.Optional<dev.orchestrate.target.ReadBack> lastReadBack(int index) {
+        return java.util.Optional.ofNullable(verified.get(index));
+    }
+
+    void readBack(int index, dev.orchestrate.target.ReadBack readBack) {
+        verified.put(index, readBack);
     }
 
     public List<Source> sources() {

@@ -5,6 +5,7 @@ import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
+import dev.orchestrate.target.ReadBack;
 import dev.orchestrate.verify.Expected;
 import java.io.IOException;
 import java.util.List;
@@ -32,9 +33,11 @@ record Verify(boolean durable) implements Action {
         if (cell.onTarget().isEmpty()) {
             throw new RigBroken("verify: nothing was copied to the target before this step");
         }
-        List<Expected> expected = cell.onTarget().stream()
-                .map(s -> new Expected(s.file(), CellContext.fileName(s.index()), cell.target().readBack(cell.cell(), s.index())))
-                .toList();
+        List<Expected> expected = cell.onTarget().stream().map(s -> {
+            ReadBack at = cell.target().readBack(cell.cell(), s.index());
+            cell.readBack(s.index(), at);
+            return new Expected(s.file(), CellContext.fileName(s.index()), at);
+        }).toList();
         long total = expected.stream().mapToLong(e -> e.file().size()).sum();
         Optional<String> failure;
         try {

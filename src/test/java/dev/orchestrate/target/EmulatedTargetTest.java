@@ -142,6 +142,18 @@ class EmulatedTargetTest {
     }
 
     @Test
+    void aFailedCellIsVerifiedAgainOfflineFromItsKeptMediaAndExtentMap() {
+        execute("transfer-limit");
+        java.io.StringWriter text = new java.io.StringWriter();
+        int exit = dev.orchestrate.cli.Main.execute(new java.io.PrintWriter(text, true), new java.io.PrintWriter(text, true), "verify",
+                "--manifest", run.resolve(Manifest.FILE).toString(), "--reports", run.resolve("offline").toString(), "--no-html");
+        assertEquals(1, exit, text.toString());
+        assertTrue(text.toString().contains("FAILED  oflag=none block-size=4KiB: first bad byte at offset 16,384 of file-1.bin"), text.toString());
+        assertTrue(text.toString().contains("likely transfer-length limit"), "the cell's command log is found through the manifest: " + text);
+        assertTrue(text.toString().contains("SKIPPED oflag=direct block-size=4KiB: the media image"), "a passed cell's media is gone: " + text);
+    }
+
+    @Test
     void theDurableOracleFailsOnlyLossesAFlushHadPromised() throws IOException {
         Map<String, TestExecutionResult> results = execute("durable");
         assertEquals(Status.PASSED, Status.of(results.get("fault=none conv=none")), "lost, but never promised: reported, not failed");

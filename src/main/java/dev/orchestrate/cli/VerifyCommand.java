@@ -1,0 +1,230 @@
+package dev.orchestrate.cli;
+
+import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.data.StampedFile;
+import dev.orchestrate.engine.Manifest;
+import dev.orchestrate.report.AllureReport;
+import dev.orchestrate.report.Evidence;
+import dev.orchestrate.report.RunDirectory;
+import dev.orchestrate.step.Verification;
+import dev.orchestrate.target.ReadBack;
+import dev.orchestrate.trace.Record;
+import dev.orchestrate.trace.TraceReader;
+import dev.orchestrate.verify.Expected;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code orchestrate verify}: verifies a finished run again from its manifest and the media alone,
+ * e.g. on the known-good host after moving the disk, and writes the same kind of report.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Verifies a run again, offline, from its manifest and the media: every file of every cell is read where the manifest says it lies.",
+                "Image targets: the image (or --image). Emulated targets: each failed cell's kept media image, through the file's extent map.",
+                "Writes reports/<suite>-verify/<timestamp>/ like a run. Exit 0 all intact, 1 data damaged, 2 bad input, 3 nothing could be verified."})
+final class VerifyCommand implements Callable<Integer> {
+
+    @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "the run's manifest.json")
+    Path manifestFile;
+
+    @Option(names = "--image", paramLabel = "FILE", description = "the device or image to read instead of the one the manifest names")
+    Path image;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "a command log (JSON Lines) of the device, e.g. the driver's own; malformed lines are errors")
+    Path trace;
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "where run directories go (default: ${DEFAULT-VALUE})")
+    Path reports;
+
+    @Option(names = "--no-html", description = "write allure-results but do not generate the HTML report")
+    boolean noHtml;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Manifest manifest;
+        try {
+            manifest = Manifest.read(manifestFile);
+        } catch (IOException e) {
+            err.println(manifestFile + ": not a readable run manifest: " + e.getMessage().lines().findFirst().orElse(""));
+            return Exit.BAD_INPUT;
+        }
+        Optional<List<Record>> external = Optional.empty();
+        if (trace != null) {
+            if (!Files.isRegularFile(trace)) {
+                err.println(trace + ": no such command log");
+                return Exit.BAD_INPUT;
+            }
+            TraceReader.Log log = TraceReader.read(trace);
+            if (!log.problems().isEmpty()) {
+                log.problems().forEach(err::println);
+                err.println(log.problems().size() + " malformed lines in " + trace + "; nothing was verified");
+                return Exit.BAD_INPUT;
+            }
+            external = Optional.of(log.records());
+        }
+        RunDirectory run = RunDirectory.create(reports, manifest.suite() + "-verify");
+        AllureReport report = new AllureReport(run.path());
+        report.prepare(run.previous());
+        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(report.results()));
+        Tally tally = new Tally();
+        SectorFormat format = new SectorFormat(manifest.sectorSize());
+        out.printf("orchestrate verify %s (run %s) from %s%n", manifest.suite(), manifest.runId(), manifestFile);
+        for (Manifest.CellRecord cell : manifest.cells()) {
+            if (cell.files().isEmpty()) {
+                continue;
+            }
+            Optional<String> why = cellVerdict(manifest, cell, format, external, lifecycle, run, tally);
+            out.println(why.orElse(""));
+        }
+        report.describe(Map.of("manifest", manifestFile.toAbsolutePath().toString(), "run id", manifest.runId(), "target", manifest.target()));
+        if (!noHtml) {
+            report.generate(manifest.suite() + " verify " + run.path().getFileName());
+        }
+        run.markLatest();
+        out.println(tally.summary());
+        out.println("  report: " + (noHtml ? report.results() : report.singleFile()));
+        out.flush();
+        return tally.exitCode();
+    }
+
+    /** Verifies one cell as one Allure test case; returns the console line. */
+    private Optional<String> cellVerdict(Manifest manifest, Manifest.CellRecord cell, SectorFormat format, Optional<List<Record>> external,
+                                         AllureLifecycle lifecycle, RunDirectory run, Tally tally) throws IOException {
+        String uuid = UUID.randomUUID().toString();
+        List<Parameter> parameters = new ArrayList<>();
+        cell.axes().forEach((k, v) -> parameters.add(new Parameter().setName(k).setValue(v)));
+        lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setName(cell.name()).setFullName(manifest.suite() + " " + cell.name())
+                .setHistoryId(manifest.suite() + "/" + cell.name() + "/verify")
+                .setLabels(List.of(new Label().setName("suite").setValue(manifest.suite() + " (verified offline)")))
+                .setParameters(parameters).setDescription("Verified offline from " + manifestFile.toAbsolutePath() + "; the run's cell ended " + cell.status() + "."));
+        lifecycle.startTestCase(uuid);
+        String step = UUID.randomUUID().toString();
+        lifecycle.startStep(step, new StepResult().setName("verify from the media"));
+        Path attachments = Files.createDirectories(run.path().resolve("cells").resolve(String.format("%03d", cell.ordinal())));
+        Evidence evidence = new Evidence() {
+            private int n;
+
+            @Override
+            public void attach(String name, String mediaType, String extension, byte[] content) {
+                lifecycle.addAttachment(name, mediaType, "." + extension, content);
+                try {
+                    Files.write(attachments.resolve(String.format("%02d-%s.%s", ++n, name.replaceAll("[^A-Za-z0-9._-]+", "_"), extension)), content);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void progress(String activity, long done, long total) {
+            }
+        };
+        Status status;
+        String message;
+        try {
+            List<Expected> expected = expected(manifest, cell, format);
+            Optional<List<Record>> log = external.or(() -> cellLog(cell));
+            Optional<String> failure = Verification.check(expected, format, id -> fileName(manifest, cell, id), evidence, log, false, done -> { });
+            status = failure.isPresent() ? Status.FAILED : Status.PASSED;
+            message = failure.orElse("all sectors intact");
+        } catch (Unverifiable e) {
+            status = Status.SKIPPED;
+            message = e.getMessage();
+        } catch (IOException e) {
+            status = Status.BROKEN;
+            message = "cannot read the media: " + e.getMessage();
+        }
+        Status stepStatus = status;
+        lifecycle.updateStep(step, s -> s.setStatus(stepStatus));
+        lifecycle.stopStep(step);
+        Status finalStatus = status;
+        String finalMessage = message;
+        lifecycle.updateTestCase(uuid, t -> t.setStatus(finalStatus).setStatusDetails(new StatusDetails().setMessage(finalMessage)));
+        lifecycle.stopTestCase(uuid);
+        lifecycle.writeTestCase(uuid);
+        tally.count(finalStatus.value(), cell.name(), finalMessage);
+        return Optional.of(String.format("%-8s%s: %s", finalStatus.value().toUpperCase(), cell.name(), finalMessage));
+    }
+
+    /** Why a cell cannot be verified offline. */
+    private static final class Unverifiable extends Exception {
+        Unverifiable(String message) {
+            super(message);
+        }
+    }
+
+    private List<Expected> expected(Manifest manifest, Manifest.CellRecord cell, SectorFormat format) throws Unverifiable {
+        long runId = Long.parseUnsignedLong(manifest.runId(), 16);
+        List<Expected> expected = new ArrayList<>();
+        for (Manifest.FileRecord f : cell.files()) {
+            StampedFile file = new StampedFile(runId, f.id(), f.generation(), f.size(), format);
+            expected.add(new Expected(file, f.name(), readBack(cell, f)));
+        }
+        return expected;
+    }
+
+    private ReadBack readBack(Manifest.CellRecord cell, Manifest.FileRecord f) throws Unverifiable {
+        if (!f.extents().isEmpty()) {
+            Path media = image != null ? image : manifestFile.toAbsolutePath().getParent().resolve("cells")
+                    .resolve(String.format("%03d-", cell.ordinal()) + cell.name().replaceAll("[^A-Za-z0-9._=-]+", "_")).resolve("media.img");
+            if (!Files.exists(media)) {
+                throw new Unverifiable("the media image " + media + " is not there (a passed cell's is removed); give one with --image");
+            }
+            return ReadBack.mapped(media, f.extents(), f.blockSize());
+        }
+        if (f.deviceOffset() >= 0) {
+            return ReadBack.raw(image != null ? image : Path.of(f.path()), f.deviceOffset(), f.blockSize());
+        }
+        if (!Files.exists(Path.of(f.path()))) {
+            throw new Unverifiable(f.path() + " is not there any more (a passed cell's files are removed from a directory target)");
+        }
+        return ReadBack.file(Path.of(f.path()));
+    }
+
+    /** "file-2.bin" for a file of this cell, "file-2.bin of cell tool=cp" for another cell's, as in the run's own verdicts. */
+    private static String fileName(Manifest manifest, Manifest.CellRecord cell, int id) {
+        for (Manifest.CellRecord c : manifest.cells()) {
+            for (Manifest.FileRecord f : c.files()) {
+                if (f.id() == id) {
+                    return c == cell ? f.name() : f.name() + " of cell " + c.name();
+                }
+            }
+        }
+        return "file id " + id;
+    }
+
+    private static Optional<List<Record>> cellLog(Manifest.CellRecord cell) {
+        if (cell.commandLog() == null || cell.commandLog().isEmpty() || !Files.exists(Path.of(cell.commandLog()))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TraceReader.read(Path.of(cell.commandLog())).records());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

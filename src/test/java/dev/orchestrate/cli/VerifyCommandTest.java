@@ -1,0 +1,75 @@
+package dev.orchestrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A finished run verified again, offline, from its manifest and the media alone. */
+class VerifyCommandTest {
+
+    @TempDir
+    Path reports;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private Path manifestOfACorruptRun() {
+        assertEquals(Exit.FAILED, run("run", "src/test/resources/suites/image-corrupt.yaml", "--reports", reports.toString(), "--no-html"));
+        out.getBuffer().setLength(0);
+        return reports.resolve("image-corrupt/latest/manifest.json");
+    }
+
+    @Test
+    void theSameDamageIsFoundAgainFromTheManifestAndTheImage() throws IOException {
+        Path manifest = manifestOfACorruptRun();
+        assertEquals(Exit.FAILED, run("verify", "--manifest", manifest.toString(), "--reports", reports.toString(), "--no-html"));
+        String text = out.toString();
+        assertTrue(text.contains("FAILED  damage=zeros: first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros, expected file-1.bin offset 8,192 generation 1"), text);
+        assertTrue(text.contains("PASSED  damage=none: all sectors intact"), text);
+        assertTrue(text.contains("1 passed, 3 failed, 0 broken, 0 skipped"), text);
+        try (var results = Files.list(reports.resolve("image-corrupt-verify/latest/allure-results"))) {
+            assertEquals(4, results.filter(f -> f.toString().endsWith("-result.json")).count());
+        }
+    }
+
+    @Test
+    void aCopiedImageIsVerifiedInsteadWithImage() throws IOException {
+        Path manifest = manifestOfACorruptRun();
+        Path copy = Files.copy(reports.resolve("image-corrupt/latest/target.img"), reports.resolve("moved.img"));
+        assertEquals(Exit.FAILED, run("verify", "--manifest", manifest.toString(), "--image", copy.toString(), "--reports", reports.toString(), "--no-html"));
+        assertTrue(out.toString().contains("1 passed, 3 failed"), out.toString());
+    }
+
+    @Test
+    void aMalformedCommandLogIsRefusedLineByLine() throws IOException {
+        Path manifest = manifestOfACorruptRun();
+        Path log = Files.writeString(reports.resolve("driver.jsonl"), """
+                {"seq":1,"t":1,"op":"write","offset":0,"length":4096}
+                {"seq":2,"t":2,"op":"write"}
+                garbage
+                """);
+        assertEquals(Exit.BAD_INPUT, run("verify", "--manifest", manifest.toString(), "--trace", log.toString(), "--reports", reports.toString()));
+        assertTrue(err.toString().contains("driver.jsonl line 2: no 'offset'"), err.toString());
+        assertTrue(err.toString().contains("driver.jsonl line 3: "), err.toString());
+        assertTrue(err.toString().contains("2 malformed lines in"), err.toString());
+        assertFalse(Files.exists(reports.resolve("image-corrupt-verify")), "nothing was verified");
+    }
+
+    @Test
+    void aMissingManifestIsBadInput() {
+        assertEquals(Exit.BAD_INPUT, run("verify", "--manifest", reports.resolve("nope.json").toString(), "--reports", reports.toString()));
+        assertTrue(err.toString().contains("not a readable run manifest"), err.toString());
+    }
+}
