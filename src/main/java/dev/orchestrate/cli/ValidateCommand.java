@@ -4,24 +4,47 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code orchestrate validate}: checks suites without running them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks suites without running anything: keys, values, references, tool and target fit. Exit 0 if all are valid, 2 if not.")
+        description = {"Checks suites without running anything: keys, values, references, tool and target fit;",
+                "and command logs (JSON Lines or CSV, see docs/command-log.md), every bad line by its number. Exit 0 if all are valid, 2 if not."})
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "SUITE", description = "suite files (YAML)")
-    List<Path> suites;
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "suite files (YAML)")
+    List<Path> suites = List.of();
+
+    @Option(names = "--trace", paramLabel = "LOG", description = "a command log to check; repeat for more")
+    List<Path> traces = List.of();
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         int exit = Exit.PASSED;
+        if (suites.isEmpty() && traces.isEmpty()) {
+            spec.commandLine().getErr().println("name at least one suite or --trace LOG to check");
+            return Exit.BAD_INPUT;
+        }
+        for (Path trace : traces) {
+            if (!java.nio.file.Files.isRegularFile(trace)) {
+                spec.commandLine().getErr().println(trace + ": no such command log");
+                exit = Exit.BAD_INPUT;
+                continue;
+            }
+            var log = dev.orchestrate.trace.TraceReader.read(trace);
+            log.problems().forEach(spec.commandLine().getErr()::println);
+            if (log.problems().isEmpty()) {
+                spec.commandLine().getOut().println(trace + ": valid, " + log.records().size() + " records");
+            } else {
+                exit = Exit.BAD_INPUT;
+            }
+        }
         for (Path file : suites) {
             var suite = SuiteInput.load(file, spec.commandLine().getErr());
             if (suite == null) {

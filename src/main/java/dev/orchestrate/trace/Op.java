@@ -19,6 +19,12 @@ public enum Op {
     }
 
     public static Op of(String label) {
-        return valueOf(label.toUpperCase(Locale.ROOT).replace('-', '_'));
+        for (Op op : values()) {
+            if (op.label().equals(label.strip().toLowerCase(Locale.ROOT))) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("unknown op '" + label + "'; expected one of "
+                + java.util.Arrays.stream(values()).map(Op::label).collect(java.util.stream.Collectors.joining(", ")));
     }
 }

@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a command log; a malformed line is reported by number, never silently skipped. */
+/**
+ * Reads a command log, in JSON Lines or in CSV (a header line naming the columns
+ * {@code seq,t,op,offset,length[,result[,cause]]}, as a driver's own logging may write it more
+ * easily); a malformed line is reported by number, never silently skipped.
+ */
 public final class TraceReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,9 +26,56 @@ public final class TraceReader {
     }
 
     public static Log read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String first = lines.stream().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        return first.startsWith("seq,") ? csv(file, lines) : jsonLines(file, lines);
+    }
+
+    private static Log csv(Path file, List<String> lines) {
         List<Record> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> columns = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            List<String> cells = List.of(line.split(",", -1));
+            if (columns == null) {
+                columns = cells.stream().map(String::strip).toList();
+                if (!columns.containsAll(List.of("seq", "t", "op", "offset", "length"))) {
+                    problems.add(file.getFileName() + " line " + (i + 1) + ": the header must name seq, t, op, offset and length");
+                    return new Log(records, problems);
+                }
+                continue;
+            }
+            try {
+                if (cells.size() != columns.size()) {
+                    throw new IllegalArgumentException(cells.size() + " fields, the header names " + columns.size());
+                }
+                List<String> header = columns;
+                java.util.function.Function<String, String> field = name -> header.contains(name) ? cells.get(header.indexOf(name)).strip() : "";
+                records.add(new Record(number(field.apply("seq"), "seq"), number(field.apply("t"), "t"), Op.of(field.apply("op")),
+                        number(field.apply("offset"), "offset"), number(field.apply("length"), "length"),
+                        field.apply("result").isEmpty() ? 0 : (int) number(field.apply("result"), "result"), field.apply("cause")));
+            } catch (IllegalArgumentException e) {
+                problems.add(file.getFileName() + " line " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return new Log(records, problems);
+    }
+
+    private static long number(String text, String field) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + field + "' is not a whole number: '" + text + "'");
+        }
+    }
+
+    private static Log jsonLines(Path file, List<String> lines) {
+        List<Record> records = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {

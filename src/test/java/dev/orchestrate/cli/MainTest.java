@@ -127,6 +127,17 @@ class MainTest {
     }
 
     @Test
+    void validateChecksCommandLogsLineByLine() throws IOException {
+        Path good = Files.writeString(reports.resolve("good.jsonl"), "{\"seq\":1,\"t\":1,\"op\":\"write\",\"offset\":0,\"length\":512}\n");
+        Path bad = Files.writeString(reports.resolve("bad.csv"), "seq,t,op,offset,length\n1,1,write,0\n");
+        assertEquals(Exit.PASSED, run("validate", "--trace", good.toString()));
+        assertTrue(out.toString().contains("good.jsonl: valid, 1 records"), out.toString());
+        assertEquals(Exit.BAD_INPUT, run("validate", "--trace", good.toString(), "--trace", bad.toString()));
+        assertTrue(err.toString().contains("bad.csv line 2: 4 fields, the header names 5"), err.toString());
+        assertEquals(Exit.BAD_INPUT, run("validate"));
+    }
+
+    @Test
     void schemaPrintsJsonSchemaOrTheReference() throws IOException {
         assertEquals(Exit.PASSED, run("schema"));
         JsonNode schema = new ObjectMapper().readTree(out.toString());
