@@ -86,8 +86,9 @@ public record Diagnosis(List<String> findings, List<String> reasoning) {
             return;
         }
         long clean = log.stream().filter(c -> c.op() == Op.WRITE && c.result() == 0 && c.length() < shortest).count();
-        findings.add(String.format(Locale.ROOT, "transfer-length limit: all %d damaged ranges start %s bytes into WRITEs of %s bytes or more; "
-                + "none of the %d shorter WRITEs is damaged", written.size(), Size.grouped(inside.getFirst()), Size.grouped(shortest), clean));
+        // a write torn at a fixed length leaves the same evidence; the name says which is likelier, not which is certain
+        findings.add(String.format(Locale.ROOT, "transfer-length limit (or writes torn at a fixed length): all %d damaged ranges start %s bytes into "
+                + "WRITEs of %s bytes or more; none of the %d shorter WRITEs is damaged", written.size(), Size.grouped(inside.getFirst()), Size.grouped(shortest), clean));
         reasoning.add("transfer-length: fired");
     }
 

@@ -106,6 +106,8 @@ class EmulatedTargetTest {
         }
         assertTrue(message(results.get("fault=bit-rot")).contains("damaged sector: 1 bytes differ"), message(results.get("fault=bit-rot")));
         assertTrue(message(results.get("fault=torn-write")).startsWith("first bad byte at offset 16,384"), message(results.get("fault=torn-write")));
+        assertTrue(message(results.get("fault=torn-write")).contains("likely transfer-length limit (or writes torn at a fixed length): all "), message(results.get("fault=torn-write")));
+        assertTrue(message(results.get("fault=misdirect")).contains("likely misdirected writes: "), message(results.get("fault=misdirect")));
     }
 
     @Test

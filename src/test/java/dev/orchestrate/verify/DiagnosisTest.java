@@ -38,7 +38,7 @@ class DiagnosisTest {
         List<DamagedRange> ranges = List.of(range(278_528, MIB - 278_528, SectorClass.ZEROS), range(MIB + 278_528, MIB - 278_528, SectorClass.ZEROS),
                 range(3 * MIB + 278_528, MIB - 278_528, SectorClass.ZEROS));
         Diagnosis d = Diagnosis.of(ranges, log, 512);
-        assertEquals(List.of("transfer-length limit: all 3 damaged ranges start 278,528 bytes into WRITEs of 1,048,576 bytes or more; "
+        assertEquals(List.of("transfer-length limit (or writes torn at a fixed length): all 3 damaged ranges start 278,528 bytes into WRITEs of 1,048,576 bytes or more; "
                 + "none of the 1 shorter WRITEs is damaged"), d.findings());
     }
 
