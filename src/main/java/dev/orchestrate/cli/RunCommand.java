@@ -3,13 +3,9 @@ package dev.orchestrate.cli;
 import dev.orchestrate.engine.CellFilter;
 import dev.orchestrate.engine.Manifest;
 import dev.orchestrate.engine.OrchestrateEngine;
-import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.report.AllureBridge;
-import dev.orchestrate.report.AllureReport;
-import dev.orchestrate.report.RunDirectory;
 import dev.orchestrate.suite.Suite;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +22,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,11 +48,8 @@ final class RunCommand implements Callable<Integer> {
             description = "run only matching cells; repeat it: values of one axis are alternatives, different axes must all match")
     List<String> only = List.of();
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "where run directories go (default: ${DEFAULT-VALUE})")
-    Path reports;
-
-    @Option(names = "--no-html", description = "write allure-results but do not generate the HTML report")
-    boolean noHtml;
+    @Mixin
+    ReportOutput output;
 
     @Option(names = "--run-id", paramLabel = "HEX",
             description = "the run id stamped in every sector (up to 16 hex digits; default: random); the same id writes the same data again")
@@ -96,42 +90,30 @@ final class RunCommand implements Callable<Integer> {
             err.println("--run-id '" + runIdOption + "' is not a hex number of up to 16 digits, e.g. --run-id 1f2e3d4c5b6a7988");
             return Exit.BAD_INPUT;
         }
-        RunDirectory run = RunDirectory.create(reports, suite.name());
-        AllureReport report = new AllureReport(run.path());
-        report.prepare(run.previous());
-        out.printf("orchestrate run %s (%s): %d of %d cells, run %s%n  results in %s%n", suite.name(), suiteFile, cells, suite.cells().size(), runId, run.path());
+        AllureLifecycle lifecycle = output.open(suite.name());
+        Path runDir = output.path();
+        out.printf("orchestrate run %s (%s): %d of %d cells, run %s%n  results in %s%n", suite.name(), suiteFile, cells, suite.cells().size(), runId, runDir);
         out.flush();
 
         Tally tally = new Tally();
         ConsoleProgress console = new ConsoleProgress(out, System.console() != null && System.console().isTerminal(), cells);
-        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(report.results()));
         LauncherConfig config = LauncherConfig.builder()
                 .enableTestEngineAutoRegistration(false)
                 .addTestEngines(new OrchestrateEngine(console))
                 .enableTestExecutionListenerAutoRegistration(false)
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .addTestExecutionListeners(new AllureJunitPlatform(lifecycle), new AllureBridge(lifecycle),
-                        new LegacyXmlReportGeneratingListener(run.path().resolve("junit"), err), tally, console)
+                        new LegacyXmlReportGeneratingListener(runDir.resolve("junit"), err), tally, console)
                 .build();
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectFile(suiteFile.toFile()))
-                .configurationParameter(OrchestrateEngine.RUN_DIR, run.path().toString())
+                .configurationParameter(OrchestrateEngine.RUN_DIR, runDir.toString())
                 .configurationParameter(OrchestrateEngine.RUN_ID, runId)
                 .configurationParameter(CellFilter.PARAMETER, filter.asParameter())
                 .build();
         LauncherFactory.create(config).execute(request);
 
-        int exit = tally.exitCode();
-        report.describe(environment(suite, runId));
-        if (!noHtml) {
-            try {
-                report.generate(suite.name() + " " + run.path().getFileName());
-            } catch (RigBroken e) {
-                err.println("the Allure report could not be generated: " + e.getMessage());
-                exit = exit == Exit.PASSED ? Exit.BROKEN : exit;
-            }
-        }
-        run.markLatest();
+        int exit = output.finish(suite.name(), environment(suite, runId), tally.exitCode(), err);
 
         out.println();
         tally.lines.forEach(out::println);
@@ -139,9 +121,8 @@ final class RunCommand implements Callable<Integer> {
         if (tally.ranNothing()) {
             out.println("no cell ran: every selected cell was skipped (the reasons are above); exit code 3");
         }
-        out.println("  manifest: " + run.path().resolve(Manifest.FILE));
-        out.println("  report:   " + (noHtml ? report.results() + " (no HTML: --no-html)" : report.singleFile()
-                + "  (open it in a browser; html/ holds the same report for a web server)"));
+        out.println("  manifest: " + runDir.resolve(Manifest.FILE));
+        out.println("  report:   " + output.where());
         out.flush();
         return exit;
     }

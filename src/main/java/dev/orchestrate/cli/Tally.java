@@ -27,7 +27,7 @@ final class Tally implements TestExecutionListener {
             case SKIPPED -> skipped++;
         }
         if (status != Status.PASSED) {
-            lines.add(String.format("%-8s%s: %s", status, id.getDisplayName(), message(result)));
+            lines.add(line(status.name(), id.getDisplayName(), message(result)));
         }
     }
 
@@ -40,7 +40,7 @@ final class Tally implements TestExecutionListener {
             default -> skipped++;
         }
         if (!status.equals("passed")) {
-            lines.add(String.format("%-8s%s: %s", status.toUpperCase(java.util.Locale.ROOT), cell, message));
+            lines.add(line(status, cell, message));
         }
     }
 
@@ -48,6 +48,11 @@ final class Tally implements TestExecutionListener {
     public void executionSkipped(TestIdentifier id, String reason) {
         skipped++;
         lines.add("SKIPPED " + id.getDisplayName() + ": " + reason);
+    }
+
+    /** "FAILED  cell: why", the form of every per-cell line on the console. */
+    static String line(String status, String cell, String message) {
+        return String.format("%-8s%s: %s", status.toUpperCase(java.util.Locale.ROOT), cell, message);
     }
 
     private static String message(TestExecutionResult result) {

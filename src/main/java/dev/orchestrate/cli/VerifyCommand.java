@@ -3,16 +3,13 @@ package dev.orchestrate.cli;
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.StampedFile;
 import dev.orchestrate.engine.Manifest;
-import dev.orchestrate.report.AllureReport;
 import dev.orchestrate.report.Evidence;
-import dev.orchestrate.report.RunDirectory;
 import dev.orchestrate.step.Verification;
 import dev.orchestrate.target.ReadBack;
 import dev.orchestrate.trace.Record;
 import dev.orchestrate.trace.TraceReader;
 import dev.orchestrate.verify.Expected;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.Status;
@@ -30,6 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,11 +51,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "a command log (JSON Lines) of the device, e.g. the driver's own; malformed lines are errors")
     Path trace;
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "where run directories go (default: ${DEFAULT-VALUE})")
-    Path reports;
-
-    @Option(names = "--no-html", description = "write allure-results but do not generate the HTML report")
-    boolean noHtml;
+    @Mixin
+    ReportOutput output;
 
     @Spec
     CommandSpec spec;
@@ -87,10 +82,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             external = Optional.of(log.records());
         }
-        RunDirectory run = RunDirectory.create(reports, manifest.suite() + "-verify");
-        AllureReport report = new AllureReport(run.path());
-        report.prepare(run.previous());
-        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(report.results()));
+        AllureLifecycle lifecycle = output.open(manifest.suite() + "-verify");
         Tally tally = new Tally();
         SectorFormat format = new SectorFormat(manifest.sectorSize());
         out.printf("orchestrate verify %s (run %s) from %s%n", manifest.suite(), manifest.runId(), manifestFile);
@@ -98,23 +90,20 @@ final class VerifyCommand implements Callable<Integer> {
             if (cell.files().isEmpty()) {
                 continue;
             }
-            Optional<String> why = cellVerdict(manifest, cell, format, external, lifecycle, run, tally);
+            Optional<String> why = cellVerdict(manifest, cell, format, external, lifecycle, tally);
             out.println(why.orElse(""));
         }
-        report.describe(Map.of("manifest", manifestFile.toAbsolutePath().toString(), "run id", manifest.runId(), "target", manifest.target()));
-        if (!noHtml) {
-            report.generate(manifest.suite() + " verify " + run.path().getFileName());
-        }
-        run.markLatest();
+        int exit = output.finish(manifest.suite() + " verify", Map.of("manifest", manifestFile.toAbsolutePath().toString(), "run id", manifest.runId(),
+                "target", manifest.target()), tally.exitCode(), err);
         out.println(tally.summary());
-        out.println("  report: " + (noHtml ? report.results() : report.singleFile()));
+        out.println("  report: " + output.where());
         out.flush();
-        return tally.exitCode();
+        return exit;
     }
 
     /** Verifies one cell as one Allure test case; returns the console line. */
     private Optional<String> cellVerdict(Manifest manifest, Manifest.CellRecord cell, SectorFormat format, Optional<List<Record>> external,
-                                         AllureLifecycle lifecycle, RunDirectory run, Tally tally) throws IOException {
+                                         AllureLifecycle lifecycle, Tally tally) throws IOException {
         String uuid = UUID.randomUUID().toString();
         List<Parameter> parameters = new ArrayList<>();
         cell.axes().forEach((k, v) -> parameters.add(new Parameter().setName(k).setValue(v)));
@@ -125,7 +114,7 @@ final class VerifyCommand implements Callable<Integer> {
         lifecycle.startTestCase(uuid);
         String step = UUID.randomUUID().toString();
         lifecycle.startStep(step, new StepResult().setName("verify from the media"));
-        Path attachments = Files.createDirectories(run.path().resolve("cells").resolve(String.format("%03d", cell.ordinal())));
+        Path attachments = Files.createDirectories(output.path().resolve("cells").resolve(String.format("%03d", cell.ordinal())));
         Evidence evidence = new Evidence() {
             private int n;
 
@@ -167,7 +156,7 @@ final class VerifyCommand implements Callable<Integer> {
         lifecycle.stopTestCase(uuid);
         lifecycle.writeTestCase(uuid);
         tally.count(finalStatus.value(), cell.name(), finalMessage);
-        return Optional.of(String.format("%-8s%s: %s", finalStatus.value().toUpperCase(), cell.name(), finalMessage));
+        return Optional.of(Tally.line(finalStatus.value(), cell.name(), finalMessage));
     }
 
     /** Why a cell cannot be verified offline. */

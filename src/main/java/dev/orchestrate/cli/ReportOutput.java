@@ -1,0 +1,62 @@
+package dev.orchestrate.cli;
+
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.report.AllureReport;
+import dev.orchestrate.report.RunDirectory;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Where a command's report goes ({@code --reports}, {@code --no-html}) and the run directory and
+ * Allure report behind it, from creation to the {@code latest} link. Shared by run and verify.
+ */
+final class ReportOutput {
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "where run directories go (default: ${DEFAULT-VALUE})")
+    Path reports;
+
+    @Option(names = "--no-html", description = "write allure-results but do not generate the HTML report")
+    boolean noHtml;
+
+    private RunDirectory run;
+    private AllureReport report;
+
+    /** Creates {@code reports/<name>/<timestamp>/} with the previous run's history; returns the Allure lifecycle writing into it. */
+    AllureLifecycle open(String name) throws IOException {
+        run = RunDirectory.create(reports, name);
+        report = new AllureReport(run.path());
+        report.prepare(run.previous());
+        return new AllureLifecycle(new FileSystemResultsWriter(report.results()));
+    }
+
+    Path path() {
+        return run.path();
+    }
+
+    /** Describes and renders the report and links it as latest; a report that cannot be made turns a pass into a broken rig. */
+    int finish(String title, Map<String, String> environment, int exit, PrintWriter err) throws IOException {
+        report.describe(environment);
+        int result = exit;
+        if (!noHtml) {
+            try {
+                report.generate(title + " " + run.path().getFileName());
+            } catch (RigBroken e) {
+                err.println("the Allure report could not be generated: " + e.getMessage());
+                result = exit == Exit.PASSED ? Exit.BROKEN : exit;
+            }
+        }
+        run.markLatest();
+        return result;
+    }
+
+    /** The line that tells a person where to look. */
+    String where() {
+        return noHtml ? report.results() + " (no HTML: --no-html)"
+                : report.singleFile() + "  (open it in a browser; html/ holds the same report for a web server)";
+    }
+}
