@@ -100,6 +100,11 @@ public final class Emulator implements AutoCloseable {
         trace.log(dev.orchestrate.trace.Op.FAULT, 0, 0, 0, fault.describe());
     }
 
+    /** Writes a STEP mark into the command log: the commands after it belong to that step. */
+    public void markStep(String title) {
+        trace.log(dev.orchestrate.trace.Op.STEP, 0, 0, 0, title);
+    }
+
     public List<String> faults() {
         return faults.stream().map(Fault::describe).toList();
     }

@@ -4,6 +4,7 @@ import dev.orchestrate.step.CellContext;
 import dev.orchestrate.step.Steps;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Key;
+import dev.orchestrate.suite.Location;
 import dev.orchestrate.suite.Problem;
 import dev.orchestrate.suite.Size;
 import dev.orchestrate.suite.Step;
@@ -12,6 +13,8 @@ import dev.orchestrate.suite.SuiteLoader;
 import dev.orchestrate.suite.Vocabulary;
 import dev.orchestrate.target.Layout;
 import dev.orchestrate.target.Targets;
+import dev.orchestrate.tool.Leaves;
+import dev.orchestrate.tool.Tool;
 import dev.orchestrate.tool.Tools;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,8 @@ import java.util.List;
 public final class Catalog {
 
     public static final Vocabulary VOCABULARY = new Vocabulary(Targets.SECTION, Steps.SECTIONS,
-            List.of(Catalog::checkOrder, Catalog::checkToolsFitTarget, Catalog::checkAbilities, Catalog::checkTargetPath, Catalog::checkCapacity));
+            List.of(Catalog::checkOrder, Catalog::checkToolsFitTarget, Catalog::checkAbilities, Catalog::checkTargetPath, Catalog::checkCapacity,
+                    Catalog::checkFileSystemReads));
 
     private Catalog() {
     }
@@ -51,12 +55,15 @@ public final class Catalog {
                     case "generate" -> {
                         generated = true;
                         size = step.options().size("size");
-                        files = step.options().count("files");
+                        Steps.Generation generation = Steps.Generation.of(step.options());
+                        files = generation.files();
                         if (size < 1) {
                             problems.add(new Problem(step.options().value("size").at(), "size must be at least 1 byte: a file of nothing verifies nothing"));
                         }
+                        checkNames(suite, step, generation, problems);
                         if (files < 1 || files >= CellContext.FILES_PER_CELL) {
-                            problems.add(new Problem(step.options().value("files").at(), "files must be 1 to " + (CellContext.FILES_PER_CELL - 1)));
+                            problems.add(new Problem(step.options().find("files").orElse(step.options().value("names")).at(),
+                                    "files must be 1 to " + (CellContext.FILES_PER_CELL - 1) + "; found " + files));
                         }
                     }
                     case "copy" -> {
@@ -102,6 +109,20 @@ public final class Catalog {
         }
     }
 
+    /** A name set must be readable, alone (not with 'files'), and for a file system: raw placements have no names. */
+    private static void checkNames(Suite suite, Step step, Steps.Generation generation, List<Problem> problems) {
+        if (!generation.named()) {
+            return;
+        }
+        Location at = step.options().value("names").at();
+        generation.nameProblems().forEach(p -> problems.add(new Problem(at, "names: " + p)));
+        step.options().find("files").ifPresent(v -> problems.add(new Problem(v.at(),
+                "'files' and 'names' both say how many files there are; with a name set there is one file per name, so remove 'files'")));
+        if (suite.target().text("kind").equals("image")) {
+            problems.add(new Problem(at, "names need a file system, and an image target places files raw at device offsets; use the emulated or a directory target"));
+        }
+    }
+
     /** Tools that need a file system cannot write to a raw target. */
     private static void checkToolsFitTarget(Suite suite, List<Problem> problems) {
         if (!suite.target().text("kind").equals("image")) {
@@ -127,6 +148,36 @@ public final class Catalog {
                             + "' target cannot (" + ability.getSimpleName() + "); use the emulated target, or remove the step")));
             if (step.kind().equals("fsync") && kind.equals("image")) {
                 problems.add(new Problem(step.at(), "step 'fsync' needs a file system; an image target has none"));
+            }
+        }
+    }
+
+    /** A verify that must read through the file system (a tool's own data, compressed data) needs the volume mounted. */
+    private static void checkFileSystemReads(Suite suite, List<Problem> problems) {
+        for (Cell cell : suite.cells()) {
+            String reason = null;
+            String unmountedBy = null;
+            boolean named = false;
+            for (Step step : suite.stepsFor(cell)) {
+                switch (step.kind()) {
+                    case "generate" -> named = Steps.Generation.of(step.options()).named();
+                    case "copy" -> {
+                        Tool tool = Tools.named(step.options().text("tool")).orElseThrow();
+                        Leaves leaves = tool.leaves(step.options());
+                        reason = leaves.throughFileSystem() ? tool.name() + " leaves " + leaves.help()
+                                : named ? "the files are named from a name set, and only the file system can list the names" : null;
+                    }
+                    case "unmount", "eject" -> unmountedBy = step.kind();
+                    case "mount", "reboot", "power-cut" -> unmountedBy = null;
+                    case "verify" -> {
+                        if (reason != null && unmountedBy != null) {
+                            problems.add(new Problem(step.at(), "this verify comes after '" + unmountedBy + "', but in cell " + cell.name() + " "
+                                    + reason + "; add '- mount' before it"));
+                        }
+                    }
+                    default -> {
+                    }
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.orchestrate.step.Action;
 import dev.orchestrate.step.CellContext;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.step.Steps;
+import dev.orchestrate.target.CommandLogged;
 import dev.orchestrate.suite.Step;
 import dev.orchestrate.suite.Suite;
 import java.io.IOException;
@@ -56,7 +57,11 @@ final class CellRun implements Evidence {
             Files.createDirectories(dir);
             perCell(new Setup());
             for (Step step : steps) {
-                runStep(Steps.action(step));
+                Action action = Steps.action(step);
+                if (context.target() instanceof CommandLogged logged) {
+                    logged.markStep(action.title());
+                }
+                runStep(action);
             }
             result = TestExecutionResult.successful();
         } catch (NotRunnable e) {

@@ -15,6 +15,11 @@ public record Outcome(Command command, int exitCode, Duration duration, String o
                 + (output.isBlank() ? "(no output)\n" : output + (output.endsWith("\n") ? "" : "\n"));
     }
 
+    /** The first output line that mentions {@code word}, e.g. a checker's first complaint. */
+    public java.util.Optional<String> firstLineWith(String word) {
+        return output.lines().filter(l -> l.contains(word)).map(String::strip).findFirst();
+    }
+
     /** The last non-empty output line, for one-line failure messages. */
     public String lastLine() {
         return output.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("(no output)");

@@ -18,6 +18,19 @@ public final class CellContext {
 
     /** A generated source file on the host, outside the target. */
     public record Source(int index, StampedFile file, Path path) {
+
+        /** The file's name, on the host and on the target alike. */
+        public String name() {
+            return path.getFileName().toString();
+        }
+    }
+
+    /** The tool and options of the last copy: what it left on the target decides how verify reads it. */
+    public record CopiedWith(dev.orchestrate.tool.Tool tool, dev.orchestrate.suite.Options options) {
+
+        public dev.orchestrate.tool.Leaves leaves() {
+            return tool.leaves(options);
+        }
     }
 
     /** File ids are unique in a run: the cell's ordinal in the matrix times this, plus the file's index. */
@@ -32,6 +45,8 @@ public final class CellContext {
     private List<Source> sources = List.of();
     private List<Source> onTarget = List.of();
     private List<Placement> placed = List.of();
+    private CopiedWith copiedWith;
+    private List<String> listing;
     private final java.util.Map<Integer, dev.orchestrate.target.ReadBack> verified = new java.util.HashMap<>();
 
     public CellContext(Cell cell, long runId, SectorFormat format, Target target, Path scratch, Evidence evidence) {
@@ -78,12 +93,17 @@ public final class CellContext {
     /** Names a file id of this run: "file-2.bin" for this cell's own, "file-2.bin of cell 5" for another cell's. */
     public String describeFile(int id) {
         int ordinal = id / FILES_PER_CELL - 1;
-        String name = fileName(id % FILES_PER_CELL);
-        return ordinal == cell.ordinal() ? name : name + " of cell " + ordinal;
+        int index = id % FILES_PER_CELL;
+        return ordinal == cell.ordinal() ? name(index) : fileName(index) + " of cell " + ordinal;
     }
 
     public Placement placement(int index) {
-        return target.place(cell, index);
+        return target.place(cell, index, name(index));
+    }
+
+    /** The name of file {@code index}: as generated, or file-N.bin before anything was. */
+    public String name(int index) {
+        return sources.stream().filter(s -> s.index() == index).findFirst().map(Source::name).orElse(fileName(index));
     }
 
     /** Where the files on the target were put when they were copied (in the order of {@link #onTarget()}). */
@@ -113,7 +133,22 @@ public final class CellContext {
         return onTarget;
     }
 
-    public void copied(List<Source> files) {
+    /** The order in which the previous verify listed the cell's named files, if one did. */
+    public java.util.Optional<List<String>> lastListing() {
+        return java.util.Optional.ofNullable(listing);
+    }
+
+    void listed(List<String> order) {
+        this.listing = List.copyOf(order);
+    }
+
+    /** How the files on the target were copied; null before any copy (or when they were written some other way). */
+    public CopiedWith copiedWith() {
+        return copiedWith;
+    }
+
+    public void copied(List<Source> files, CopiedWith with) {
+        this.copiedWith = with;
         this.onTarget = List.copyOf(files);
         List<Placement> at = new ArrayList<>();
         for (Source s : files) {

@@ -16,17 +16,24 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Copies every source file of the cell to its placement on the target with one tool, as a real process. */
 record Copy(Tool tool, Options options) implements Action {
+
+    static final Key TEMPERATURE = Key.choice("temperature", "warm", List.of("warm", "cold", "fresh"), "the source's pages when the copy starts: "
+            + "warm, in the host's cache as generated; cold, flushed and dropped from the cache (macOS: purge), so the tool reads the disk; "
+            + "fresh, rewritten just before the copy, its pages still dirty");
 
     static final Section SECTION = section();
 
     private static Section section() {
         Map<String, Section.Variant> variants = new LinkedHashMap<>();
-        Tools.ALL.forEach(t -> variants.put(t.name(), new Section.Variant(t.help(), t.keys())));
+        Tools.ALL.forEach(t -> variants.put(t.name(), new Section.Variant(t.describe(), t.keys())));
         return Section.withVariants("copy", "Copies the cell's source files onto the target with one tool, run as a real process.", List.of(
-                Key.required("tool", Key.Type.TEXT, "the copy tool: " + String.join(", ", variants.keySet())),
+                Key.required("tool", Key.Type.TEXT, "the copy tool: " + String.join(", ", variants.keySet()) + ", or a name from the suite's 'tools'"),
+                TEMPERATURE,
                 Key.optional("timeout", Key.Type.DURATION, "10m", "how long one copy may take before the rig is declared broken")),
                 "tool", variants);
     }
@@ -37,13 +44,15 @@ record Copy(Tool tool, Options options) implements Action {
 
     @Override
     public String title() {
-        String own = tool.keys().stream().map(k -> k.name() + "=" + options.text(k.name())).reduce((a, b) -> a + " " + b).orElse("");
+        // only what differs from the defaults, so the title reads like the command a person would type
+        String own = Stream.concat(tool.keys().stream(), Stream.of(TEMPERATURE)).filter(k -> !options.text(k.name()).equals(k.fallback()))
+                .map(k -> k.name() + "=" + options.text(k.name())).collect(Collectors.joining(" "));
         return "copy with " + tool.name() + (own.isEmpty() ? "" : " (" + own + ")");
     }
 
     @Override
     public void run(CellContext cell) {
-        tool.unavailable().ifPresent(reason -> {
+        tool.unavailable(options).ifPresent(reason -> {
             throw new NotRunnable(reason);
         });
         if (cell.sources().isEmpty()) {
@@ -52,15 +61,16 @@ record Copy(Tool tool, Options options) implements Action {
         for (CellContext.Source source : cell.sources()) {
             Placement to = cell.placement(source.index());
             Command command = tool.command(source.path(), to, options);
-            String activity = tool.name() + " " + CellContext.fileName(source.index());
+            String activity = tool.name() + " " + source.name();
             if (!to.raw()) {
                 createParent(to);
             }
+            Temperature.of(options.text("temperature")).apply(source, cell.evidence());
             Outcome outcome = Processes.run(command, () -> poll(cell, activity, to, source.file().size()));
             cell.evidence().attachText(activity + " (exit " + outcome.exitCode() + ")", outcome.describe());
-            DeviceErrors.check(tool.name() + " copying " + CellContext.fileName(source.index()), outcome);
+            DeviceErrors.check(tool.name() + " copying " + source.name(), outcome);
         }
-        cell.copied(cell.sources());
+        cell.copied(cell.sources(), new CellContext.CopiedWith(tool, options));
     }
 
     private static void createParent(Placement to) {

@@ -1,5 +1,6 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.data.NameSet;
 import dev.orchestrate.data.StampedFile;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.suite.Key;
@@ -11,24 +12,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Writes the cell's stamped source files on the host, outside the target. */
-record Generate(long size, int files, int generation) implements Action {
+/**
+ * Writes the cell's stamped source files on the host, outside the target.
+ *
+ * @param names the files' names from a name set, or empty for file-1.bin, file-2.bin ...
+ */
+record Generate(long size, int files, int generation, List<String> names) implements Action {
 
     static final int MAX_FILES = CellContext.FILES_PER_CELL - 1;
+    static final String NUMBERED = "numbered";
 
     static final Section SECTION = Section.of("generate", "Writes the cell's source files: stamped sectors, generated on the host outside the target.", List.of(
             Key.required("size", Key.Type.SIZE, "the size of each file, e.g. 4KiB, 256MiB, 5GiB"),
-            Key.optional("files", Key.Type.COUNT, "1", "how many files (1 to " + MAX_FILES + ")"),
+            Key.optional("files", Key.Type.COUNT, null, "how many files (1 to " + MAX_FILES + "); 1 unless 'names' gives one file per name"),
+            Key.optional("names", Key.Type.TEXT, NUMBERED, "numbered: file-1.bin, file-2.bin ...; or a name set, a text file of one name per line "
+                    + "(path relative to the suite, e.g. ../fixtures/names.txt): one file per name, and verify checks the names and the listing"),
             Key.optional("generation", Key.Type.COUNT, "1", "the generation stamped in every sector; raise it to rewrite the same files with new content")));
 
     static Generate of(Options o) {
-        return new Generate(o.size("size"), (int) o.count("files"), (int) o.count("generation"));
+        List<String> names = nameSet(o).map(NameSet::names).orElse(List.of());
+        long given = o.find("files").map(v -> Key.count(v.text())).orElse(1L);
+        int files = names.isEmpty() ? (int) Math.min(Integer.MAX_VALUE, given) : names.size();
+        return new Generate(o.size("size"), files, (int) o.count("generation"), names);
+    }
+
+    /** The name set the options name, if any, read from beside the suite file. */
+    static Optional<NameSet> nameSet(Options o) {
+        var value = o.value("names");
+        if (value.text().equals(NUMBERED)) {
+            return Optional.empty();
+        }
+        return Optional.of(NameSet.read(Path.of(value.at().file()).toAbsolutePath().resolveSibling(value.text()).normalize()));
     }
 
     @Override
     public String title() {
-        return "generate " + files + (files == 1 ? " file of " : " files of ") + new Size(size) + ", generation " + generation;
+        return "generate " + files + (files == 1 ? " file of " : " files of ") + new Size(size) + ", generation " + generation
+                + (names.isEmpty() ? "" : ", named from a name set");
     }
 
     @Override
@@ -38,14 +60,16 @@ record Generate(long size, int files, int generation) implements Action {
         try {
             Files.createDirectories(dir);
             for (int index = 1; index <= files; index++) {
+                String name = names.isEmpty() ? CellContext.fileName(index) : names.get(index - 1);
                 StampedFile file = new StampedFile(cell.runId(), cell.fileId(index), generation, size, cell.format());
-                Path path = dir.resolve(CellContext.fileName(index));
-                String activity = "generate " + CellContext.fileName(index);
+                Path path = dir.resolve(name);
+                String activity = "generate " + name;
                 file.writeTo(path, done -> cell.evidence().progress(activity, done, size));
                 sources.add(new CellContext.Source(index, file, path));
             }
-        } catch (IOException e) {
-            throw new RigBroken("cannot write the source files in " + dir + ": " + e.getMessage(), e);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new RigBroken("cannot write the source files in " + dir + ": " + e.getMessage()
+                    + (e instanceof java.nio.file.InvalidPathException ? "; file names need a UTF-8 locale (LANG=C.UTF-8)" : ""), e);
         }
         cell.generated(sources);
     }

@@ -2,6 +2,7 @@ package dev.orchestrate.step;
 
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Step;
+import java.util.List;
 import java.util.Map;
 
 /** The step kinds a suite can use: their declarations, and the action each resolved step becomes. */
@@ -64,5 +65,18 @@ public final class Steps {
     }
 
     public record Footprint(int files, long largest) {
+    }
+
+    /**
+     * What one generate step asks for: how many files, whether they are named from a name set, and
+     * what is wrong with that set (empty when it can be used).
+     */
+    public record Generation(int files, boolean named, List<String> nameProblems) {
+
+        public static Generation of(dev.orchestrate.suite.Options options) {
+            var names = Generate.nameSet(options);
+            return new Generation(Generate.of(options).files(), names.isPresent(),
+                    names.map(dev.orchestrate.data.NameSet::problems).orElse(List.of()));
+        }
     }
 }

@@ -2,16 +2,26 @@ package dev.orchestrate.step;
 
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Outcome;
+import dev.orchestrate.process.Processes;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
+import dev.orchestrate.target.Mountable;
 import dev.orchestrate.target.ReadBack;
+import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.verify.Expected;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads back what the target holds through the known-good path and fails the cell on any damaged sector. */
+/**
+ * Reads back what the target holds and fails the cell on any damage: stamped data sector by sector
+ * through the known-good path, data the file system stores transformed through the file system, and
+ * a tool's own data with the tool's own check.
+ */
 record Verify(boolean durable) implements Action {
 
     static final Section SECTION = Section.of("verify", "Reads back every copied file through the known-good path and classifies each sector; fails the cell on any damage.",
@@ -33,21 +43,52 @@ record Verify(boolean durable) implements Action {
         if (cell.onTarget().isEmpty()) {
             throw new RigBroken("verify: nothing was copied to the target before this step");
         }
+        Leaves leaves = cell.copiedWith() == null ? Leaves.DATA : cell.copiedWith().leaves();
+        if (leaves.throughFileSystem() && cell.target() instanceof Mountable m && !m.mounted()) {
+            throw new RigBroken("verify: " + cell.copiedWith().tool().name() + " leaves " + leaves.help()
+                    + ", and the volume is not mounted; add '- mount' before this verify");
+        }
+        Optional<String> data = leaves == Leaves.OWN ? ownCheck(cell) : stamped(cell, leaves);
+        Optional<String> names = NameCheck.check(cell);
+        List<String> failures = java.util.stream.Stream.of(data, names).flatMap(Optional::stream).toList();
+        if (!failures.isEmpty()) {
+            throw new DataDamaged(String.join("; ", failures));
+        }
+    }
+
+    private Optional<String> stamped(CellContext cell, Leaves leaves) {
         List<Expected> expected = cell.onTarget().stream().map(s -> {
-            ReadBack at = cell.target().readBack(cell.cell(), s.index());
+            ReadBack at = leaves == Leaves.DATA ? cell.target().readBack(cell.cell(), s.index(), s.name()) : ReadBack.file(cell.placement(s.index()).path());
             cell.readBack(s.index(), at);
-            return new Expected(s.file(), CellContext.fileName(s.index()), at);
+            return new Expected(s.file(), s.name(), at);
         }).toList();
         long total = expected.stream().mapToLong(e -> e.file().size()).sum();
-        Optional<String> failure;
         try {
-            failure = Verification.check(expected, cell.format(), cell::describeFile, cell.evidence(), Forensics.logOf(cell), durable,
+            return Verification.check(expected, cell.format(), cell::describeFile, cell.evidence(), Forensics.logOf(cell), durable,
                     done -> cell.evidence().progress("verify", done, total));
         } catch (IOException e) {
             throw new RigBroken("verify: cannot read the target: " + e.getMessage(), e);
         }
-        failure.ifPresent(message -> {
-            throw new DataDamaged(message);
-        });
+    }
+
+    /** Runs the tool's own check of each file; its verdict is the cell's. */
+    private static Optional<String> ownCheck(CellContext cell) {
+        CellContext.CopiedWith with = cell.copiedWith();
+        List<String> failed = new ArrayList<>();
+        for (CellContext.Source s : cell.onTarget()) {
+            Command check = with.tool().check(s.path(), cell.placement(s.index()), with.options()).orElseThrow(() ->
+                    new IllegalStateException(with.tool().name() + " leaves its own data but has no check"));
+            Outcome outcome = Processes.run(check);
+            String name = s.name();
+            cell.evidence().attachText(with.tool().name() + "'s own check of " + name + " (exit " + outcome.exitCode() + ")", outcome.describe());
+            if (outcome.exitCode() != 0) {
+                failed.add(name + ": " + outcome.firstLineWith("verify").orElse("exit " + outcome.exitCode()));
+            }
+        }
+        cell.evidence().attachText("verdict", (failed.isEmpty() ? "PASSED: " : "FAILED: ") + with.tool().name() + "'s own check of "
+                + cell.onTarget().size() + " file(s) through the file system" + (failed.isEmpty() ? "" : "\n" + String.join("\n", failed))
+                + "\n\n" + with.tool().name() + " writes its own data, not the stamped source, so the sector classes do not apply.\n");
+        return failed.isEmpty() ? Optional.empty()
+                : Optional.of(with.tool().name() + "'s own check failed: " + String.join("; ", failed));
     }
 }

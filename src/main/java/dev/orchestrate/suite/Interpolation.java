@@ -21,9 +21,18 @@ final class Interpolation {
         List<Step> steps = new ArrayList<>();
         for (StepSpec spec : suite.steps()) {
             Map<String, Value> resolved = new LinkedHashMap<>();
-            spec.options().forEach((key, value) -> resolved.put(key, substitute(value, cell, suite.defaults(), problems)));
+            for (Map.Entry<String, Value> option : spec.options().entrySet()) {
+                resolved.put(option.getKey(), substitute(option.getValue(), cell, suite.defaults(), problems));
+            }
+            Map<String, Location> keyAt = spec.keyLocations();
+            Preset preset = spec.kind().equals(Preset.STEP) && resolved.containsKey(Preset.SELECTOR)
+                    ? suite.tools().get(resolved.get(Preset.SELECTOR).text()) : null;
+            if (preset != null) {
+                resolved = preset.applyTo(resolved, keyAt, problems);
+                keyAt = preset.locate(keyAt);
+            }
             Section section = suite.vocabulary().steps().get(spec.kind());
-            Options options = section.resolve(resolved, spec.keyLocations(), spec.at(), problems);
+            Options options = section.resolve(resolved, keyAt, spec.at(), problems);
             steps.add(new Step(spec.kind(), spec.at(), options));
         }
         return steps;

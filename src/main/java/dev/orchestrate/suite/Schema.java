@@ -33,6 +33,9 @@ public final class Schema {
         }
         required.add("steps");
         properties.set("target", section(vocabulary.target(), false));
+        ObjectNode tools = properties.putObject("tools");
+        tools.put("type", "object").put("description", SuiteLoader.STRUCTURE.get("tools"));
+        tools.set("additionalProperties", section(vocabulary.steps().get(Preset.STEP), false));
         ObjectNode matrix = properties.putObject("matrix");
         matrix.put("type", "object").put("description", SuiteLoader.STRUCTURE.get("matrix"));
         matrix.putObject("propertyNames").put("pattern", "^[a-z][a-z0-9-]*$");

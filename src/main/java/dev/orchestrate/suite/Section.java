@@ -82,11 +82,11 @@ public record Section(String name, String help, List<Key> keys, String selector,
     private String unknownKey(String key, String selected, List<String> names) {
         String hint = Suggest.hint(key, names);
         if (hint.isEmpty() && selector != null) {
-            for (Map.Entry<String, Variant> v : variants.entrySet()) {
-                if (v.getValue().keys().stream().anyMatch(k -> k.name().equals(key))) {
-                    return "'" + key + "' applies only when " + selector + " is '" + v.getKey() + "'"
-                            + (selected == null ? "" : ", not '" + selected + "'");
-                }
+            List<String> owners = variants.entrySet().stream().filter(v -> v.getValue().keys().stream().anyMatch(k -> k.name().equals(key)))
+                    .map(v -> "'" + v.getKey() + "'").sorted().toList();
+            if (!owners.isEmpty()) {
+                return "'" + key + "' applies only when " + selector + " is " + String.join(" or ", owners)
+                        + (selected == null ? "" : ", not '" + selected + "'");
             }
         }
         return "unknown key '" + key + "' in " + name + hint

@@ -10,9 +10,10 @@ import java.util.Map;
  * which has already resolved every cell once, so resolving again cannot fail.
  */
 public record Suite(String name, String description, Path file, Location at, int sectorSize, Options target,
-                    List<Axis> axes, Map<String, Value> defaults, List<StepSpec> steps, Vocabulary vocabulary) {
+                    Map<String, Preset> tools, List<Axis> axes, Map<String, Value> defaults, List<StepSpec> steps, Vocabulary vocabulary) {
 
     public Suite {
+        tools = Map.copyOf(tools);
         axes = List.copyOf(axes);
         defaults = Map.copyOf(defaults);
         steps = List.copyOf(steps);

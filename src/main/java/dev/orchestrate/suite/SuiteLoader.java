@@ -37,6 +37,8 @@ public final class SuiteLoader {
     private static Map<String, String> structure() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("target", "the device under test: a mapping with 'kind' and that kind's keys; without it, the embedded emulated controller");
+        m.put("tools", "named tool settings for copy steps: each a name and a mapping with 'tool' and that tool's keys, e.g. "
+                + "'dd-direct: {tool: dd, oflag: direct}'; a matrix axis lists the name like any tool, so one axis can vary a tool's own options");
         m.put("matrix", "named axes, each a list of values; every combination is one cell (one I/O pattern, one test)");
         m.put("defaults", "named values that ${name} references fall back to when no axis has that name");
         m.put("steps", "the ordered steps of every cell; a step is a kind ('- sync') or a kind with options ('- copy: {tool: ${tool}}')");
@@ -76,6 +78,7 @@ public final class SuiteLoader {
                 problems.add(new Problem(v.at(), "name '" + v.text() + "' may hold only letters, digits, '.', '_' and '-'")));
 
         Options target = target(top, problems);
+        Map<String, Preset> tools = tools(entry(top, "tools"), problems);
         List<Axis> axes = matrix(entry(top, "matrix"), problems);
         Map<String, Value> defaults = defaults(entry(top, "defaults"), problems);
         List<StepSpec> steps = steps(top, problems);
@@ -84,7 +87,7 @@ public final class SuiteLoader {
         }
         int sectorSize = (int) Size.parse(head.text("sector-size")).bytes();
         Suite suite = new Suite(head.text("name"), head.text("description"), file, top.at(), sectorSize, target,
-                axes, defaults, steps, vocabulary);
+                tools, axes, defaults, steps, vocabulary);
         checkReferences(suite, problems);
         for (Cell cell : suite.cells()) {
             Interpolation.resolve(suite, cell, problems);
@@ -137,6 +140,45 @@ public final class SuiteLoader {
             scalar(option, problems).ifPresent(v -> values.put(option.key(), v));
         }
         return vocabulary.target().resolve(values, keyAt, m.at(), problems);
+    }
+
+    /** Each preset must name a tool of the copy step (not another preset) and only that tool's keys. */
+    private Map<String, Preset> tools(Node.Entry e, List<Problem> problems) {
+        Map<String, Preset> presets = new LinkedHashMap<>();
+        if (e == null) {
+            return presets;
+        }
+        if (!(e.value() instanceof Node.Mapping m)) {
+            problems.add(new Problem(e.value().at(), "'tools' is a mapping of names to tool settings, e.g. 'dd-direct: {tool: dd, oflag: direct}'; found "
+                    + e.value().kind()));
+            return presets;
+        }
+        Section copy = vocabulary.steps().get(Preset.STEP);
+        for (Node.Entry named : m.entries().values()) {
+            if (!named.key().matches(NAME_FORM)) {
+                problems.add(new Problem(named.keyAt(), "tool name '" + named.key() + "' may hold only letters, digits, '.', '_' and '-'"));
+            } else if (copy.variants().containsKey(named.key())) {
+                problems.add(new Problem(named.keyAt(), "'" + named.key() + "' is already a tool; give the setting a name of its own, e.g. '"
+                        + named.key() + "-" + "custom'"));
+            }
+            if (!(named.value() instanceof Node.Mapping settings)) {
+                problems.add(new Problem(named.value().at(), "tool '" + named.key() + "' is a mapping with 'tool' and that tool's keys; found " + named.value().kind()));
+                continue;
+            }
+            Map<String, Value> options = new LinkedHashMap<>();
+            Map<String, Location> keyAt = new HashMap<>();
+            for (Node.Entry option : settings.entries().values()) {
+                keyAt.put(option.key(), option.keyAt());
+                scalar(option, problems).ifPresent(v -> options.put(option.key(), v));
+            }
+            if (options.values().stream().anyMatch(v -> Interpolation.REFERENCE.matcher(v.text()).find())) {
+                problems.add(new Problem(settings.at(), "tool '" + named.key() + "' holds a ${reference}; tool settings are fixed values, "
+                        + "vary them with one setting per value in the matrix"));
+            }
+            copy.resolve(options, keyAt, settings.at(), problems);
+            presets.put(named.key(), new Preset(named.key(), named.keyAt(), options, keyAt));
+        }
+        return presets;
     }
 
     private static List<Axis> matrix(Node.Entry e, List<Problem> problems) {

@@ -7,4 +7,7 @@ public interface CommandLogged {
 
     /** The current cell's command log, with every command so far written out. */
     Path commandLog();
+
+    /** Marks in the command log that a step begins, so its commands can be told from the ones before. */
+    void markStep(String title);
 }

@@ -82,8 +82,8 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
     }
 
     @Override
-    public ReadBack readBack(Cell cell, int index) {
-        Path file = place(cell, index).path();
+    public ReadBack readBack(Cell cell, int index, String name) {
+        Path file = place(cell, index, name).path();
         if (!emulator.mounted()) {
             return ReadBack.mapped(emulator.media(), captured.getOrDefault(file.getFileName().toString(), List.of()), 512);
         }
@@ -126,6 +126,11 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
     }
 
     @Override
+    public boolean mounted() {
+        return emulator != null && emulator.mounted();
+    }
+
+    @Override
     public void eject() {
         capture(true);
         live().eject();
@@ -154,6 +159,11 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
     public Path commandLog() {
         live().flushLog();
         return cellDir.resolve(COMMAND_LOG);
+    }
+
+    @Override
+    public void markStep(String title) {
+        live().markStep(title);
     }
 
     @Override

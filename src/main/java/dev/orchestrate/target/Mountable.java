@@ -6,4 +6,7 @@ public interface Mountable {
     void unmount();
 
     void mount();
+
+    /** Whether the volume is mounted now, so files can be read through the file system. */
+    boolean mounted();
 }

@@ -29,9 +29,15 @@ public interface Target extends AutoCloseable {
     /** Where file {@code index} (1-based) of {@code cell} goes. */
     Placement place(Cell cell, int index);
 
-    /** Where verification reads file {@code index} back: the known-good path of this target. */
-    default ReadBack readBack(Cell cell, int index) {
+    /** Where file {@code index} goes when it is called {@code name}: on a file system under that name; a raw placement has none. */
+    default Placement place(Cell cell, int index, String name) {
         Placement p = place(cell, index);
+        return p.raw() ? p : new Placement(p.path().resolveSibling(name), p.deviceOffset(), p.blockSize());
+    }
+
+    /** Where verification reads file {@code index}, called {@code name}, back: the known-good path of this target. */
+    default ReadBack readBack(Cell cell, int index, String name) {
+        Placement p = place(cell, index, name);
         return p.raw() ? ReadBack.raw(p.path(), p.deviceOffset(), p.blockSize()) : ReadBack.file(p.path());
     }
 

@@ -1,5 +1,6 @@
 package dev.orchestrate.tool;
 
+import dev.orchestrate.host.Platform;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Executables;
 import dev.orchestrate.suite.Key;
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** dd: fixed-size writes of {@code block-size}, optionally O_DIRECT or O_DSYNC; writes into files or raw at a device offset. */
+/**
+ * dd: fixed-size writes of {@code block-size}, optionally O_DIRECT or O_DSYNC; writes into files or
+ * raw at a device offset. GNU dd on Linux; BSD dd on macOS has no oflag, conv=fsync or byte seeks.
+ */
 public final class Dd implements Tool {
 
     @Override
@@ -21,6 +25,16 @@ public final class Dd implements Tool {
     @Override
     public String help() {
         return "dd if=SOURCE of=DEST bs=N: writes of a fixed size, into a file or raw at a device offset";
+    }
+
+    @Override
+    public List<Platform> platforms() {
+        return List.of(Platform.LINUX, Platform.MACOS);
+    }
+
+    @Override
+    public Via via() {
+        return Via.COMMAND;
     }
 
     @Override
@@ -37,7 +51,10 @@ public final class Dd implements Tool {
     }
 
     @Override
-    public Optional<String> unavailable() {
+    public Optional<String> missing(Options options) {
+        if (Platform.current() == Platform.MACOS && !(options.text("oflag").equals("none") && options.text("conv").equals("none"))) {
+            return Optional.of("dd oflag=" + options.text("oflag") + " conv=" + options.text("conv") + ": options of GNU dd; macOS dd has neither");
+        }
         return Executables.missing("dd", "apt-get install coreutils");
     }
 

@@ -33,7 +33,7 @@ public final class Excerpt {
                 }
                 case DESTAGE -> overlaps ? describe(r) + " (" + r.cause() + ")" : null;
                 case FSYNC, POWER_CUT, SHUTDOWN -> written ? describe(r) : null;
-                case FAULT -> describe(r) + ": " + r.cause();
+                case FAULT, STEP -> describe(r) + ": " + r.cause();
                 default -> null;
             };
             if (line != null) {

@@ -6,21 +6,36 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The I/O pattern of one cell from its command log: a write-size histogram and the commands over
- * time (writes by device offset, flushes and destages as marks), as a picture and as text, so a
- * reader sees at once how one tool's pattern differs from another's.
+ * The I/O pattern of one cell from its command log: what each step sent to the device, a
+ * write-size histogram and the commands over time (writes by device offset, flushes and destages
+ * as marks, steps as labelled lines), as a picture and as text, so a reader sees at once how one
+ * tool's pattern differs from another's. Commands before the first step (making and mounting the
+ * file system) are the rig's, counted apart as setup.
  */
 public record Fingerprint(List<Record> records, List<String> problems, String tail) {
 
     private static final int TAIL_LINES = 40;
     private static final int WIDTH = 900;
-    private static final int HEIGHT = 520;
+    private static final int HEIGHT = 560;
+
+    /** The commands of one step, or of the setup before the first step. */
+    public record Phase(String title, List<Record> records) {
+
+        long count(Op op) {
+            return records.stream().filter(r -> r.op() == op).count();
+        }
+
+        long written() {
+            return records.stream().filter(r -> r.op() == Op.WRITE).mapToLong(Record::length).sum();
+        }
+    }
 
     public static Fingerprint of(Path log) {
         try {
@@ -33,22 +48,42 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
         }
     }
 
-    /** Write counts by size bucket: the largest power of two not above the write's length. */
+    /** The setup (before the first STEP mark), then one phase per step. */
+    public List<Phase> phases() {
+        List<Phase> phases = new ArrayList<>();
+        String title = "setup (before the first step)";
+        List<Record> current = new ArrayList<>();
+        for (Record r : records) {
+            if (r.op() == Op.STEP) {
+                phases.add(new Phase(title, current));
+                title = r.cause();
+                current = new ArrayList<>();
+            } else {
+                current.add(r);
+            }
+        }
+        phases.add(new Phase(title, current));
+        return phases;
+    }
+
+    /** The cell's own commands: everything after the setup, or the whole log when it has no step marks. */
+    public List<Record> cellRecords() {
+        List<Phase> phases = phases();
+        return phases.size() == 1 ? records : phases.subList(1, phases.size()).stream().flatMap(p -> p.records().stream()).toList();
+    }
+
+    /** The cell's write counts by size bucket: the largest power of two not above the write's length. */
     public TreeMap<Long, Long> writeSizes() {
-        return records.stream().filter(r -> r.op() == Op.WRITE).collect(Collectors.groupingBy(
+        return cellRecords().stream().filter(r -> r.op() == Op.WRITE).collect(Collectors.groupingBy(
                 r -> Long.highestOneBit(Math.max(1, r.length())), TreeMap::new, Collectors.counting()));
     }
 
-    public long count(Op op) {
-        return records.stream().filter(r -> r.op() == op).count();
-    }
-
-    /** Share of writes that start where the previous write ended. */
+    /** Share of the cell's writes that start where the previous write ended. */
     public double sequential() {
         long sequential = 0;
         long writes = 0;
         long end = -1;
-        for (Record r : records) {
+        for (Record r : cellRecords()) {
             if (r.op() == Op.WRITE) {
                 writes++;
                 sequential += r.offset() == end ? 1 : 0;
@@ -59,14 +94,20 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
     }
 
     public String summary() {
-        long written = records.stream().filter(r -> r.op() == Op.WRITE).mapToLong(Record::length).sum();
-        long largest = records.stream().filter(r -> r.op() == Op.WRITE).mapToLong(Record::length).max().orElse(0);
+        List<Record> cell = cellRecords();
+        long largest = cell.stream().filter(r -> r.op() == Op.WRITE).mapToLong(Record::length).max().orElse(0);
+        Phase all = new Phase("cell", cell);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "writes %d (%s bytes, largest %s), reads %d, fsync %d, flush %d, destages %d, errors %d%n",
-                count(Op.WRITE), Size.grouped(written), new Size(largest), count(Op.READ), count(Op.FSYNC), count(Op.FLUSH), count(Op.DESTAGE),
-                records.stream().filter(r -> r.result() != 0).count()));
-        out.append(String.format(Locale.ROOT, "sequential writes: %.0f%%%n", 100 * sequential()));
-        out.append("write sizes:\n");
+        out.append(String.format(Locale.ROOT, "the cell sent %d writes (%s bytes, largest %s), %d reads, %d fsync, %d flush; destages %d, errors %d%n",
+                all.count(Op.WRITE), Size.grouped(all.written()), new Size(largest), all.count(Op.READ), all.count(Op.FSYNC), all.count(Op.FLUSH),
+                all.count(Op.DESTAGE), cell.stream().filter(r -> r.result() != 0).count()));
+        out.append(String.format(Locale.ROOT, "sequential writes: %.0f%%%n%n", 100 * sequential()));
+        out.append(String.format(Locale.ROOT, "%-48s %8s %15s %7s %7s%n", "step", "writes", "bytes", "fsync", "flush"));
+        for (Phase p : phases()) {
+            out.append(String.format(Locale.ROOT, "%-48s %8d %15s %7d %7d%n", abbreviate(p.title()), p.count(Op.WRITE), Size.grouped(p.written()),
+                    p.count(Op.FSYNC), p.count(Op.FLUSH)));
+        }
+        out.append("\nwrite sizes (the cell's, setup left out):\n");
         writeSizes().forEach((size, n) -> out.append(String.format(Locale.ROOT, "  %8s  %d%n", new Size(size), n)));
         records.stream().filter(r -> r.op() == Op.POWER_CUT).forEach(r -> out.append("power cut at command ").append(r.seq())
                 .append(", dropping ").append(Size.grouped(r.length())).append(" bytes never destaged\n"));
@@ -80,12 +121,12 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         histogram(svg, 20, 20, WIDTH - 40, 200);
-        timeline(svg, 20, 260, WIDTH - 40, 240);
+        timeline(svg, 20, 250, WIDTH - 40, 290);
         return svg.append("</svg>\n").toString();
     }
 
     private void histogram(StringBuilder svg, int x, int y, int w, int h) {
-        svg.append(text(x, y + 12, "write sizes (count of WRITE commands by size)", "bold"));
+        svg.append(text(x, y + 12, "write sizes (count of the cell's WRITE commands by size; setup left out)", "bold"));
         TreeMap<Long, Long> sizes = writeSizes();
         if (sizes.isEmpty()) {
             svg.append(text(x, y + 40, "no writes", ""));
@@ -106,16 +147,22 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
     }
 
     private void timeline(StringBuilder svg, int x, int y, int w, int h) {
-        svg.append(text(x, y + 12, "commands over time: writes by device offset (blue), fsync (orange), destage (green), power cut (red)", "bold"));
-        long end = records.stream().mapToLong(Record::nanos).max().orElse(1);
-        long top = records.stream().filter(r -> r.op() == Op.WRITE).mapToLong(r -> r.offset() + r.length()).max().orElse(1);
+        svg.append(text(x, y + 12, "commands over time: writes by device offset (blue), fsync (orange), destage (green), power cut (red), steps (grey)", "bold"));
+        List<Record> shown = cellRecords();
+        long start = shown.stream().mapToLong(Record::nanos).min().orElse(0);
+        long end = Math.max(start + 1, shown.stream().mapToLong(Record::nanos).max().orElse(1));
+        long top = shown.stream().filter(r -> r.op() == Op.WRITE).mapToLong(r -> r.offset() + r.length()).max().orElse(1);
         int px = x + 10;
-        int py = y + 24;
+        int py = y + 40;
         int pw = w - 20;
-        int ph = h - 40;
+        int ph = h - 60;
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n", px, py, pw, ph));
+        int label = 0;
         for (Record r : records) {
-            double tx = px + pw * (double) r.nanos() / Math.max(1, end);
+            if (r.nanos() < start && r.op() != Op.STEP) {
+                continue;
+            }
+            double tx = px + pw * (double) Math.max(0, r.nanos() - start) / (end - start);
             switch (r.op()) {
                 case WRITE -> {
                     double wy = py + ph - ph * (double) (r.offset() + r.length()) / top;
@@ -125,13 +172,22 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
                 case FSYNC -> svg.append(line(tx, py, ph, "#e08a00"));
                 case DESTAGE -> svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"2\" height=\"6\" fill=\"#2a9d3a\"/>%n", tx, py + ph - 6));
                 case POWER_CUT -> svg.append(line(tx, py, ph, "#d00000"));
+                case STEP -> {
+                    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>%n", tx, py - 14, tx, py + ph));
+                    // alternate two rows so the titles of quick steps do not print over each other
+                    svg.append(text(tx + 2, py - 18 + 12 * (label++ % 2), abbreviate(r.cause()), ""));
+                }
                 default -> {
                 }
             }
         }
         svg.append(text(px, py + ph + 14, "0 s", ""));
-        svg.append(text(px + pw - 60, py + ph + 14, String.format(Locale.ROOT, "%.2f s", end / 1e9), ""));
+        svg.append(text(px + pw - 60, py + ph + 14, String.format(Locale.ROOT, "%.2f s", (end - start) / 1e9), ""));
         svg.append(text(px + 4, py + 12, Size.grouped(top) + " bytes", ""));
+    }
+
+    private static String abbreviate(String title) {
+        return title.length() <= 48 ? title : title.substring(0, 45) + "...";
     }
 
     private static String line(double x, int y, int h, String colour) {
@@ -139,7 +195,8 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
     }
 
     private static String text(double x, double y, String s, String weight) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\"%s>%s</text>%n", x, y, weight.isEmpty() ? "" : " font-weight=\"" + weight + "\"",
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\"%s font-size=\"%s\">%s</text>%n", x, y,
+                weight.isEmpty() ? "" : " font-weight=\"" + weight + "\"", weight.isEmpty() ? "11" : "12",
                 s.replace("&", "&amp;").replace("<", "&lt;"));
     }
 }

@@ -12,7 +12,9 @@ public enum Op {
     /** The controller shut down cleanly. */
     SHUTDOWN,
     /** Not a command: a fault was armed here; {@code cause} says which. */
-    FAULT;
+    FAULT,
+    /** Not a command: a step of the cell began here; {@code cause} is its title. */
+    STEP;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

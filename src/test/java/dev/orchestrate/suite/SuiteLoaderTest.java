@@ -48,7 +48,7 @@ class SuiteLoaderTest {
         Suite suite = parse(VALID);
         List<Step> steps = suite.stepsFor(suite.cells().get(3));
         assertEquals("1MiB", steps.get(0).options().text("size"));
-        assertEquals("1", steps.get(0).options().text("files"));
+        assertEquals("numbered", steps.get(0).options().text("names"));
         assertEquals("dd", steps.get(1).options().text("tool"));
         assertEquals("1MiB", steps.get(1).options().text("block-size"));
         assertEquals(new Location("suites/x.yaml", 5, 14), steps.get(1).options().value("tool").at());
@@ -85,7 +85,7 @@ class SuiteLoaderTest {
 
     @Test
     void badValueFromTheMatrixPointsAtTheMatrix() {
-        assertEquals(List.of("suites/x.yaml:5:14: unknown tool 'dc' in copy; expected one of cat, cp, dd, gio, rsync, tar; did you mean 'dd'?"),
+        assertEquals(List.of("suites/x.yaml:5:14: unknown tool 'dc' in copy; expected one of asr, cat, copyfile, cp, dd, ditto, finder, fio, fscopyobject, gio, mmap, nio, nsfilemanager, odirect, rsync, tar; did you mean 'dd'?"),
                 problems(VALID.replace("[cp, dd]", "[cp, dc]")));
         assertEquals(List.of("suites/x.yaml:6:16: size: '1MB' is ambiguous (1000 or 1024?); write 1MiB for binary units"),
                 problems(VALID.replace("1MiB]", "1MB]")));
@@ -94,7 +94,7 @@ class SuiteLoaderTest {
     @Test
     void toolOptionsBelongToTheirTool() {
         List<String> found = problems(VALID.replace("      tool: ${tool}", "      tool: cp\n      block-size: 4KiB").replace("  tool: [cp, dd]\n", ""));
-        assertEquals(List.of("suites/x.yaml:11:7: 'block-size' applies only when tool is 'dd', not 'cp'"), found);
+        assertEquals(List.of("suites/x.yaml:11:7: 'block-size' applies only when tool is 'dd' or 'fio', not 'cp'"), found);
     }
 
     @Test

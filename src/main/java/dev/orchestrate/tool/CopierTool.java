@@ -1,0 +1,58 @@
+package dev.orchestrate.tool;
+
+import dev.orchestrate.host.Platform;
+import dev.orchestrate.process.Command;
+import dev.orchestrate.suite.Key;
+import dev.orchestrate.suite.Options;
+import dev.orchestrate.target.Placement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A copy engine of Java itself, run through orchestrate's own copier program in a JVM of its own,
+ * so it is a separate process like every other tool.
+ *
+ * @param args builds the copier's method and options from the step's options
+ */
+record CopierTool(String name, String help, List<Key> keys, Function<Options, List<String>> args) implements Tool {
+
+    private static final String MAIN = "dev.orchestrate.copier.Copier";
+
+    @Override
+    public List<Platform> platforms() {
+        return List.of(Platform.LINUX, Platform.MACOS);
+    }
+
+    @Override
+    public Via via() {
+        return Via.API;
+    }
+
+    @Override
+    public boolean writesRaw() {
+        return false;
+    }
+
+    @Override
+    public Optional<String> missing(Options o) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Command command(Path source, Placement to, Options o) {
+        List<String> argv = new ArrayList<>(List.of(java(), "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), MAIN));
+        argv.addAll(args.apply(o));
+        argv.addAll(List.of(source.toString(), to.path().toString()));
+        return new Command(argv, o.duration("timeout"));
+    }
+
+    /** The java launcher of this JVM, so the copier runs on the same JDK. */
+    private static String java() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}
