@@ -51,7 +51,11 @@ public record Helper(String file, List<String> flags) {
      * @param compiler the compiler driver, e.g. {@code [xcrun, clang]}
      */
     public List<String> launcher(Path cache, List<String> compiler) {
-        byte[] source = source();
+        return launcher(source(), cache, compiler);
+    }
+
+    /** As {@link #launcher(Path, List)}, for a given source text. */
+    List<String> launcher(byte[] source, Path cache, List<String> compiler) {
         Path dir = cache.resolve(name() + "-" + hash(source));
         Path copy = dir.resolve(file);
         try {
