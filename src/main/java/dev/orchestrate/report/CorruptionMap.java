@@ -90,7 +90,7 @@ public final class CorruptionMap {
         }
         int block = region.blockSize();
         rows.append(text(20, y, "the region, LBA " + Size.grouped(region.start() / block) + " .. " + Size.grouped((region.end() - 1) / block) + ": "
-                + Size.grouped(verdict.strays().sectors()) + " sectors of this run outside the files"));
+                + Size.grouped(verdict.strays().sectors()) + (verdict.strays().sectors() == 1 ? " sector" : " sectors") + " of this run outside the files"));
         List<long[]> marks = new java.util.ArrayList<>();
         marks.add(new long[] {region.start(), region.end(), -1});
         for (Expected e : files) {

@@ -46,7 +46,7 @@ class CorruptionMapTest {
         Verdict v = new Verdict("test", 1, 256, Map.of(SectorClass.INTACT, 256L), List.of(), false, List.of(),
                 new Strays(region, 1, 1, List.of(copy), Map.of(SectorClass.DUPLICATED, 1L)), false);
         String svg = CorruptionMap.svg(v, List.of(new Expected(FILE, "file-1.bin", ReadBack.raw(Path.of("/img"), 8 << 20, 512))));
-        assertTrue(svg.contains("the region, LBA 0 .. 32,767: 1 sectors of this run outside the files"), svg);
+        assertTrue(svg.contains("the region, LBA 0 .. 32,767: 1 sector of this run outside the files"), svg);
         assertEquals(1, svg.split("fill=\"#1f77b4\"", -1).length - 2, "one duplicated mark on the region bar, plus the legend");
     }
 
