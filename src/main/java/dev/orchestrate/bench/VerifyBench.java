@@ -5,6 +5,7 @@ import dev.orchestrate.data.StampedFile;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Processes;
 import dev.orchestrate.target.ReadBack;
+import dev.orchestrate.target.Region;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;
 import dev.orchestrate.verify.Verifier;
@@ -23,8 +24,9 @@ import java.util.stream.Stream;
 /**
  * Scan and classify of stamped data against the peers that verify data the same way, on the same
  * amount of data in the same directory, round by round: fio's crc32c verify (verify_only) and
- * f3read. Then the scan of a large sparse image in a JVM with a 256 MiB heap, to show that memory
- * does not grow with the device.
+ * f3read. Then what scanning the region around the files costs (a 1 GiB image, sparse, and the
+ * peers' written data as a dense region), and the scan of a large sparse image in a JVM with a
+ * 256 MiB heap, to show that memory does not grow with the device.
  */
 public final class VerifyBench {
 
@@ -78,6 +80,7 @@ public final class VerifyBench {
             Result median = new Result(median(results, 0), median(results, 1), median(results, 2));
             out.printf(Locale.ROOT, "median %12.0f %14.0f %10.0f %9.2fx %9.2fx%n", median.ours(), median.fio(), median.f3(),
                     median.ours() / median.fio(), median.ours() / median.f3());
+            regionScan(fio, bytes);
             if (sparse > 0) {
                 sparseScan();
             }
@@ -102,6 +105,46 @@ public final class VerifyBench {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A 64 MiB file at 256 MiB of a sparse 1 GiB image, verified alone and with the scan of the
+     * whole image around it; then {@code dense} (written, with no sector of ours) scanned as a region.
+     */
+    private void regionScan(Path dense, long denseBytes) throws IOException {
+        Path image = dir.resolve("region.img");
+        StampedFile file = new StampedFile(1, 1001, 1, 64 << 20, new SectorFormat(4096));
+        long at = 256 << 20;
+        try (RandomAccessFile raf = new RandomAccessFile(image.toFile(), "rw")) {
+            raf.setLength(1L << 30);
+            file.writeTo(java.nio.channels.Channels.newOutputStream(raf.getChannel().position(at)), done -> { });
+        }
+        try {
+            List<Expected> expected = List.of(new Expected(file, "file", ReadBack.raw(image, at, 512)));
+            Verifier verifier = new Verifier(file.format(), id -> "file");
+            for (int warm = 0; warm < 2; warm++) {
+                verifier.verify(expected, new Region(image, 0, 1L << 30, 512, "bench"), done -> { });
+            }
+            double alone = seconds(() -> verifier.verify(expected, done -> { }));
+            double region = seconds(() -> verifier.verify(expected, new Region(image, 0, 1L << 30, 512, "bench"), done -> { }));
+            double denseScan = seconds(() -> verifier.verify(expected, new Region(dense, 0, denseBytes, 512, "bench"), done -> { })) - alone;
+            out.printf(Locale.ROOT, "region scan: a 64 MiB file in a sparse 1 GiB image verified in %.3f s alone, %.3f s with the image around it; "
+                    + "%d GiB of written data with none of ours scanned as a region in %.2f s (%.0f MB/s)%n",
+                    alone, region, denseBytes >> 30, denseScan, denseBytes / denseScan / 1e6);
+        } finally {
+            Files.deleteIfExists(image);
+        }
+    }
+
+    /** Verification work that may read. */
+    private interface Work {
+        Verdict run() throws IOException;
+    }
+
+    private static double seconds(Work work) throws IOException {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** A sparse image as large as a device, scanned by a JVM whose heap is 256 MiB: all zeros, one range, memory flat. */

@@ -6,6 +6,7 @@ import dev.orchestrate.engine.Manifest;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.step.Verification;
 import dev.orchestrate.target.ReadBack;
+import dev.orchestrate.target.Region;
 import dev.orchestrate.trace.Record;
 import dev.orchestrate.trace.TraceReader;
 import dev.orchestrate.verify.Expected;
@@ -51,6 +52,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "a command log (JSON Lines) of the device, e.g. the driver's own; malformed lines are errors")
     Path trace;
 
+    @Option(names = "--scan", paramLabel = "WHERE", description = {"where else to look for the run's sectors: files (nowhere else), region (the part of the device each cell used) "
+            + "or device (all of the image); default: what the run's verify step did"})
+    String scan;
+
     @Mixin
     ReportOutput output;
 
@@ -66,6 +71,10 @@ final class VerifyCommand implements Callable<Integer> {
             manifest = Manifest.read(manifestFile);
         } catch (IOException e) {
             err.println(manifestFile + ": not a readable run manifest: " + e.getMessage().lines().findFirst().orElse(""));
+            return Exit.BAD_INPUT;
+        }
+        if (scan != null && !List.of("files", "region", "device").contains(scan)) {
+            err.println("--scan " + scan + ": expected files, region or device");
             return Exit.BAD_INPUT;
         }
         Optional<List<Record>> external = Optional.empty();
@@ -137,7 +146,8 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             List<Expected> expected = expected(manifest, cell, format);
             Optional<List<Record>> log = external.or(() -> cellLog(cell));
-            Optional<String> failure = Verification.check(expected, format, id -> fileName(manifest, cell, id), evidence, log, false, done -> { });
+            Optional<String> failure = Verification.check(expected, region(cell, expected), format, id -> fileName(manifest, cell, id), evidence, log, false,
+                    done -> { });
             status = failure.isPresent() ? Status.FAILED : Status.PASSED;
             message = failure.orElse("all sectors intact");
         } catch (Unverifiable e) {
@@ -192,6 +202,24 @@ final class VerifyCommand implements Callable<Integer> {
             throw new Unverifiable(f.path() + " is not there any more (a passed cell's files are removed from a directory target)");
         }
         return ReadBack.file(Path.of(f.path()));
+    }
+
+    /**
+     * Where to look for the run's sectors outside the files: the cell's recorded region (or all of
+     * the device under {@code --scan device}), on the source the files are read from.
+     */
+    private Region region(Manifest.CellRecord cell, List<Expected> expected) throws IOException {
+        Manifest.ScanRecord recorded = cell.scan();
+        String mode = scan != null ? scan : recorded == null ? "files" : recorded.mode();
+        Optional<Path> source = expected.stream().map(Expected::readBack).filter(r -> r.base() >= 0).map(ReadBack::source).findFirst();
+        if (mode.equals("files") || source.isEmpty()) {
+            return Region.none(mode.equals("files") ? "scan: files" : "the files are read through a file system, so there is no device to scan");
+        }
+        int blockSize = expected.getFirst().readBack().blockSize();
+        if (mode.equals("device") || recorded == null || recorded.end() <= recorded.start()) {
+            return new Region(source.get(), 0, Files.size(source.get()), blockSize, "all of the device");
+        }
+        return new Region(source.get(), recorded.start(), recorded.end(), recorded.blockSize(), recorded.description());
     }
 
     /** "file-2.bin" for a file of this cell, "file-2.bin of cell tool=cp" for another cell's, as in the run's own verdicts. */

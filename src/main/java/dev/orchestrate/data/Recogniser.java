@@ -35,6 +35,7 @@ public final class Recogniser {
         if (header != null && !header.stamp().equals(should) && intactAsClaimed(buffer, at, length, header)) {
             Stamp found = header.stamp();
             boolean samePlace = found.fileId() == should.fileId() && found.offset() == should.offset();
+            // whether its own place holds it too (duplicated) takes a read there: the verifier decides that
             SectorClass kind = found.runId() != should.runId() || samePlace ? SectorClass.STALE : SectorClass.MISPLACED;
             return new Finding(kind, found, differing(buffer, at, length), mismatch);
         }

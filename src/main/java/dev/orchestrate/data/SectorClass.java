@@ -4,8 +4,10 @@ package dev.orchestrate.data;
 public enum SectorClass {
     /** Exactly the expected bytes. */
     INTACT("intact"),
-    /** A valid sector of this run, but of another file or another offset. */
+    /** A valid sector of this run that belongs at another place (file or offset), which does not hold it: the write went here instead. */
     MISPLACED("misplaced"),
+    /** A valid sector of this run that belongs at another place, which holds it intact too: the data was written twice. */
+    DUPLICATED("duplicated"),
     /** A valid sector for this place, but of an older generation or an earlier run: the new write never landed. */
     STALE("stale"),
     /** Recognisably the expected sector, but with bytes changed (torn write, bit flips). */

@@ -39,13 +39,69 @@ public final class SectorFormat {
     private static final ValueLayout.OfInt S_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfShort S_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
+    /** Header bytes 16..39 (run, file, generation, offset) are all that varies in a header. */
+    private static final int FIELDS_AT = 16;
+    private static final int FIELD_BYTES = 24;
+    private static final int LANE_BYTES = 32;
+
     private final int sectorSize;
+    /** Per byte of the header fields and of the four lane states, what each value of that byte adds to the CRC. */
+    private final int[][] crcTerms = new int[FIELD_BYTES + LANE_BYTES][256];
+    /** The CRC of a sector whose fields and lane states are all zero. */
+    private final int crcBase;
 
     public SectorFormat(int sectorSize) {
         if (sectorSize < 512 || Integer.bitCount(sectorSize) != 1) {
             throw new IllegalArgumentException("sector size must be a power of two of at least 512, not " + sectorSize);
         }
         this.sectorSize = sectorSize;
+        this.crcBase = crcTerms();
+    }
+
+    /**
+     * Fills {@link #crcTerms} and returns the base CRC. CRC32C is affine over GF(2) for a fixed
+     * length, and the payload is a linear function of the four lane start states (xorshift is
+     * linear), so a sector's CRC is the CRC of the all-zero case XOR one term per byte of the
+     * header fields and of the lane states. Each byte's table is spanned by its eight single-bit
+     * terms, each the CRC of one sector.
+     */
+    private int crcTerms() {
+        byte[] zero = new byte[sectorSize];
+        constantHeader(zero, 0);
+        int base = crc(zero, 0);
+        for (int j = 0; j < FIELD_BYTES + LANE_BYTES; j++) {
+            for (int bit = 0; bit < 8; bit++) {
+                byte[] one = new byte[sectorSize];
+                constantHeader(one, 0);
+                if (j < FIELD_BYTES) {
+                    one[FIELDS_AT + j] = (byte) (1 << bit);
+                } else {
+                    long[] state = new long[4];
+                    state[(j - FIELD_BYTES) / 8] = 1L << ((j - FIELD_BYTES) % 8 * 8 + bit);
+                    fillPayload(new Lanes(state[0], state[1], state[2], state[3]), one, HEADER, sectorSize - HEADER);
+                }
+                int term = crc(one, 0) ^ base;
+                for (int v = 1 << bit; v < 1 << (bit + 1); v++) {
+                    crcTerms[j][v] = crcTerms[j][v ^ (1 << bit)] ^ term;
+                }
+            }
+        }
+        return base;
+    }
+
+    /** The CRC of the sector stamped {@code stamp}, whose lanes start at {@code lanes}: table lookups, no pass over the sector. */
+    private int crcOf(Stamp stamp, Lanes lanes) {
+        return crcBase ^ terms(0, stamp.runId(), 8) ^ terms(8, stamp.fileId(), 4) ^ terms(12, stamp.generation(), 4) ^ terms(16, stamp.offset(), 8)
+                ^ terms(FIELD_BYTES, lanes.a, 8) ^ terms(FIELD_BYTES + 8, lanes.b, 8) ^ terms(FIELD_BYTES + 16, lanes.c, 8) ^ terms(FIELD_BYTES + 24, lanes.d, 8);
+    }
+
+    /** The terms of the {@code bytes} little-endian bytes of {@code value}, from table {@code first} on. */
+    private int terms(int first, long value, int bytes) {
+        int crc = 0;
+        for (int k = 0; k < bytes; k++) {
+            crc ^= crcTerms[first + k][(int) (value >>> (8 * k)) & 0xFF];
+        }
+        return crc;
     }
 
     public int sectorSize() {
@@ -54,17 +110,22 @@ public final class SectorFormat {
 
     /** Writes the full sector for {@code stamp} into {@code dst} at {@code at}. */
     public void encode(Stamp stamp, byte[] dst, int at) {
-        LONG.set(dst, at, MAGIC);
-        SHORT.set(dst, at + 8, (short) VERSION);
-        SHORT.set(dst, at + 10, (short) HEADER);
-        INT.set(dst, at + 12, sectorSize);
+        constantHeader(dst, at);
         LONG.set(dst, at + 16, stamp.runId());
         INT.set(dst, at + 24, stamp.fileId());
         INT.set(dst, at + 28, stamp.generation());
         LONG.set(dst, at + 32, stamp.offset());
         java.util.Arrays.fill(dst, at + 40, at + CRC_AT, (byte) 0);
-        fillPayload(seed(stamp), dst, at + HEADER, sectorSize - HEADER);
+        fillPayload(new Lanes(seed(stamp)), dst, at + HEADER, sectorSize - HEADER);
         INT.set(dst, at + CRC_AT, crc(dst, at));
+    }
+
+    /** The constant part of every header: magic, version, header length, sector size. */
+    private void constantHeader(byte[] dst, int at) {
+        LONG.set(dst, at, MAGIC);
+        SHORT.set(dst, at + 8, (short) VERSION);
+        SHORT.set(dst, at + 10, (short) HEADER);
+        INT.set(dst, at + 12, sectorSize);
     }
 
     /** The full expected sector for {@code stamp}, as a new array. */
@@ -77,8 +138,9 @@ public final class SectorFormat {
     /**
      * Whether the full sector at {@code at} of {@code src} (a direct buffer's memory: read once,
      * never copied) is exactly the sector for {@code stamp}: header fields, payload (generated and
-     * compared word by word, never stored), then the CRC. The fast path of verification, since
-     * almost every sector is intact.
+     * compared word by word, never stored), then the CRC, known from the stamp and the lanes' start
+     * state without a pass over the sector (see {@link #crcTerms()}). The fast path of
+     * verification, since almost every sector is intact.
      */
     public boolean intact(MemorySegment src, long at, Stamp stamp) {
         if (src.get(S_LONG, at) != MAGIC || src.get(S_SHORT, at + 8) != VERSION || src.get(S_SHORT, at + 10) != HEADER
@@ -89,6 +151,7 @@ public final class SectorFormat {
             return false;
         }
         Lanes x = new Lanes(seed(stamp));
+        int crc = crcOf(stamp, x);
         long end = at + sectorSize;
         for (long i = at + HEADER; i + 32 <= end; i += 32) {
             x.next();
@@ -96,10 +159,7 @@ public final class SectorFormat {
                 return false;
             }
         }
-        CRC32C crc = new CRC32C();
-        crc.update(src.asSlice(at, CRC_AT).asByteBuffer());
-        crc.update(src.asSlice(at + HEADER, sectorSize - HEADER).asByteBuffer());
-        return src.get(S_INT, at + CRC_AT) == (int) crc.getValue();
+        return src.get(S_INT, at + CRC_AT) == crc;
     }
 
     /** The header of the sector at {@code at}, if it carries our magic; says nothing about the payload. */
@@ -140,8 +200,7 @@ public final class SectorFormat {
      * Four interleaved xorshift64 streams, one per 8-byte lane of each 32-byte block: independent
      * chains the CPU runs side by side, several times faster than one chain of the same length.
      */
-    private static void fillPayload(long state, byte[] dst, int at, int length) {
-        Lanes x = new Lanes(state);
+    private static void fillPayload(Lanes x, byte[] dst, int at, int length) {
         int end = at + length;
         for (int i = at; i + 32 <= end; i += 32) {
             x.next();
@@ -160,10 +219,14 @@ public final class SectorFormat {
         long d;
 
         Lanes(long seed) {
-            a = lane(seed, 1);
-            b = lane(seed, 2);
-            c = lane(seed, 3);
-            d = lane(seed, 4);
+            this(lane(seed, 1), lane(seed, 2), lane(seed, 3), lane(seed, 4));
+        }
+
+        Lanes(long a, long b, long c, long d) {
+            this.a = a;
+            this.b = b;
+            this.c = c;
+            this.d = d;
         }
 
         void next() {

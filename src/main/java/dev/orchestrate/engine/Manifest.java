@@ -23,9 +23,20 @@ public record Manifest(int format, String runId, String suite, String suiteFile,
      * One cell: its axis values, how it ended, its files, and the device's command log if it kept one.
      *
      * @param commandLog the path of the cell's command log, or empty
+     * @param scan what its verify scanned outside the files, or null when verify did not run
      */
     public record CellRecord(int ordinal, String name, Map<String, String> axes, String status, String message, List<FileRecord> files,
-                             String commandLog) {
+                             String commandLog, ScanRecord scan) {
+    }
+
+    /**
+     * What a cell's verify scanned outside the files, to scan the same again offline.
+     *
+     * @param mode the verify step's {@code scan}: files, region or device
+     * @param start the region's first byte on the device (0 and {@code end} 0 when nothing was scanned)
+     * @param description what the region is, or why nothing was scanned
+     */
+    public record ScanRecord(String mode, long start, long end, int blockSize, String description) {
     }
 
     /**

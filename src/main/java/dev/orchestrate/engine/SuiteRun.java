@@ -93,7 +93,9 @@ final class SuiteRun {
         }
         Path logFile = context.scratch().resolve(dev.orchestrate.target.EmulatedTarget.COMMAND_LOG);
         String log = Files.exists(logFile) ? logFile.toAbsolutePath().toString() : "";
+        Manifest.ScanRecord scan = context.scanned().map(s -> new Manifest.ScanRecord(s.mode(), s.region().start(), s.region().end(),
+                s.region().blockSize(), s.region().description())).orElse(null);
         return new Manifest.CellRecord(context.cell().ordinal(), context.cell().name(), axes, Status.of(result).label(),
-                result.getThrowable().map(Throwable::getMessage).orElse(""), files, log);
+                result.getThrowable().map(Throwable::getMessage).orElse(""), files, log, scan);
     }
 }

@@ -65,6 +65,7 @@ public final class AllureReport {
                 defect("Transfer-length corruption", ".*likely transfer-length limit.*"),
                 defect("Write cache not flushed", ".*likely write cache not flushed.*"),
                 defect("Misdirected writes", ".*likely misdirected writes.*"),
+                defect("Duplicated writes", ".*likely duplicated writes.*"),
                 defect("Lost before reaching the device", ".*likely lost before reaching the device.*"),
                 defect("I/O errors from the device", ".*the device answered with I/O errors.*"),
                 Map.of("name", "Data lost or damaged on the device", "matchedStatuses", List.of("failed"),

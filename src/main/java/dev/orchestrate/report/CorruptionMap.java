@@ -4,6 +4,7 @@ import dev.orchestrate.data.SectorClass;
 import dev.orchestrate.suite.Size;
 import dev.orchestrate.target.Extent;
 import dev.orchestrate.target.ReadBack;
+import dev.orchestrate.target.Region;
 import dev.orchestrate.verify.DamagedRange;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * Where the damage lies, as a picture: each file along its byte offsets, and where the device
  * address is known, the region of the device the file occupies along its LBAs, damage coloured
- * by class on an intact background.
+ * by class on an intact background; then, when it was scanned, the whole region along its LBAs:
+ * the files' own places, their damage, and the run's sectors found outside them.
  */
 public final class CorruptionMap {
 
@@ -36,6 +38,7 @@ public final class CorruptionMap {
         c.put(SectorClass.DAMAGED, "#ff7f0e");
         c.put(SectorClass.STALE, "#8c564b");
         c.put(SectorClass.MISPLACED, "#e377c2");
+        c.put(SectorClass.DUPLICATED, "#1f77b4");
         c.put(SectorClass.EXTRA, "#17becf");
         return c;
     }
@@ -55,17 +58,16 @@ public final class CorruptionMap {
                 int block = e.readBack().blockSize();
                 rows.append(text(20, y, e.name() + " on the device, LBA " + Size.grouped(span[0] / block) + " .. " + Size.grouped((span[1] - 1) / block)));
                 List<long[]> marks = new java.util.ArrayList<>();
-                if (e.readBack().extents() != null) {
-                    // the device between the file's extents is not the file's: leave it blank
-                    marks.add(new long[] {span[0], span[1], -1});
-                    e.readBack().extents().forEach(x -> marks.add(new long[] {x.physical(), x.physical() + x.length(), SectorClass.INTACT.ordinal()}));
-                }
+                // the device between the file's extents is not the file's: leave it blank
+                marks.add(new long[] {span[0], span[1], -1});
+                marks.addAll(places(e, span));
                 ranges.stream().filter(r -> r.lba() >= 0)
                         .forEach(r -> marks.add(new long[] {r.lba() * block, r.lba() * block + r.length(), r.kind().ordinal()}));
                 bar(rows, y + 6, span[0], span[1], marks);
                 y += ROW;
             }
         }
+        y = region(rows, y, verdict, files);
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, y + 40));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
@@ -78,6 +80,38 @@ public final class CorruptionMap {
             x += 100;
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    /** The scanned region along its LBAs: blank, the files' own places intact, their damage and the strays coloured by class. */
+    private static int region(StringBuilder rows, int y, Verdict verdict, List<Expected> files) {
+        Region region = verdict.strays().region();
+        if (!region.scanned()) {
+            return y;
+        }
+        int block = region.blockSize();
+        rows.append(text(20, y, "the region, LBA " + Size.grouped(region.start() / block) + " .. " + Size.grouped((region.end() - 1) / block) + ": "
+                + Size.grouped(verdict.strays().sectors()) + (verdict.strays().sectors() == 1 ? " sector" : " sectors") + " of this run outside the files"));
+        List<long[]> marks = new java.util.ArrayList<>();
+        marks.add(new long[] {region.start(), region.end(), -1});
+        for (Expected e : files) {
+            long[] span = e.readBack().absent() ? null : deviceSpan(e.readBack(), e.file().size());
+            if (span != null) {
+                marks.addAll(places(e, span));
+            }
+        }
+        verdict.ranges().stream().filter(r -> r.lba() >= 0)
+                .forEach(r -> marks.add(new long[] {r.lba() * block, r.lba() * block + r.length(), r.kind().ordinal()}));
+        verdict.strays().ranges().forEach(r -> marks.add(new long[] {r.start(), r.end(), r.kind().ordinal()}));
+        bar(rows, y + 6, region.start(), region.end(), marks);
+        return y + ROW;
+    }
+
+    /** The file's own places on the device, as intact marks: its extents, or its span when it lies in one piece. */
+    private static List<long[]> places(Expected e, long[] span) {
+        if (e.readBack().extents() == null) {
+            return List.<long[]>of(new long[] {span[0], span[1], SectorClass.INTACT.ordinal()});
+        }
+        return e.readBack().extents().stream().map(x -> new long[] {x.physical(), x.physical() + x.length(), SectorClass.INTACT.ordinal()}).toList();
     }
 
     /** The device bytes a file occupies, or null when its device address is unknown. */
@@ -101,6 +135,9 @@ public final class CorruptionMap {
         out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#555\"/>%n", x0, y, w, BAR,
                 COLOURS.get(SectorClass.INTACT)));
         for (long[] m : marks) {
+            if (m[1] <= from || m[0] >= to) {
+                continue;
+            }
             double x = x0 + (Math.max(m[0], from) - from) * scale;
             double width = Math.max(1, (Math.min(m[1], to) - Math.max(m[0], from)) * scale);
             String fill = m[2] < 0 ? "white" : COLOURS.get(SectorClass.values()[(int) m[2]]);

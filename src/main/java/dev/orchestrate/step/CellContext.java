@@ -48,6 +48,11 @@ public final class CellContext {
     private CopiedWith copiedWith;
     private List<String> listing;
     private final java.util.Map<Integer, dev.orchestrate.target.ReadBack> verified = new java.util.HashMap<>();
+    private Scan scanned;
+
+    /** What verify last scanned outside the files: the verify step's {@code scan} and the region it came to. */
+    public record Scan(String mode, dev.orchestrate.target.Region region) {
+    }
 
     public CellContext(Cell cell, long runId, SectorFormat format, Target target, Path scratch, Evidence evidence) {
         this.cell = cell;
@@ -118,6 +123,15 @@ public final class CellContext {
 
     void readBack(int index, dev.orchestrate.target.ReadBack readBack) {
         verified.put(index, readBack);
+    }
+
+    /** What verify last scanned outside the files, if it ran. */
+    public java.util.Optional<Scan> scanned() {
+        return java.util.Optional.ofNullable(scanned);
+    }
+
+    void scanned(String mode, dev.orchestrate.target.Region region) {
+        scanned = new Scan(mode, region);
     }
 
     public List<Source> sources() {

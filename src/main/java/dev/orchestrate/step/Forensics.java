@@ -62,7 +62,7 @@ final class Forensics {
         long start = first.lba() * blockSize;
         evidence.attachText("commands that wrote the first damaged range",
                 first.describe() + "\n\n" + Excerpt.of(log, start, start + first.length()));
-        Diagnosis diagnosis = Diagnosis.of(verdict.ranges(), log, blockSize);
+        Diagnosis diagnosis = Diagnosis.of(verdict.ranges(), verdict.strays().ranges(), log, blockSize);
         evidence.attachText("diagnosis", diagnosis.text());
         return diagnosis.findings().isEmpty() ? "" : "; likely " + diagnosis.findings().getFirst();
     }

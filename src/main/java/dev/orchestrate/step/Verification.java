@@ -4,6 +4,7 @@ import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.report.CorruptionMap;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.report.HexDiff;
+import dev.orchestrate.target.Region;
 import dev.orchestrate.trace.Record;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;
@@ -29,16 +30,19 @@ public final class Verification {
      * Verifies {@code expected} and attaches the evidence; the failure message when data was lost
      * or damaged (and, under the durable oracle, promised), else empty.
      *
+     * @param region where to look for the run's sectors outside the files
      * @param log the device's command log, when there is one
      */
-    public static Optional<String> check(List<Expected> expected, SectorFormat format, IntFunction<String> names, Evidence evidence,
+    public static Optional<String> check(List<Expected> expected, Region region, SectorFormat format, IntFunction<String> names, Evidence evidence,
                                          Optional<List<Record>> log, boolean durable, LongConsumer progress) throws IOException {
-        Verdict verdict = new Verifier(format, names).verify(expected, progress);
+        Verdict verdict = new Verifier(format, names).verify(expected, region, progress);
         evidence.attachText("verdict", verdict.text());
         if (verdict.first() != null) {
             Verdict.Sample first = verdict.first();
             evidence.attachText("first damaged sector, expected vs found",
                     HexDiff.render(first.file() + " at offset " + first.offset(), first.offset(), first.expected(), first.found()));
+        }
+        if (verdict.first() != null || verdict.strays().sectors() > 0) {
             evidence.attach("corruption map", "image/svg+xml", "svg", CorruptionMap.svg(verdict, expected).getBytes(StandardCharsets.UTF_8));
         }
         int n = 0;

@@ -10,6 +10,7 @@ import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.target.Mountable;
 import dev.orchestrate.target.ReadBack;
+import dev.orchestrate.target.Region;
 import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.verify.Expected;
 import java.io.IOException;
@@ -20,17 +21,25 @@ import java.util.Optional;
 /**
  * Reads back what the target holds and fails the cell on any damage: stamped data sector by sector
  * through the known-good path, data the file system stores transformed through the file system, and
- * a tool's own data with the tool's own check.
+ * a tool's own data with the tool's own check; then looks for the run's sectors outside the files,
+ * as evidence.
+ *
+ * @param scan where to look outside the files: files (nowhere), region or device
  */
-record Verify(boolean durable) implements Action {
+record Verify(boolean durable, String scan) implements Action {
 
     static final Section SECTION = Section.of("verify", "Reads back every copied file through the known-good path and classifies each sector; fails the cell on any damage.",
             List.of(Key.choice("oracle", "strict", List.of("strict", "durable"),
                     "strict: every sector must be there; durable: on a target with a command log, losses of data that no acknowledged flush covered "
-                            + "(e.g. written after the last fsync, before a power cut) are reported but do not fail the cell")));
+                            + "(e.g. written after the last fsync, before a power cut) are reported but do not fail the cell"),
+                    Key.choice("scan", "region", List.of("files", "region", "device"),
+                            "where else to look for the run's sectors, read raw on the known-good path: files: nowhere else; region: the part of the device "
+                                    + "the cell used (its region of an image, the emulated target's own device); device: all of the device. "
+                                    + "Sectors found outside the files (a misdirected write's landing place, a copy, blocks a rewrite left) are reported, "
+                                    + "and do not fail the cell by themselves")));
 
     static Verify of(Options o) {
-        return new Verify(o.text("oracle").equals("durable"));
+        return new Verify(o.text("oracle").equals("durable"), o.text("scan"));
     }
 
     @Override
@@ -63,8 +72,11 @@ record Verify(boolean durable) implements Action {
             return new Expected(s.file(), s.name(), at);
         }).toList();
         long total = expected.stream().mapToLong(e -> e.file().size()).sum();
+        // data read through the file system has no device addresses to scan around
+        Region region = scan.equals("files") || leaves != Leaves.DATA ? Region.none("scan: files") : cell.target().region(cell.cell(), scan.equals("device"));
+        cell.scanned(scan, region);
         try {
-            return Verification.check(expected, cell.format(), cell::describeFile, cell.evidence(), Forensics.logOf(cell), durable,
+            return Verification.check(expected, region, cell.format(), cell::describeFile, cell.evidence(), Forensics.logOf(cell), durable,
                     done -> cell.evidence().progress("verify", done, total));
         } catch (IOException e) {
             throw new RigBroken("verify: cannot read the target: " + e.getMessage(), e);

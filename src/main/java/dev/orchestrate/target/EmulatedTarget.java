@@ -94,6 +94,12 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
         return ReadBack.mapped(emulator.media(), map(file, false), 512);
     }
 
+    /** Each cell has a device of its own, so its region is the whole media image. */
+    @Override
+    public Region region(Cell cell, boolean wholeDevice) {
+        return new Region(live().media(), 0, settings.mediaSize(), 512, "the cell's own device, read as its media image");
+    }
+
     @Override
     public void afterCell(Cell cell, List<Placement> placements, boolean passed, Evidence evidence) {
         if (emulator == null) {

@@ -8,7 +8,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A raw image file used as a device: tools write at device offsets, verification scans the image.
@@ -19,19 +18,14 @@ public final class ImageTarget implements Target {
     private final Path image;
     private final long size;
     private final int blockSize;
-    private final Map<Integer, Long> regions;
-    private final long fileStride;
+    private final Layout layout;
 
-    /**
-     * @param regions the start of each cell's region, by cell ordinal, from {@link Layout}
-     * @param fileStride distance between the files of a cell
-     */
-    public ImageTarget(Path image, long size, int blockSize, Map<Integer, Long> regions, long fileStride) {
+    /** @param layout where each cell's region and files lie */
+    public ImageTarget(Path image, long size, int blockSize, Layout layout) {
         this.image = image;
         this.size = size;
         this.blockSize = blockSize;
-        this.regions = Map.copyOf(regions);
-        this.fileStride = fileStride;
+        this.layout = layout;
     }
 
     @Override
@@ -63,11 +57,21 @@ public final class ImageTarget implements Target {
 
     @Override
     public Placement place(Cell cell, int index) {
-        Long region = regions.get(cell.ordinal());
+        return new Placement(image, start(cell) + (index - 1) * layout.fileStride(), blockSize);
+    }
+
+    @Override
+    public Region region(Cell cell, boolean wholeDevice) {
+        return wholeDevice ? new Region(image, 0, size, blockSize, "the whole image")
+                : new Region(image, start(cell), layout.end(cell.ordinal()), blockSize, "the cell's region of the image");
+    }
+
+    private long start(Cell cell) {
+        Long region = layout.regions().get(cell.ordinal());
         if (region == null) {
             throw new IllegalArgumentException("cell " + cell.name() + " has no region in " + image);
         }
-        return new Placement(image, region + (index - 1) * fileStride, blockSize);
+        return region;
     }
 
     /** Regions stay as they are: the image is the record of what happened. */

@@ -34,6 +34,12 @@ public record Layout(Map<Integer, Long> regions, long fileStride, long total) {
         return new Layout(regions, stride, next);
     }
 
+    /** Where the region of cell {@code ordinal} ends: where the next one starts, or the end of the layout. */
+    public long end(int ordinal) {
+        long start = regions.get(ordinal);
+        return regions.values().stream().mapToLong(Long::longValue).filter(r -> r > start).min().orElse(total);
+    }
+
     private static long align(long bytes) {
         return (bytes + ALIGN - 1) / ALIGN * ALIGN;
     }

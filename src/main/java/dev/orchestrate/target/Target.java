@@ -41,6 +41,15 @@ public interface Target extends AutoCloseable {
         return p.raw() ? ReadBack.raw(p.path(), p.deviceOffset(), p.blockSize()) : ReadBack.file(p.path());
     }
 
+    /**
+     * The part of the device {@code cell} used, on the known-good path, where verification looks
+     * for the run's sectors outside the files; with {@code wholeDevice}, all of the device. A target
+     * read through a file system has none.
+     */
+    default Region region(Cell cell, boolean wholeDevice) {
+        return Region.none("this target is read through its file system, so there is no device to scan");
+    }
+
     /** Tears down what the cell set up; a passed cell's files leave the target, a failed cell's stay as evidence. */
     void afterCell(Cell cell, List<Placement> placements, boolean passed, Evidence evidence);
 

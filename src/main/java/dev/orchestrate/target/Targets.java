@@ -47,7 +47,7 @@ public final class Targets {
                 Layout layout = Layout.of(needs);
                 long size = options.find("size").map(v -> Size.parse(v.text()).bytes()).orElse(layout.total());
                 Path image = options.optionalText("path").map(Path::of).orElse(runDir.resolve("target.img"));
-                yield new ImageTarget(image, size, (int) options.size("block-size"), layout.regions(), layout.fileStride());
+                yield new ImageTarget(image, size, (int) options.size("block-size"), layout);
             }
             default -> throw new IllegalArgumentException("unknown target kind " + options.text("kind"));
         };

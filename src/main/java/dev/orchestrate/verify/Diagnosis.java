@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Correlates damaged ranges with the device's command log and states what the evidence suggests,
  * as hypotheses with their evidence counts: a transfer-length limit, an unflushed write cache,
- * misdirected writes, data that never reached the device. Each rule says why it did or did not
+ * misdirected or duplicated writes, data that never reached the device. The run's sectors found
+ * outside the files (strays) show where misdirected data went. Each rule says why it did or did not
  * fire; only rules whose evidence covers every damaged range they speak of are stated.
  *
  * @param findings one line per rule that fired, most specific first
@@ -25,8 +27,11 @@ public record Diagnosis(List<String> findings, List<String> reasoning) {
     record Located(DamagedRange range, long device, Optional<Record> writer, boolean destagedAfter, long fsyncsAfter) {
     }
 
-    /** @param blockSize the unit of the ranges' LBAs */
-    public static Diagnosis of(List<DamagedRange> ranges, List<Record> log, int blockSize) {
+    /**
+     * @param strays the run's sectors found outside the files
+     * @param blockSize the unit of the ranges' LBAs
+     */
+    public static Diagnosis of(List<DamagedRange> ranges, List<Stray> strays, List<Record> log, int blockSize) {
         List<Located> located = new ArrayList<>();
         for (DamagedRange r : ranges) {
             if (r.lba() < 0) {
@@ -51,7 +56,8 @@ public record Diagnosis(List<String> findings, List<String> reasoning) {
         neverWritten(located, findings, reasoning);
         transferLength(located, log, findings, reasoning);
         unflushed(located, findings, reasoning);
-        misdirected(ranges, findings, reasoning);
+        misdirected(ranges, strays, blockSize, findings, reasoning);
+        duplicated(ranges, strays, findings, reasoning);
         return new Diagnosis(findings, reasoning);
     }
 
@@ -104,14 +110,45 @@ public record Diagnosis(List<String> findings, List<String> reasoning) {
         reasoning.add(String.format(Locale.ROOT, "unflushed: %d of %d damaged ranges were written and never destaged afterwards", notDestaged, located.size()));
     }
 
-    /** The file's own sectors turn up a fixed distance away from where they belong. */
-    private static void misdirected(List<DamagedRange> ranges, List<String> findings, List<String> reasoning) {
+    /**
+     * The run's own sectors turn up a fixed distance from where they belong, where their own place
+     * does not hold them: misplaced inside the files, or outside them, where the writes landed.
+     */
+    private static void misdirected(List<DamagedRange> ranges, List<Stray> strays, int blockSize, List<String> findings, List<String> reasoning) {
         List<DamagedRange> misplaced = ranges.stream().filter(r -> r.kind() == SectorClass.MISPLACED && r.stamp() != null).toList();
-        List<Long> shifts = misplaced.stream().map(r -> r.start() - r.stamp().offset()).distinct().toList();
-        if (!misplaced.isEmpty() && shifts.size() == 1) {
-            findings.add(String.format(Locale.ROOT, "misdirected writes: %d misplaced ranges all hold sectors that belong %s bytes %s; the writes landed that far away",
-                    misplaced.size(), Size.grouped(Math.abs(shifts.getFirst())), shifts.getFirst() > 0 ? "before them" : "after them"));
+        List<Stray> astray = strays.stream().filter(s -> s.kind() == SectorClass.MISPLACED && s.origin() >= 0).toList();
+        List<Long> shifts = Stream.concat(misplaced.stream().map(r -> r.start() - r.stamp().offset()), astray.stream().map(Stray::displacement))
+                .distinct().toList();
+        if (misplaced.size() + astray.size() > 0 && shifts.size() == 1) {
+            long shift = shifts.getFirst();
+            String landed = astray.isEmpty() ? "" : "; outside the files they landed at " + astray.stream().limit(3)
+                    .map(s -> "LBA " + Size.grouped(s.start() / blockSize) + ".." + Size.grouped((s.end() - 1) / blockSize))
+                    .collect(Collectors.joining(", ")) + (astray.size() > 3 ? ", ..." : "");
+            findings.add(String.format(Locale.ROOT, "misdirected writes: %s hold sectors found intact %s bytes (%s LBAs) %s their own place, "
+                            + "which does not hold them; the writes landed that far away%s",
+                    evidence(misplaced.size(), astray.size()), Size.grouped(Math.abs(shift)), Size.grouped(Math.abs(shift) / blockSize),
+                    shift > 0 ? "after" : "before", landed));
         }
-        reasoning.add("misdirected: " + misplaced.size() + " misplaced ranges, " + shifts.size() + " distinct displacements");
+        reasoning.add("misdirected: " + evidence(misplaced.size(), astray.size()) + " misplaced, " + shifts.size() + " distinct displacements");
+    }
+
+    /**
+     * Sectors in a file's place that are also intact at their own place: the data was written
+     * twice. Copies outside the files alone explain nothing: freed blocks keep old copies.
+     */
+    private static void duplicated(List<DamagedRange> ranges, List<Stray> strays, List<String> findings, List<String> reasoning) {
+        long inFiles = ranges.stream().filter(r -> r.kind() == SectorClass.DUPLICATED).count();
+        long outside = strays.stream().filter(s -> s.kind() == SectorClass.DUPLICATED).count();
+        if (inFiles > 0) {
+            findings.add(String.format(Locale.ROOT, "duplicated writes: %s hold copies of sectors that are also intact at their own place; "
+                    + "the data was written twice, once over other data", evidence(inFiles, outside)));
+        }
+        reasoning.add("duplicated: " + evidence(inFiles, outside) + " hold copies of sectors intact at their own place"
+                + (inFiles == 0 && outside > 0 ? " (copies outside the files alone may be blocks a file system freed)" : ""));
+    }
+
+    /** "3 ranges in the files and 1 outside them". */
+    private static String evidence(long inFiles, long outside) {
+        return inFiles + (inFiles == 1 ? " range" : " ranges") + " in the files" + (outside > 0 ? " and " + outside + " outside them" : "");
     }
 }

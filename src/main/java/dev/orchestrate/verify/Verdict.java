@@ -13,9 +13,12 @@ import java.util.stream.Collectors;
  *
  * @param readPath how the data was read, stated in every report
  * @param samples the first sector of each of the first few damaged ranges, as found and as it should be
+ * @param strays the run's sectors found in the region outside the files: evidence, not failures
+ * @param originsCapped whether some misplaced ranges were not checked for a copy at their own place
+ *     (the checks are capped) and so stay misplaced
  */
 public record Verdict(String readPath, int files, long sectors, Map<SectorClass, Long> counts, List<DamagedRange> ranges,
-                      boolean rangesCut, List<Sample> samples) {
+                      boolean rangesCut, List<Sample> samples, Strays strays, boolean originsCapped) {
 
     /** One damaged sector as found and as it should be. */
     public record Sample(String file, long offset, byte[] found, byte[] expected) {
@@ -66,6 +69,10 @@ public record Verdict(String readPath, int files, long sectors, Map<SectorClass,
                 out.append("  ... more ranges not listed\n");
             }
         }
-        return out.toString();
+        if (originsCapped) {
+            out.append("\nmisplaced ranges checked for a copy at their own place: the first ").append(Origins.MAX_CHECKS)
+                    .append("; the others stay misplaced, unchecked\n");
+        }
+        return out.append('\n').append(strays.text()).toString();
     }
 }

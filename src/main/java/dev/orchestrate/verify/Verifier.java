@@ -8,6 +8,7 @@ import dev.orchestrate.data.Stamp;
 import dev.orchestrate.data.StampedFile;
 import dev.orchestrate.suite.Size;
 import dev.orchestrate.target.ReadBack;
+import dev.orchestrate.target.Region;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -29,8 +30,10 @@ import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 
 /**
- * Reads each expected file back from where it was placed and classifies every sector. Memory stays
- * bounded whatever the size: one chunk buffer and at most {@link #MAX_RANGES} ranges.
+ * Reads each expected file back from where it was placed and classifies every sector, tells copies
+ * (duplicated) from writes that went astray (misplaced) by a look at where each belongs, then
+ * scans the region the run used for its sectors outside the files. Memory stays bounded whatever
+ * the size: one chunk buffer per thread and at most {@link #MAX_RANGES} ranges.
  */
 public final class Verifier {
 
@@ -57,8 +60,13 @@ public final class Verifier {
         this.threads = Math.max(1, threads);
     }
 
-    /** Verifies {@code files}; {@code progress} receives the bytes checked so far. */
+    /** Verifies {@code files} without looking outside them; {@code progress} receives the bytes checked so far. */
     public Verdict verify(List<Expected> files, LongConsumer progress) throws IOException {
+        return verify(files, Region.none("only the files were read"), progress);
+    }
+
+    /** Verifies {@code files}, then scans {@code region} for the run's sectors outside them; {@code progress} receives the file bytes checked so far. */
+    public Verdict verify(List<Expected> files, Region region, LongConsumer progress) throws IOException {
         Map<SectorClass, Long> counts = new EnumMap<>(SectorClass.class);
         Collector ranges = new Collector();
         long sectors = 0;
@@ -68,8 +76,34 @@ public final class Verifier {
             for (Expected expected : files) {
                 sectors += verifyFile(expected, counts, ranges, pool, bytes -> progress.accept(done.addAndGet(bytes)));
             }
+            try (Origins origins = new Origins(format, files)) {
+                List<DamagedRange> found = copies(ranges.ranges, counts, origins);
+                Strays strays = new RegionScan(format, this.files, threads, pool).scan(region, files, origins);
+                return new Verdict(readPath, files.size(), sectors, counts, found, ranges.cut, ranges.samples, strays, origins.capped());
+            }
         }
-        return new Verdict(readPath, files.size(), sectors, counts, ranges.ranges, ranges.cut, ranges.samples);
+    }
+
+    /**
+     * A misplaced range whose first sector is also intact at its own place is a copy: duplicated.
+     * The first sector speaks for the range, so one read per range at most.
+     */
+    private List<DamagedRange> copies(List<DamagedRange> ranges, Map<SectorClass, Long> counts, Origins origins) throws IOException {
+        List<DamagedRange> out = new ArrayList<>(ranges.size());
+        for (DamagedRange r : ranges) {
+            if (r.kind() == SectorClass.MISPLACED && r.stamp() != null && origins.intactAtOrigin(r.stamp()).orElse(false)) {
+                long n = (r.length() + format.sectorSize() - 1) / format.sectorSize();
+                counts.merge(SectorClass.MISPLACED, -n, Long::sum);
+                counts.remove(SectorClass.MISPLACED, 0L);
+                counts.merge(SectorClass.DUPLICATED, n, Long::sum);
+                long origin = origins.lba(r.stamp());
+                String found = new Finding(SectorClass.DUPLICATED, r.stamp(), 0, -1).describe(r.stamp(), files)
+                        + (origin >= 0 ? " (LBA " + Size.grouped(origin) + ")" : "");
+                r = new DamagedRange(r.file(), r.start(), r.end(), r.lba(), SectorClass.DUPLICATED, found, r.expected(), r.stamp());
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     /** Scans the file in one slice per thread, then merges the slices' findings in file order. */
@@ -147,7 +181,7 @@ public final class Verifier {
         return new Slice(sectors, counts, ranges);
     }
 
-    private static Slice join(Future<Slice> f) throws IOException {
+    static <T> T join(Future<T> f) throws IOException {
         try {
             return f.get();
         } catch (ExecutionException e) {

@@ -53,6 +53,26 @@ class VerifyCommandTest {
     }
 
     @Test
+    void theCellsRegionIsScannedAgainForTheRunsSectorsOutsideTheFiles() throws IOException {
+        Path manifest = manifestOfACorruptRun();
+        Path image = reports.resolve("image-corrupt/latest/target.img");
+        // a copy of the control cell's first sector, in the slack of its region behind its file
+        try (var raf = new java.io.RandomAccessFile(image.toFile(), "rw")) {
+            byte[] first = new byte[512];
+            raf.readFully(first);
+            raf.seek(512 * 1024);
+            raf.write(first);
+        }
+        assertEquals(Exit.FAILED, run("verify", "--manifest", manifest.toString(), "--reports", reports.toString(), "--no-html"));
+        assertTrue(out.toString().contains("PASSED  damage=none: all sectors intact"), "a copy outside the files is evidence, not a failure: " + out);
+        String verdict = Files.readString(reports.resolve("image-corrupt-verify/latest/cells/000/01-verdict.txt"));
+        assertTrue(verdict.contains("stamped sectors outside the files: 1, in 1 range (duplicated 1)"), verdict);
+        assertTrue(verdict.contains("LBA 1,024..1,024: file-1.bin bytes 0..511 generation 1; its own place (LBA 0) holds it too: duplicated"), verdict);
+        assertEquals(Exit.FAILED, run("verify", "--manifest", manifest.toString(), "--scan", "files", "--reports", reports.toString(), "--no-html"));
+        assertTrue(Files.readString(reports.resolve("image-corrupt-verify/latest/cells/000/01-verdict.txt")).contains("outside the files: not scanned: scan: files"));
+    }
+
+    @Test
     void aMalformedCommandLogIsRefusedLineByLine() throws IOException {
         Path manifest = manifestOfACorruptRun();
         Path log = Files.writeString(reports.resolve("driver.jsonl"), """

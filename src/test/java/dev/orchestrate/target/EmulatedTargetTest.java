@@ -108,6 +108,8 @@ class EmulatedTargetTest {
         assertTrue(message(results.get("fault=torn-write")).startsWith("first bad byte at offset 16,384"), message(results.get("fault=torn-write")));
         assertTrue(message(results.get("fault=torn-write")).contains("likely transfer-length limit (or writes torn at a fixed length): all "), message(results.get("fault=torn-write")));
         assertTrue(message(results.get("fault=misdirect")).contains("likely misdirected writes: "), message(results.get("fault=misdirect")));
+        assertTrue(message(results.get("fault=misdirect")).contains("8 LBAs) after their own place, which does not hold them; the writes landed that far away; "
+                + "outside the files they landed at LBA "), "the region scan finds where the file's last sectors went: " + message(results.get("fault=misdirect")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.orchestrate.data.Stamp;
 import dev.orchestrate.data.StampedFile;
 import dev.orchestrate.target.Extent;
 import dev.orchestrate.target.ReadBack;
+import dev.orchestrate.target.Region;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -74,14 +75,86 @@ class VerifierTest {
         assertEquals(8192 + 1536, zeros.end());
         assertEquals((base + 8192) / 512, zeros.lba());
         assertEquals("file-1.bin bytes 8,192..9,727 (LBA 2,064): zeros; expected file-1.bin offset 8,192 generation 1", zeros.describe());
-        assertEquals(SectorClass.MISPLACED, v.ranges().get(1).kind());
-        assertEquals("sector of file-1.bin offset 0", v.ranges().get(1).found());
+        assertEquals(SectorClass.DUPLICATED, v.ranges().get(1).kind(), "offset 0 holds its sector too, so this one is a copy");
+        assertEquals("copy of file-1.bin offset 0, which is also intact at its own place (LBA 2,048)", v.ranges().get(1).found());
+        assertEquals(1, v.counts().get(SectorClass.DUPLICATED));
+        assertEquals(null, v.counts().get(SectorClass.MISPLACED));
         assertEquals(SectorClass.STALE, v.ranges().get(2).kind());
         assertEquals("generation 0, expected 1", v.ranges().get(2).found());
         assertEquals("first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros, expected file-1.bin offset 8,192 generation 1; 3 damaged ranges, 2,560 bytes",
                 v.headline());
         assertEquals(8192, v.first().offset());
         assertEquals(List.of(8192L, 8192L + 1536, 32768L), v.samples().stream().map(Verdict.Sample::offset).toList(), "one sample per damaged range");
+    }
+
+    @Test
+    void aSectorWhoseOwnPlaceDoesNotHoldItIsMisplaced() throws IOException {
+        long base = 1 << 20;
+        Path image = image(base);
+        write(image, base + 8192, FORMAT.expected(FILE.stampAt(4096)));
+        write(image, base + 4096, new byte[512]);
+        Verdict v = verify(ReadBack.raw(image, base, 512));
+        assertEquals(List.of(SectorClass.ZEROS, SectorClass.MISPLACED), v.ranges().stream().map(DamagedRange::kind).toList(), v.text());
+        assertEquals("sector of file-1.bin offset 4,096", v.ranges().get(1).found());
+        assertFalse(v.originsCapped());
+    }
+
+    @Test
+    void copiesAreCheckedAtTheirOwnPlaceOnlyUpToTheCap() throws IOException {
+        StampedFile big = new StampedFile(9, 1001, 1, 1 << 20, FORMAT);
+        Path file = dir.resolve("big.bin");
+        big.writeTo(file, done -> { });
+        // every odd sector holds a copy of the even one before it: 1,024 ranges, each with a stamp of its own
+        for (long at = 512; at < big.size(); at += 1024) {
+            write(file, at, FORMAT.expected(big.stampAt(at - 512)));
+        }
+        Verdict v = new Verifier(FORMAT, id -> "big.bin").verify(List.of(new Expected(big, "big.bin", ReadBack.file(file))), done -> { });
+        assertTrue(v.originsCapped());
+        assertEquals(256, v.counts().get(SectorClass.DUPLICATED));
+        assertEquals(1024 - 256, v.counts().get(SectorClass.MISPLACED), "the unchecked ones stay misplaced");
+        assertTrue(v.text().contains("checked for a copy at their own place: the first 256"), v.text());
+    }
+
+    @Test
+    void theRegionScanFindsTheRunsSectorsOutsideTheFilesAndNamesEach() throws IOException {
+        long base = 1 << 20;
+        Path image = image(base);
+        write(image, base + 8192, new byte[512]);
+        // a copy of offset 0 (intact at home), the sector of offset 8,192 (zeros at home), an older generation
+        write(image, 3 << 20, FORMAT.expected(FILE.stampAt(0)));
+        write(image, (3 << 20) + 65536, FORMAT.expected(FILE.stampAt(8192)));
+        write(image, (3 << 20) + 131072, FORMAT.expected(new Stamp(9, 1001, 512, 0)));
+        // a sector of another run is nobody's business here
+        write(image, (3 << 20) + 196608, FORMAT.expected(new Stamp(8, 1001, 0, 1)));
+        Verdict v = new Verifier(FORMAT, id -> "file-" + id % 1000 + ".bin")
+                .verify(List.of(new Expected(FILE, "file-1.bin", ReadBack.raw(image, base, 512))), new Region(image, 0, 4 << 20, 512, "test region"), done -> { });
+        Strays strays = v.strays();
+        assertEquals(3, strays.sectors(), v.text());
+        assertEquals(List.of(SectorClass.DUPLICATED, SectorClass.MISPLACED, SectorClass.STALE), strays.ranges().stream().map(Stray::kind).toList());
+        assertEquals("LBA 6,144..6,144: file-1.bin bytes 0..511 generation 1; its own place (LBA 2,048) holds it too: duplicated", strays.ranges().get(0).describe());
+        assertEquals("LBA 6,272..6,272: file-1.bin bytes 8,192..8,703 generation 1; its own place (LBA 2,064) does not hold it: misplaced",
+                strays.ranges().get(1).describe());
+        assertEquals((3 << 20) + 65536 - (base + 8192), strays.ranges().get(1).displacement());
+        assertTrue(v.text().contains("stamped sectors outside the files: 3, in 3 ranges (misplaced 1, duplicated 1, stale 1)"), v.text());
+        assertEquals(List.of(SectorClass.ZEROS), v.ranges().stream().map(DamagedRange::kind).toList(), "strays are evidence, the file's own damage is the failure");
+    }
+
+    @Test
+    void strayRangesRunOnAcrossSlicesAndAnIntactFileStillPasses() throws IOException {
+        long base = 1 << 20;
+        Path image = image(base);
+        byte[] run = new byte[16 * 512];
+        for (int i = 0; i < 16; i++) {
+            FORMAT.encode(FILE.stampAt(i * 512L), run, i * 512);
+        }
+        write(image, (2 << 20) - 8 * 512, run);
+        Verdict v = new Verifier(FORMAT, id -> "file-1.bin", 4)
+                .verify(List.of(new Expected(FILE, "file-1.bin", ReadBack.raw(image, base, 512))), new Region(image, 0, 4 << 20, 512, "test region"), done -> { });
+        assertTrue(v.passed(), v.text());
+        assertEquals(1, v.strays().ranges().size(), v.text());
+        assertEquals(16, v.strays().sectors());
+        assertEquals(SectorClass.DUPLICATED, v.strays().ranges().getFirst().kind());
+        assertEquals((2 << 20) + 8 * 512, v.strays().ranges().getFirst().end());
     }
 
     @Test
