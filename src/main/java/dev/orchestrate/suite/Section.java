@@ -40,6 +40,7 @@ public record Section(String name, String help, List<Key> keys, String selector,
      */
     public Options resolve(Map<String, Value> given, Map<String, Location> keyLocations, Location at, List<Problem> problems) {
         String selected = keys.stream().filter(k -> k.name().equals(selector) && k.fallback() != null).map(Key::fallback).findFirst().orElse(null);
+        boolean unknownVariant = false;
         if (selector != null && given.containsKey(selector)) {
             Value choice = given.get(selector);
             if (variants.containsKey(choice.text())) {
@@ -48,6 +49,7 @@ public record Section(String name, String help, List<Key> keys, String selector,
                 problems.add(new Problem(choice.at(), "unknown " + selector + " '" + choice.text() + "' in " + name
                         + "; expected one of " + String.join(", ", variants.keySet().stream().sorted().toList())
                         + Suggest.hint(choice.text(), variants.keySet())));
+                unknownVariant = true;
             }
         }
         List<Key> applicable = keysFor(selected);
@@ -58,7 +60,11 @@ public record Section(String name, String help, List<Key> keys, String selector,
             Location keyAt = keyLocations.getOrDefault(key, entry.getValue().at());
             Optional<Key> declared = applicable.stream().filter(k -> k.name().equals(key)).findFirst();
             if (declared.isEmpty()) {
-                problems.add(new Problem(keyAt, unknownKey(key, selected, names)));
+                // with the variant unknown, its keys cannot be judged: the one problem is the variant
+                boolean ofSomeVariant = variants.values().stream().anyMatch(v -> v.keys().stream().anyMatch(k -> k.name().equals(key)));
+                if (!(unknownVariant && ofSomeVariant)) {
+                    problems.add(new Problem(keyAt, unknownKey(key, selected, names)));
+                }
                 continue;
             }
             String problem = declared.get().problemWith(entry.getValue().text());

@@ -174,8 +174,9 @@ public final class SuiteLoader {
             if (options.values().stream().anyMatch(v -> Interpolation.REFERENCE.matcher(v.text()).find())) {
                 problems.add(new Problem(settings.at(), "tool '" + named.key() + "' holds a ${reference}; tool settings are fixed values, "
                         + "vary them with one setting per value in the matrix"));
+            } else {
+                copy.resolve(options, keyAt, settings.at(), problems);
             }
-            copy.resolve(options, keyAt, settings.at(), problems);
             presets.put(named.key(), new Preset(named.key(), named.keyAt(), options, keyAt));
         }
         return presets;

@@ -1,0 +1,106 @@
+package dev.orchestrate.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orchestrate.suite.InvalidSuite;
+import dev.orchestrate.suite.Problem;
+import dev.orchestrate.suite.Suite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The checks across roles that name sets and tools reading through the file system bring. */
+class CatalogTest {
+
+    @TempDir
+    Path dir;
+
+    private Suite load(String text) throws IOException, InvalidSuite {
+        Files.writeString(dir.resolve("names.txt"), "caf\\u{E9}.bin\ncafe\\u{301}.bin\n資料.bin\n");
+        return Catalog.loader().load(Files.writeString(dir.resolve("x.yaml"), text));
+    }
+
+    private List<String> problems(String text) {
+        return assertThrows(InvalidSuite.class, () -> load(text)).problems().stream().map(Problem::toString)
+                .map(p -> p.replace(dir.toString(), "DIR")).toList();
+    }
+
+    @Test
+    void aNameSetBesideTheSuiteGivesOneFilePerName() throws Exception {
+        Suite suite = load("""
+                name: names
+                target: {kind: directory}
+                steps:
+                  - generate: {size: 4KiB, names: names.txt}
+                  - copy: {tool: cp}
+                  - verify
+                """);
+        assertEquals("names.txt", suite.stepsFor(suite.cells().getFirst()).getFirst().options().text("names"));
+    }
+
+    @Test
+    void aNameSetMustBeUsableAloneAndOnAFileSystem() throws IOException {
+        Files.writeString(dir.resolve("bad.txt"), "ok\na/b\n");
+        assertEquals(List.of("DIR/x.yaml:4:35: names: DIR/bad.txt:2: 'a/b' holds '/' or NUL, which no file name can"),
+                problems("""
+                        name: names
+                        target: {kind: directory}
+                        steps:
+                          - generate: {size: 4KiB, names: bad.txt}
+                          - copy: {tool: cp}
+                          - verify
+                        """));
+        assertEquals(List.of("DIR/x.yaml:4:35: 'files' and 'names' both say how many files there are; with a name set there is one file per name, so remove 'files'"),
+                problems("""
+                        name: names
+                        target: {kind: directory}
+                        steps:
+                          - generate: {size: 4KiB, files: 3, names: names.txt}
+                          - copy: {tool: cp}
+                          - verify
+                        """));
+        List<String> raw = problems("""
+                name: names
+                target: {kind: image, size: 64MiB}
+                steps:
+                  - generate: {size: 4KiB, names: names.txt}
+                  - copy: {tool: dd}
+                  - verify
+                """);
+        assertTrue(raw.contains("DIR/x.yaml:4:35: names need a file system, and an image target places files raw at device offsets; "
+                + "use the emulated or a directory target"), raw.toString());
+    }
+
+    @Test
+    void whatOnlyTheFileSystemCanShowNeedsTheVolumeMounted() {
+        String fio = """
+                name: fio
+                steps:
+                  - generate: {size: 1MiB}
+                  - copy: {tool: fio}
+                  - eject
+                  - verify
+                """;
+        assertEquals(List.of("DIR/x.yaml:6:5: this verify comes after 'eject', but in cell single fio leaves the tool's own data with its own checksums; "
+                + "the tool checks it itself, through the file system; add '- mount' before it"), problems(fio));
+        assertEquals(List.of(), assertDoesNotThrowProblems(fio.replace("  - eject\n", "  - eject\n  - mount\n")));
+        List<String> named = problems(fio.replace("{size: 1MiB}", "{size: 1MiB, names: names.txt}").replace("tool: fio", "tool: cp"));
+        assertTrue(named.getFirst().endsWith("the files are named from a name set, and only the file system can list the names; add '- mount' before it"), named.toString());
+    }
+
+    private List<String> assertDoesNotThrowProblems(String text) {
+        try {
+            load(text);
+            return List.of();
+        } catch (InvalidSuite e) {
+            return e.problems().stream().map(Problem::toString).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
