@@ -22,7 +22,7 @@ public record Request(Method method, long chunk, int threads, String force, Path
               transfer-to  FileChannel.transferTo, CHUNK bytes per call (default 8388608)
               mmap         writes through a shared mapping of DEST, CHUNK bytes per window (default 16777216),
                            forced after each window (each, the default), once at the end, or never
-              direct       O_DIRECT writes of CHUNK bytes (default 262144, a multiple of the block size),
+              direct       O_DIRECT writes of CHUNK bytes (default 524288, a multiple of the block size),
                            THREADS in flight at once (default 4), in whatever order they complete
             exit codes: 0 copied, 1 the copy failed, 2 bad arguments""";
 
@@ -35,7 +35,7 @@ public record Request(Method method, long chunk, int threads, String force, Path
         Method method = method(rest.removeFirst());
         long chunk = switch (method) {
             case MMAP -> 16L << 20;
-            case DIRECT -> 256L << 10;
+            case DIRECT -> 512L << 10;
             default -> 8L << 20;
         };
         int threads = 4;

@@ -55,9 +55,15 @@ final class CellRun implements Evidence {
         TestExecutionResult result;
         try {
             Files.createDirectories(dir);
+            List<Action> actions = steps.stream().map(Steps::action).toList();
+            // a cell this host cannot run is skipped before a device is set up for it
+            for (Action action : actions) {
+                action.unavailable().ifPresent(reason -> {
+                    throw new NotRunnable(reason);
+                });
+            }
             perCell(new Setup());
-            for (Step step : steps) {
-                Action action = Steps.action(step);
+            for (Action action : actions) {
                 if (context.target() instanceof CommandLogged logged) {
                     logged.markStep(action.title());
                 }

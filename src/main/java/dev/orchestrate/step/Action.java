@@ -10,5 +10,10 @@ public interface Action {
     /** The step's name in reports: kind and the options that matter ("copy with dd bs=1MiB"). */
     String title();
 
+    /** Why this host cannot run the step, checked before the cell sets anything up; empty when it can. */
+    default java.util.Optional<String> unavailable() {
+        return java.util.Optional.empty();
+    }
+
     void run(CellContext cell) throws Exception;
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -51,8 +52,13 @@ record Copy(Tool tool, Options options) implements Action {
     }
 
     @Override
+    public Optional<String> unavailable() {
+        return tool.unavailable(options);
+    }
+
+    @Override
     public void run(CellContext cell) {
-        tool.unavailable(options).ifPresent(reason -> {
+        unavailable().ifPresent(reason -> {
             throw new NotRunnable(reason);
         });
         if (cell.sources().isEmpty()) {

@@ -44,7 +44,7 @@ public final class Tools {
                             Key.choice("force", "each", List.of("each", "end", "none"), "msync after each window, once at the end, or never (the kernel writes back)")),
                     o -> List.of("mmap", "--chunk", Long.toString(o.size("chunk")), "--force", o.text("force"))),
             new CopierTool("odirect", "an O_DIRECT writer: writes of one chunk each, several in flight, landing in the order they complete",
-                    List.of(Key.optional("chunk", Key.Type.SIZE, "256KiB", CHUNK_HELP + "write; a multiple of the file system's block size"),
+                    List.of(Key.optional("chunk", Key.Type.SIZE, "512KiB", CHUNK_HELP + "write; a multiple of the file system's block size"),
                             Key.optional("threads", Key.Type.COUNT, "4", "writes in flight at once")),
                     o -> List.of("direct", "--chunk", Long.toString(o.size("chunk")), "--threads", Long.toString(o.count("threads")))),
             new Fio(),

@@ -147,13 +147,13 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
     }
 
     private void timeline(StringBuilder svg, int x, int y, int w, int h) {
-        svg.append(text(x, y + 12, "commands over time: writes by device offset (blue), fsync (orange), destage (green), power cut (red), steps (grey)", "bold"));
+        svg.append(text(x, y + 12, "commands over time: writes by device offset (blue), fsync (orange, above), destage (green, below), power cut (red), steps (grey)", "bold"));
         List<Record> shown = cellRecords();
         long start = shown.stream().mapToLong(Record::nanos).min().orElse(0);
         long end = Math.max(start + 1, shown.stream().mapToLong(Record::nanos).max().orElse(1));
         long top = shown.stream().filter(r -> r.op() == Op.WRITE).mapToLong(r -> r.offset() + r.length()).max().orElse(1);
         int px = x + 10;
-        int py = y + 40;
+        int py = y + 48;
         int pw = w - 20;
         int ph = h - 60;
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n", px, py, pw, ph));
@@ -169,13 +169,14 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
                     double wh = Math.max(1, ph * (double) r.length() / top);
                     svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"2\" height=\"%.1f\" fill=\"%s\"/>%n", tx, wy, wh, r.result() == 0 ? "#4a7fb5" : "#b00"));
                 }
-                case FSYNC -> svg.append(line(tx, py, ph, "#e08a00"));
+                // a tick above the plot, not a line through it: thousands of flushes would hide the writes
+                case FSYNC -> svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"1\" height=\"8\" fill=\"#e08a00\"/>%n", tx, py - 9));
                 case DESTAGE -> svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"2\" height=\"6\" fill=\"#2a9d3a\"/>%n", tx, py + ph - 6));
                 case POWER_CUT -> svg.append(line(tx, py, ph, "#d00000"));
                 case STEP -> {
-                    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>%n", tx, py - 14, tx, py + ph));
+                    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>%n", tx, py - 36, tx, py + ph));
                     // alternate two rows so the titles of quick steps do not print over each other
-                    svg.append(text(tx + 2, py - 18 + 12 * (label++ % 2), abbreviate(r.cause()), ""));
+                    svg.append(text(tx + 2, py - 26 + 12 * (label++ % 2), abbreviate(r.cause()), ""));
                 }
                 default -> {
                 }

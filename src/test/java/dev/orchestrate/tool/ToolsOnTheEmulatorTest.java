@@ -1,0 +1,107 @@
+package dev.orchestrate.tool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+
+import dev.orchestrate.Privileged;
+import dev.orchestrate.engine.CellFilter;
+import dev.orchestrate.engine.OrchestrateEngine;
+import dev.orchestrate.outcome.Status;
+import dev.orchestrate.trace.Fingerprint;
+import dev.orchestrate.trace.Op;
+import dev.orchestrate.trace.Record;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * Every Linux copy engine through a real file system onto the emulated controller: each passes
+ * when the controller is sound, each fails when it mishandles long transfers, and their patterns
+ * at the device differ.
+ */
+@Privileged
+class ToolsOnTheEmulatorTest {
+
+    @TempDir
+    Path run;
+
+    private Map<String, TestExecutionResult> execute(String suite) {
+        Map<String, TestExecutionResult> results = new LinkedHashMap<>();
+        EngineTestKit.engine(OrchestrateEngine.ID)
+                .selectors(selectClasspathResource("emulated/" + suite + ".yaml"))
+                .configurationParameter(OrchestrateEngine.RUN_DIR, run.toString())
+                .configurationParameter(CellFilter.PARAMETER, "")
+                .execute()
+                .testEvents().finished().stream()
+                .forEach((Event e) -> results.put(e.getTestDescriptor().getDisplayName(), e.getPayload(TestExecutionResult.class).orElseThrow()));
+        return results;
+    }
+
+    private static String message(TestExecutionResult r) {
+        return r.getThrowable().map(Throwable::getMessage).orElse("");
+    }
+
+    @Test
+    void everyEnginePassesOnASoundControllerWithAPatternOfItsOwn() throws IOException {
+        Map<String, TestExecutionResult> results = execute("tools");
+        results.forEach((cell, r) -> {
+            if (cell.equals("tool=finder")) {
+                assertEquals(Status.SKIPPED, Status.of(r));
+                assertEquals("finder: macOS only", message(r));
+            } else {
+                assertEquals(Status.PASSED, Status.of(r), cell + ": " + message(r));
+            }
+        });
+        Map<String, List<Object>> signatures = new TreeMap<>();
+        try (Stream<Path> logs = Files.walk(run)) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().equals("command-log.jsonl")).toList()) {
+                signatures.put(log.getParent().getFileName().toString(), signature(Fingerprint.of(log)));
+            }
+        }
+        assertEquals(13, signatures.size(), "a command log per cell that ran: " + signatures.keySet());
+        Set<List<Object>> distinct = new java.util.HashSet<>(signatures.values());
+        assertTrue(distinct.size() >= 8, "at least 8 distinct patterns among " + signatures);
+    }
+
+    /**
+     * What a person sees first in a pattern, from the copy and the sync after it: the write sizes
+     * that carry a tenth or more of the bytes, and how densely flushes come (log2 of fsync per MiB).
+     */
+    private static List<Object> signature(Fingerprint print) {
+        List<Record> copy = print.phases().stream().filter(p -> p.title().startsWith("copy with") || p.title().equals("sync"))
+                .flatMap(p -> p.records().stream()).toList();
+        Map<Long, Long> bytes = copy.stream().filter(r -> r.op() == Op.WRITE)
+                .collect(Collectors.groupingBy(r -> Long.highestOneBit(r.length()), Collectors.summingLong(Record::length)));
+        long total = bytes.values().stream().mapToLong(Long::longValue).sum();
+        Set<Long> sizes = bytes.entrySet().stream().filter(e -> e.getValue() * 10 >= total).map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+        double fsyncPerMiB = copy.stream().filter(r -> r.op() == Op.FSYNC).count() / Math.max(1.0, total / (double) (1 << 20));
+        return List.of(sizes, Math.round(Math.log(1 + fsyncPerMiB) / Math.log(2)));
+    }
+
+    @Test
+    void everyEngineFailsWhenLongTransfersLoseTheirTail() {
+        Map<String, TestExecutionResult> results = execute("tools-fault");
+        assertEquals(13, results.size());
+        results.forEach((cell, r) -> {
+            assertEquals(Status.FAILED, Status.of(r), cell + ": " + message(r));
+            if (!cell.equals("tool=fio")) {
+                assertTrue(message(r).contains("transfer-length limit"), cell + ": " + message(r));
+            }
+        });
+        assertTrue(message(results.get("tool=fio")).startsWith("fio's own check failed: file-1.bin: "), message(results.get("tool=fio")));
+    }
+}
