@@ -176,7 +176,9 @@ final class CellRun implements Evidence {
     public void attach(String name, String mediaType, String extension, byte[] content) {
         try {
             Path folder = Files.createDirectories(dir.resolve("attachments"));
-            String file = String.format(Locale.ROOT, "%02d-%s.%s", ++attachments, name.replaceAll("[^A-Za-z0-9._-]+", "_"), extension);
+            // the name may hold a file name of up to 255 bytes: the number keeps it unique, the cut keeps it a legal file name
+            String slug = name.replaceAll("[^A-Za-z0-9._-]+", "_");
+            String file = String.format(Locale.ROOT, "%02d-%s.%s", ++attachments, slug.substring(0, Math.min(slug.length(), 80)), extension);
             Path path = Files.write(folder.resolve(file), content);
             listener.reportingEntryPublished(descriptor, Entries.attachment(name, mediaType, path));
         } catch (IOException e) {

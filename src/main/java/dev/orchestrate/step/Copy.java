@@ -64,17 +64,25 @@ record Copy(Tool tool, Options options) implements Action {
         if (cell.sources().isEmpty()) {
             throw new RigBroken("copy: no source files; a 'generate' step must come first");
         }
-        for (CellContext.Source source : cell.sources()) {
-            Placement to = cell.placement(source.index());
-            Command command = tool.command(source.path(), to, options);
-            String activity = tool.name() + " " + source.name();
-            if (!to.raw()) {
-                createParent(to);
+        // one attachment for all the files' commands, also when one of them fails
+        StringBuilder commands = new StringBuilder();
+        try {
+            for (CellContext.Source source : cell.sources()) {
+                Placement to = cell.placement(source.index());
+                Command command = tool.command(source.path(), to, options);
+                String activity = tool.name() + " " + source.name();
+                if (!to.raw()) {
+                    createParent(to);
+                }
+                Temperature.of(options.text("temperature")).apply(source, cell.evidence());
+                Outcome outcome = Processes.run(command, () -> poll(cell, activity, to, source.file().size()));
+                commands.append(outcome.describe()).append('\n');
+                DeviceErrors.check(tool.name() + " copying " + source.name(), outcome);
             }
-            Temperature.of(options.text("temperature")).apply(source, cell.evidence());
-            Outcome outcome = Processes.run(command, () -> poll(cell, activity, to, source.file().size()));
-            cell.evidence().attachText(activity + " (exit " + outcome.exitCode() + ")", outcome.describe());
-            DeviceErrors.check(tool.name() + " copying " + source.name(), outcome);
+        } finally {
+            if (!commands.isEmpty()) {
+                cell.evidence().attachText(tool.name() + " commands and output", commands.toString());
+            }
         }
         cell.copied(cell.sources(), new CellContext.CopiedWith(tool, options));
     }

@@ -26,7 +26,7 @@ public final class Tools {
                     (paths, o) -> List.of("rsync", "--" + o.text("mode"), paths.get(0), paths.get(1))),
             new CommandTool("tar", "tar -c | tar -x: an archive stream through a pipe, written in tar's record size", BOTH,
                     "tar", "apt-get install tar", List.of(),
-                    (paths, o) -> List.of("bash", "-o", "pipefail", "-c", "tar -C \"$1\" -cf - \"$2\" | tar -C \"$3\" -xf -", "tar-pipe",
+                    (paths, o) -> List.of("bash", "-o", "pipefail", "-c", "tar -C \"$1\" -cf - -- \"$2\" | tar -C \"$3\" -xf -", "tar-pipe",
                             parent(paths.get(0)), name(paths.get(0)), parent(paths.get(1)))),
             new CommandTool("cat", "cat SOURCE > DEST: the shell's redirection, writes in cat's buffer size", BOTH,
                     "cat", "apt-get install coreutils", List.of(),

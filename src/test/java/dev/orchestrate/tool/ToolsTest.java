@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every file-system tool copies a file byte for byte when run for real, with its default options. */
+/** Every file-system tool copies a file byte for byte when run for real, with its default options, whatever its name. */
 class ToolsTest {
 
     @TempDir
@@ -29,8 +29,10 @@ class ToolsTest {
         assumeTrue(tool.unavailable(ToolOptions.of(tool)).isEmpty(), () -> "skipped: " + tool.unavailable(ToolOptions.of(tool)).orElse(""));
         byte[] data = new byte[3 << 20];
         new Random(name.hashCode()).nextBytes(data);
-        Path source = Files.write(Files.createDirectories(dir.resolve("source")).resolve("file-1.bin"), data);
-        Path target = Files.createDirectories(dir.resolve("volume")).resolve("file-1.bin");
+        // a name a careless command line would take for an option, outside ASCII and decomposed
+        String fileName = "-cafe\u0301 資料.bin";
+        Path source = Files.write(Files.createDirectories(dir.resolve("source")).resolve(fileName), data);
+        Path target = Files.createDirectories(dir.resolve("volume")).resolve(fileName);
         Outcome outcome = Processes.run(tool.command(source, new Placement(target, -1, 512), ToolOptions.of(tool)));
         assertEquals(0, outcome.exitCode(), outcome.describe());
         assertArrayEquals(data, Files.readAllBytes(target));
