@@ -74,11 +74,20 @@ public record NameSet(Path file, List<String> names, List<String> problems) {
         return new NameSet(file, names, problems);
     }
 
-    /** The code points of a name, e.g. "U+0065 U+0301", so two forms that look alike can be told apart in a report. */
+    /** How many code points {@link #codePoints} spells out before it abbreviates. */
+    static final int SPELLED = 24;
+
+    /**
+     * The code points of a name, e.g. "U+0065 U+0301", so two forms that look alike can be told
+     * apart in a report; a long name is cut after {@value #SPELLED} of them.
+     */
     public static String codePoints(String name) {
+        int[] points = name.codePoints().toArray();
         StringBuilder out = new StringBuilder();
-        name.codePoints().forEach(c -> out.append(out.isEmpty() ? "" : " ").append(String.format("U+%04X", c)));
-        return out.toString();
+        for (int i = 0; i < Math.min(points.length, SPELLED); i++) {
+            out.append(i == 0 ? "" : " ").append(String.format("U+%04X", points[i]));
+        }
+        return points.length <= SPELLED ? out.toString() : out + " ... (" + points.length + " code points)";
     }
 
     private static String unescape(String line) {

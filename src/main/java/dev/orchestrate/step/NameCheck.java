@@ -42,7 +42,8 @@ final class NameCheck {
         Set<String> expected = new LinkedHashSet<>(files.stream().map(CellContext.Source::name).toList());
         List<String> problems = new ArrayList<>();
         StringBuilder report = new StringBuilder("names in " + dir + ", as listed:\n");
-        listed.forEach(n -> report.append("  ").append(n).append("  [").append(NameSet.codePoints(n)).append("]\n"));
+        // code points only where the glyphs could hide a difference: outside ASCII
+        listed.forEach(n -> report.append("  ").append(n).append(n.chars().allMatch(c -> c < 0x80) ? "" : "  [" + NameSet.codePoints(n) + "]").append('\n'));
         for (String name : expected) {
             if (!listed.contains(name)) {
                 String form = listed.stream().filter(n -> nfc(n).equals(nfc(name))).findFirst()

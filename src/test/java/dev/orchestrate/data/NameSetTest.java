@@ -33,6 +33,12 @@ class NameSetTest {
     }
 
     @Test
+    void aLongNameIsSpelledOutOnlySoFar() {
+        assertEquals("U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 "
+                + "U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 U+0061 ... (30 code points)", NameSet.codePoints("a".repeat(30)));
+    }
+
+    @Test
     void everyBadLineIsNamedByItsNumber() throws IOException {
         String tooLong = "x".repeat(256);
         NameSet set = read("ok\na/b\n..\nok\n" + tooLong + "\n\\u{D800}\n");
