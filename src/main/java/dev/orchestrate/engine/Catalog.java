@@ -123,9 +123,14 @@ public final class Catalog {
         }
     }
 
-    /** Tools that need a file system cannot write to a raw target. */
+    /** Tools that need a file system cannot write to a raw target; an alignment offset means nothing on a file system. */
     private static void checkToolsFitTarget(Suite suite, List<Problem> problems) {
         if (!suite.target().text("kind").equals("image")) {
+            for (Cell cell : suite.cells()) {
+                suite.stepsFor(cell).stream().filter(s -> s.kind().equals("copy") && s.options().size("offset") != 0).findFirst().ifPresent(s ->
+                        problems.add(new Problem(s.options().value("offset").at(), "offset places files raw on a device; on a '"
+                                + suite.target().text("kind") + "' target the file system decides where they lie; use an image target, or remove offset")));
+            }
             return;
         }
         for (Cell cell : suite.cells()) {

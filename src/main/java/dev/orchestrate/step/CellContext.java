@@ -5,6 +5,7 @@ import dev.orchestrate.data.StampedFile;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.target.Placement;
+import dev.orchestrate.target.ReadBack;
 import dev.orchestrate.target.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class CellContext {
     private List<Placement> placed = List.of();
     private CopiedWith copiedWith;
     private List<String> listing;
+    private long shift;
     private final java.util.Map<Integer, dev.orchestrate.target.ReadBack> verified = new java.util.HashMap<>();
     private Scan scanned;
 
@@ -103,7 +105,19 @@ public final class CellContext {
     }
 
     public Placement placement(int index) {
-        return target.place(cell, index, name(index));
+        Placement p = target.place(cell, index, name(index));
+        return p.raw() ? new Placement(p.path(), p.deviceOffset() + shift, p.blockSize()) : p;
+    }
+
+    /** Moves every raw placement from now on by {@code bytes}: a copy's alignment offset. */
+    void shift(long bytes) {
+        this.shift = bytes;
+    }
+
+    /** Where verify reads a file back: raw at its (shifted) placement, else where the target says. */
+    ReadBack readBackOf(Source s) {
+        Placement p = placement(s.index());
+        return p.raw() ? ReadBack.raw(p.path(), p.deviceOffset(), p.blockSize()) : target.readBack(cell, s.index(), s.name());
     }
 
     /** The name of file {@code index}: as generated, or file-N.bin before anything was. */

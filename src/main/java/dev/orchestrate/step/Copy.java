@@ -27,6 +27,9 @@ record Copy(Tool tool, Options options) implements Action {
             + "warm, in the host's cache as generated; cold, flushed and dropped from the cache (macOS: purge), so the tool reads the disk; "
             + "fresh, rewritten just before the copy, its pages still dirty");
 
+    static final Key OFFSET = Key.optional("offset", Key.Type.SIZE, "0", "raw targets only: bytes added to each file's place on the device; "
+            + "one that is not a multiple of 4KiB makes every write start inside a block (an alignment sweep: 0, 512, 2048 ...)");
+
     static final Section SECTION = section();
 
     private static Section section() {
@@ -35,6 +38,7 @@ record Copy(Tool tool, Options options) implements Action {
         return Section.withVariants("copy", "Copies the cell's source files onto the target with one tool, run as a real process.", List.of(
                 Key.required("tool", Key.Type.TEXT, "the copy tool: " + String.join(", ", variants.keySet()) + ", or a name from the suite's 'tools'"),
                 TEMPERATURE,
+                OFFSET,
                 Key.optional("timeout", Key.Type.DURATION, "10m", "how long one copy may take before the rig is declared broken")),
                 "tool", variants);
     }
@@ -46,7 +50,7 @@ record Copy(Tool tool, Options options) implements Action {
     @Override
     public String title() {
         // only what differs from the defaults, so the title reads like the command a person would type
-        String own = Stream.concat(tool.keys().stream(), Stream.of(TEMPERATURE)).filter(k -> !options.text(k.name()).equals(k.fallback()))
+        String own = Stream.concat(tool.keys().stream(), Stream.of(TEMPERATURE, OFFSET)).filter(k -> !options.text(k.name()).equals(k.fallback()))
                 .map(k -> k.name() + "=" + options.text(k.name())).collect(Collectors.joining(" "));
         return "copy with " + tool.name() + (own.isEmpty() ? "" : " (" + own + ")");
     }
@@ -64,6 +68,7 @@ record Copy(Tool tool, Options options) implements Action {
         if (cell.sources().isEmpty()) {
             throw new RigBroken("copy: no source files; a 'generate' step must come first");
         }
+        cell.shift(options.size("offset"));
         // one attachment for all the files' commands, also when one of them fails
         StringBuilder commands = new StringBuilder();
         try {

@@ -50,18 +50,21 @@ public final class Steps {
         };
     }
 
-    /** The files a cell writes, from its generate steps: how many, and the largest. */
+    /** The files a cell writes, from its generate and copy steps: how many, and the most room one takes (its size plus an alignment offset). */
     public static Footprint footprint(Iterable<Step> steps) {
         int files = 0;
         long largest = 0;
+        long offset = 0;
         for (Step step : steps) {
             if (step.kind().equals("generate")) {
                 Generate g = Generate.of(step.options());
                 files = Math.max(files, g.files());
                 largest = Math.max(largest, g.size());
+            } else if (step.kind().equals("copy")) {
+                offset = Math.max(offset, step.options().size("offset"));
             }
         }
-        return new Footprint(files, largest);
+        return new Footprint(files, largest + offset);
     }
 
     public record Footprint(int files, long largest) {

@@ -67,7 +67,7 @@ record Verify(boolean durable, String scan) implements Action {
 
     private Optional<String> stamped(CellContext cell, Leaves leaves) {
         List<Expected> expected = cell.onTarget().stream().map(s -> {
-            ReadBack at = leaves == Leaves.DATA ? cell.target().readBack(cell.cell(), s.index(), s.name()) : ReadBack.file(cell.placement(s.index()).path());
+            ReadBack at = leaves == Leaves.DATA ? cell.readBackOf(s) : ReadBack.file(cell.placement(s.index()).path());
             cell.readBack(s.index(), at);
             return new Expected(s.file(), s.name(), at);
         }).toList();

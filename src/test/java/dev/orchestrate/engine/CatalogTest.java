@@ -93,6 +93,19 @@ class CatalogTest {
         assertTrue(named.getFirst().endsWith("the files are named from a name set, and only the file system can list the names; add '- mount' before it"), named.toString());
     }
 
+    @Test
+    void anAlignmentOffsetNeedsARawTarget() {
+        assertEquals(List.of("DIR/x.yaml:5:30: offset places files raw on a device; on a 'directory' target the file system decides where they lie; "
+                + "use an image target, or remove offset"), problems("""
+                name: offset
+                target: {kind: directory}
+                steps:
+                  - generate: {size: 4KiB}
+                  - copy: {tool: dd, offset: 512}
+                  - verify
+                """));
+    }
+
     private List<String> assertDoesNotThrowProblems(String text) {
         try {
             load(text);
