@@ -1,10 +1,7 @@
 package dev.orchestrate.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.orchestrate.engine.Catalog;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +23,11 @@ class PresetTest {
             """;
 
     private static Suite parse(String text) throws InvalidSuite {
-        return Catalog.loader().parse(Path.of("suites/x.yaml"), text);
+        return SuiteLoaderTest.parse(text);
     }
 
     private static List<String> problems(String text) {
-        return assertThrows(InvalidSuite.class, () -> parse(text)).problems().stream().map(Problem::toString).toList();
+        return SuiteLoaderTest.problems(text);
     }
 
     @Test

@@ -27,11 +27,13 @@ class SuiteLoaderTest {
               - verify
             """;
 
-    private static Suite parse(String text) throws InvalidSuite {
+    /** Loads a suite as if it were suites/x.yaml. */
+    static Suite parse(String text) throws InvalidSuite {
         return Catalog.loader().parse(Path.of("suites/x.yaml"), text);
     }
 
-    private static List<String> problems(String text) {
+    /** The problems a suite as suites/x.yaml has, as file:line:col: messages. */
+    static List<String> problems(String text) {
         return assertThrows(InvalidSuite.class, () -> parse(text)).problems().stream().map(Problem::toString).toList();
     }
 

@@ -2,12 +2,13 @@ package dev.orchestrate.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
 import dev.orchestrate.Privileged;
+import dev.orchestrate.SuiteResults;
 import dev.orchestrate.engine.CellFilter;
-import dev.orchestrate.engine.Manifest;
 import dev.orchestrate.engine.OrchestrateEngine;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import dev.orchestrate.engine.Manifest;
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.outcome.Status;
@@ -17,15 +18,12 @@ import dev.orchestrate.trace.TraceReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
 /**
  * Every fault of the emulated controller is caught by the verdict, next to a fault-free control
@@ -37,21 +35,12 @@ class EmulatedTargetTest {
     @TempDir
     Path run;
 
-    /** How each cell of a suite ended, with its message. */
     private Map<String, TestExecutionResult> execute(String suite) {
-        Map<String, TestExecutionResult> results = new LinkedHashMap<>();
-        EngineTestKit.engine(OrchestrateEngine.ID)
-                .selectors(selectClasspathResource("emulated/" + suite + ".yaml"))
-                .configurationParameter(OrchestrateEngine.RUN_DIR, run.toString())
-                .configurationParameter(CellFilter.PARAMETER, "")
-                .execute()
-                .testEvents().finished().stream()
-                .forEach((Event e) -> results.put(e.getTestDescriptor().getDisplayName(), e.getPayload(TestExecutionResult.class).orElseThrow()));
-        return results;
+        return SuiteResults.execute("emulated/" + suite + ".yaml", run);
     }
 
     private static String message(TestExecutionResult r) {
-        return r.getThrowable().map(Throwable::getMessage).orElse("");
+        return SuiteResults.message(r);
     }
 
     @AfterEach

@@ -2,11 +2,9 @@ package dev.orchestrate.tool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
 import dev.orchestrate.Privileged;
-import dev.orchestrate.engine.CellFilter;
-import dev.orchestrate.engine.OrchestrateEngine;
+import dev.orchestrate.SuiteResults;
 import dev.orchestrate.outcome.Status;
 import dev.orchestrate.trace.Fingerprint;
 import dev.orchestrate.trace.Op;
@@ -14,7 +12,6 @@ import dev.orchestrate.trace.Record;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
 /**
  * Every Linux copy engine through a real file system onto the emulated controller: each passes
@@ -40,19 +35,11 @@ class ToolsOnTheEmulatorTest {
     Path run;
 
     private Map<String, TestExecutionResult> execute(String suite) {
-        Map<String, TestExecutionResult> results = new LinkedHashMap<>();
-        EngineTestKit.engine(OrchestrateEngine.ID)
-                .selectors(selectClasspathResource("emulated/" + suite + ".yaml"))
-                .configurationParameter(OrchestrateEngine.RUN_DIR, run.toString())
-                .configurationParameter(CellFilter.PARAMETER, "")
-                .execute()
-                .testEvents().finished().stream()
-                .forEach((Event e) -> results.put(e.getTestDescriptor().getDisplayName(), e.getPayload(TestExecutionResult.class).orElseThrow()));
-        return results;
+        return SuiteResults.execute("emulated/" + suite + ".yaml", run);
     }
 
     private static String message(TestExecutionResult r) {
-        return r.getThrowable().map(Throwable::getMessage).orElse("");
+        return SuiteResults.message(r);
     }
 
     @Test
