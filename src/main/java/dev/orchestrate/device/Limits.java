@@ -1,5 +1,7 @@
 package dev.orchestrate.device;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +13,10 @@ import java.util.stream.Stream;
 /**
  * The transfer limits published in the IORegistry, by their registry names: the seven a DriverKit
  * SCSI controller must report through UserReportHBAConstraints (set on the controller) and the
- * maximum byte counts on the peripheral. A key the registry does not hold is absent.
+ * maximum byte counts on the peripheral. A key the registry does not hold is absent. In JSON, a plain
+ * object of key → value (an unsigned 64-bit mask keeps its bits, so all ones reads -1).
  */
-public record Limits(Map<String, Long> values) {
+public record Limits(@JsonValue Map<String, Long> values) {
 
     public static final String SEGMENT_COUNT_READ = "IOMaximumSegmentCountRead";
     public static final String SEGMENT_COUNT_WRITE = "IOMaximumSegmentCountWrite";
@@ -32,6 +35,7 @@ public record Limits(Map<String, Long> values) {
 
     public static final Limits NONE = new Limits(Map.of());
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public Limits {
         Map<String, Long> ordered = new LinkedHashMap<>();
         for (String key : keys()) {

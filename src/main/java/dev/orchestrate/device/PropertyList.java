@@ -54,6 +54,8 @@ public final class PropertyList {
             Object value = reader.value(reader.nextStart());
             reader.endOf("plist");
             return value;
+        } catch (Problem e) {
+            throw new RigBroken(at(source, e.getLocation()) + ": " + e.what, e);
         } catch (XMLStreamException e) {
             throw new RigBroken(at(source, e.getLocation()) + ": not a well-formed property list: " + clean(e.getMessage())
                     + "; the output may be truncated (a command killed or timed out) or not XML at all", e);
@@ -89,7 +91,7 @@ public final class PropertyList {
         String nextStart() throws XMLStreamException {
             int event = next();
             if (event != XMLStreamConstants.START_ELEMENT) {
-                throw problem(event == XMLStreamConstants.END_DOCUMENT ? "the property list ends early (truncated output?)"
+                throw problem(event == XMLStreamConstants.END_DOCUMENT ? "the property list ends early (truncated output)"
                         : "expected a value, found " + describe(event));
             }
             return xml.getLocalName();
@@ -119,7 +121,7 @@ public final class PropertyList {
                     throw problem("expected <key> in <dict>, found <" + xml.getLocalName() + ">");
                 }
                 String key = xml.getElementText();
-                if (next() != XMLStreamConstants.START_ELEMENT) {
+                if (next() != XMLStreamConstants.START_ELEMENT || xml.getLocalName().equals("key")) {
                     throw problem("key '" + key + "' has no value");
                 }
                 if (entries.put(key, value(xml.getLocalName())) != null) {
@@ -141,7 +143,7 @@ public final class PropertyList {
 
         private void requireEnd(String name) throws XMLStreamException {
             if (xml.getEventType() != XMLStreamConstants.END_ELEMENT || !xml.getLocalName().equals(name)) {
-                throw problem("<" + name + "> is not closed (truncated output?)");
+                throw problem("<" + name + "> is not closed (truncated output)");
             }
         }
 
@@ -200,8 +202,18 @@ public final class PropertyList {
             return event == XMLStreamConstants.END_ELEMENT ? "</" + xml.getLocalName() + ">" : "XML event " + event;
         }
 
-        private XMLStreamException problem(String what) {
-            return new XMLStreamException(what, xml.getLocation());
+        private Problem problem(String what) {
+            return new Problem(what, xml.getLocation());
+        }
+    }
+
+    /** Well-formed XML that is not a property list. */
+    private static final class Problem extends XMLStreamException {
+        private final String what;
+
+        Problem(String what, Location location) {
+            super(what, location);
+            this.what = what;
         }
     }
 
