@@ -40,7 +40,7 @@ public final class DiskGuard {
         List<Volume> system = disk.mounted().stream().filter(Volume::holdsSystem).toList();
         if (!system.isEmpty()) {
             refusals.add(new Refusal(Rule.SYSTEM, id + " holds the running system (" + list(system) + "); never choose the boot disk"
-                    + " or a disk backing the system's APFS container"));
+                    + " or a disk the system's volumes live on (an APFS container's physical store)"));
         }
         if (media.systemImage()) {
             refusals.add(new Refusal(Rule.SYSTEM_IMAGE, id + " is the system image the OS booted from; writing it would pull the"

@@ -49,7 +49,7 @@ class DiskGuardTest {
                 "disk0 holds the running system (disk1s1 on /System/Volumes/iSCPreboot, disk1s2 on /System/Volumes/xarts,"
                         + " disk1s3 on /System/Volumes/Hardware, disk3s1s1 on /, disk3s2 on /System/Volumes/Preboot,"
                         + " disk3s4 on /System/Volumes/Update, disk3s5 on /System/Volumes/Data, disk3s6 on /System/Volumes/VM);"
-                        + " never choose the boot disk or a disk backing the system's APFS container"), reasons);
+                        + " never choose the boot disk or a disk the system's volumes live on (an APFS container's physical store)"), reasons);
     }
 
     @Test
