@@ -69,8 +69,8 @@ public final class Mounts {
         return !mounted(point);
     }
 
-    /** /proc/mounts escapes space, tab, newline and backslash as octal. */
-    static String unescape(String field) {
+    /** /proc/mounts and mountinfo escape space, tab, newline and backslash as octal. */
+    public static String unescape(String field) {
         return field.replace("\\040", " ").replace("\\011", "\t").replace("\\012", "\n").replace("\\134", "\\");
     }
 }

@@ -1,0 +1,81 @@
+package dev.orchestrate.device;
+
+import dev.orchestrate.outcome.RigBroken;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What the IORegistry says about one disk: {@code ioreg -a -l -r -c <controller class>} printed as a
+ * property list, searched for the IOMedia with the disk's BSD name. Each fact is taken from the
+ * nearest entry above that media which holds it: INQUIRY data from the peripheral, the segment limits
+ * from the controller (UserReportHBAConstraints sets them there), the byte counts from the peripheral.
+ */
+public record Registry(Peripheral peripheral, Limits limits) {
+
+    private static final String CHILDREN = "IORegistryEntryChildren";
+
+    public static Registry of(Object ioreg, String bsdName, String source) {
+        List<Dict> roots = ioreg instanceof List<?> list
+                ? list.stream().map(entry -> Dict.of(entry, source)).toList()
+                : List.of(Dict.of(ioreg, source));
+        List<Dict> path = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (Dict root : roots) {
+            if (find(root, bsdName, path, seen)) {
+                return from(path.reversed());
+            }
+        }
+        throw new RigBroken(source + ": no IOMedia with BSD Name '" + bsdName + "' in this registry subtree (it holds "
+                + (seen.isEmpty() ? "no media" : String.join(", ", seen)) + "); is " + bsdName
+                + " attached to the controller the ioreg -c class names?");
+    }
+
+    /** Depth first; on success {@code path} runs from {@code entry} down to the media. */
+    private static boolean find(Dict entry, String bsdName, List<Dict> path, List<String> seen) {
+        path.add(entry);
+        String name = entry.string("BSD Name");
+        if (name != null && "IOMedia".equals(entry.string("IOObjectClass"))) {
+            if (name.equals(bsdName)) {
+                return true;
+            }
+            seen.add(name);
+        }
+        for (Dict child : entry.dicts(CHILDREN)) {
+            if (find(child, bsdName, path, seen)) {
+                return true;
+            }
+        }
+        path.removeLast();
+        return false;
+    }
+
+    /** {@code upward} runs from the media to the root. */
+    private static Registry from(List<Dict> upward) {
+        Dict device = nearest(upward, d -> d.dict("Device Characteristics"));
+        Dict protocol = nearest(upward, d -> d.dict("Protocol Characteristics"));
+        Peripheral peripheral = new Peripheral(
+                characteristic(device, "Vendor Name", upward, "Vendor Identification"),
+                characteristic(device, "Product Name", upward, "Product Identification"),
+                characteristic(device, "Product Revision Level", upward, "Product Revision Level"),
+                characteristic(device, "Serial Number", upward, "SCSI Logical Unit Serial Number"),
+                protocol == null ? null : protocol.string("Physical Interconnect"));
+        return new Registry(peripheral, Limits.of(key -> nearest(upward, d -> d.number(key))));
+    }
+
+    /** From "Device Characteristics", else from the SCSI nub's own INQUIRY property. */
+    private static String characteristic(Dict characteristics, String key, List<Dict> upward, String nubKey) {
+        String value = characteristics == null ? null : characteristics.string(key);
+        return trim(value != null ? value : nearest(upward, d -> d.string(nubKey)));
+    }
+
+    private static <T> T nearest(List<Dict> upward, Function<Dict, T> get) {
+        return upward.stream().map(get).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** INQUIRY strings are space padded ("GAMMA   "). */
+    private static String trim(String value) {
+        return value == null ? null : value.strip();
+    }
+}
