@@ -9,6 +9,7 @@ import dev.orchestrate.step.CellContext;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.step.Steps;
 import dev.orchestrate.target.CommandLogged;
+import dev.orchestrate.trace.Fingerprint;
 import dev.orchestrate.suite.Step;
 import dev.orchestrate.suite.Suite;
 import java.io.IOException;
@@ -93,7 +94,27 @@ final class CellRun implements Evidence {
             }
             result.getThrowable().ifPresent(broken::addSuppressed);
             return Status.of(result) == Status.BROKEN ? result : TestExecutionResult.failed(broken);
+        } finally {
+            attachPattern();
         }
+    }
+
+    /** The cell's I/O pattern from its command log, attached to the cell itself, where a reader looks first. */
+    private void attachPattern() {
+        Path log = dir.resolve(CommandLogged.FILE);
+        if (!(context.target() instanceof CommandLogged) || !Files.exists(log)) {
+            return;
+        }
+        Fingerprint print;
+        try {
+            print = Fingerprint.of(log);
+        } catch (UncheckedIOException e) {
+            attachText("command log", "cannot read " + log + ": " + e.getMessage());
+            return;
+        }
+        attach("I/O pattern", "image/svg+xml", "svg", print.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        attachText("I/O pattern summary", print.summary());
+        attachText("command log, last lines", "the whole log: " + log.toAbsolutePath() + "\n\n" + print.tail());
     }
 
     /** Setting the target up for the cell is a step of its own, so its time shows in the report. */

@@ -10,7 +10,6 @@ import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Size;
-import dev.orchestrate.trace.Fingerprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ import java.util.stream.Stream;
 public final class EmulatedTarget implements Target, Mountable, Ejectable, Rebootable, PowerSwitch, Purgeable, FaultInjection, CommandLogged {
 
     public static final String MEDIA = "media.img";
-    public static final String COMMAND_LOG = "command-log.jsonl";
+    public static final String COMMAND_LOG = CommandLogged.FILE;
 
     private final Emulator.Settings settings;
     private Emulator emulator;
@@ -110,7 +109,6 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
         try {
             done.close();
         } finally {
-            attachCommandLog(evidence);
             if (passed) {
                 delete(cellDir.resolve(MEDIA));
             }
@@ -210,17 +208,6 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
     private List<Extent> map(Path file, boolean sync) {
         List<Extent> extents = Extents.of(file, sync);
         return settings.fileSystem().equals("btrfs") ? Extents.onBtrfsDevice(extents, emulator.device()) : extents;
-    }
-
-    private void attachCommandLog(Evidence evidence) {
-        Path log = cellDir.resolve(COMMAND_LOG);
-        if (!Files.exists(log)) {
-            return;
-        }
-        Fingerprint print = Fingerprint.of(log);
-        evidence.attach("I/O pattern", "image/svg+xml", "svg", print.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        evidence.attachText("I/O pattern summary", print.summary());
-        evidence.attachText("command log, last lines", "the whole log: " + log.toAbsolutePath() + "\n\n" + print.tail());
     }
 
     private static void delete(Path file) {
