@@ -180,7 +180,7 @@ final class VerifyCommand implements Callable<Integer> {
         long runId = Long.parseUnsignedLong(manifest.runId(), 16);
         List<Expected> expected = new ArrayList<>();
         for (Manifest.FileRecord f : cell.files()) {
-            StampedFile file = new StampedFile(runId, f.id(), f.generation(), f.size(), format);
+            StampedFile file = new StampedFile(runId, f.id(), f.generation(), f.size(), format, f.sparse());
             expected.add(new Expected(file, f.name(), readBack(cell, f)));
         }
         return expected;

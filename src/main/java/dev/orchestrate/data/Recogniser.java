@@ -44,6 +44,29 @@ public final class Recogniser {
         return new Finding(recognisable ? SectorClass.DAMAGED : SectorClass.FOREIGN, null, differing, mismatch);
     }
 
+    /**
+     * Classifies a sector where a hole of the source belongs, so zeros are expected: anything else
+     * is either a sector of ours that landed there (misplaced) or foreign data.
+     */
+    public Finding classifyHole(byte[] buffer, int at, int length) {
+        int first = -1;
+        int differing = 0;
+        for (int i = 0; i < length; i++) {
+            if (buffer[at + i] != 0) {
+                differing++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (differing == 0) {
+            return new Finding(SectorClass.INTACT, null, 0, -1);
+        }
+        SectorFormat.Header header = format.header(buffer, at);
+        if (header != null && intactAsClaimed(buffer, at, length, header)) {
+            return new Finding(SectorClass.MISPLACED, header.stamp(), differing, first);
+        }
+        return new Finding(SectorClass.FOREIGN, null, differing, first);
+    }
+
     /** A sector is what its header claims when it equals the sector encoded from that claim. */
     private boolean intactAsClaimed(byte[] buffer, int at, int length, SectorFormat.Header header) {
         if (header.sectorSize() != format.sectorSize() || header.version() != SectorFormat.VERSION) {

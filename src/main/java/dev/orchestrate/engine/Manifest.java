@@ -42,11 +42,13 @@ public record Manifest(int format, String runId, String suite, String suiteFile,
     /**
      * One file as expected on the target, and where its last verification found it on the device.
      *
+     * @param sparse every second MiB of the file is a hole (see StampedFile)
      * @param deviceOffset the byte offset on the device, or -1 when written through a file system
      * @param extents where the file lay on the device when last verified (file offset, device offset, length), or empty
      * @param blockSize the unit of the device's LBAs
      */
-    public record FileRecord(int id, String name, long size, int generation, String path, long deviceOffset, List<Extent> extents, int blockSize) {
+    public record FileRecord(int id, String name, long size, int generation, boolean sparse, String path, long deviceOffset,
+                             List<Extent> extents, int blockSize) {
     }
 
     public void write(Path file) throws IOException {

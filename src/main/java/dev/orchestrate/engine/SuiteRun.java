@@ -86,7 +86,7 @@ final class SuiteRun {
             CellContext.Source s = context.onTarget().get(i);
             Placement p = context.placements().get(i);
             var readBack = context.lastReadBack(s.index());
-            files.add(new Manifest.FileRecord(s.file().fileId(), s.name(), s.file().size(), s.file().generation(),
+            files.add(new Manifest.FileRecord(s.file().fileId(), s.name(), s.file().size(), s.file().generation(), s.file().sparse(),
                     p.path().toAbsolutePath().toString(), p.deviceOffset(),
                     readBack.map(r -> r.extents() == null ? List.<dev.orchestrate.target.Extent>of() : r.extents()).orElse(List.of()),
                     readBack.map(dev.orchestrate.target.ReadBack::blockSize).orElse(p.blockSize())));

@@ -18,8 +18,9 @@ import java.util.Optional;
  * Writes the cell's stamped source files on the host, outside the target.
  *
  * @param names the files' names from a name set, or empty for file-1.bin, file-2.bin ...
+ * @param sparse every second MiB of each file is a hole
  */
-record Generate(long size, int files, int generation, List<String> names) implements Action {
+record Generate(long size, int files, int generation, List<String> names, boolean sparse) implements Action {
 
     static final int MAX_FILES = CellContext.FILES_PER_CELL - 1;
     static final String NUMBERED = "numbered";
@@ -29,13 +30,15 @@ record Generate(long size, int files, int generation, List<String> names) implem
             Key.optional("files", Key.Type.COUNT, null, "how many files (1 to " + MAX_FILES + "); 1 unless 'names' gives one file per name"),
             Key.optional("names", Key.Type.TEXT, NUMBERED, "numbered: file-1.bin, file-2.bin ...; or a name set, a text file of one name per line "
                     + "(path relative to the suite, e.g. ../fixtures/names.txt): one file per name, and verify checks the names and the listing"),
-            Key.optional("generation", Key.Type.COUNT, "1", "the generation stamped in every sector; raise it to rewrite the same files with new content")));
+            Key.optional("generation", Key.Type.COUNT, "1", "the generation stamped in every sector; raise it to rewrite the same files with new content"),
+            Key.choice("sparse", "no", List.of("no", "yes"), "yes: every second MiB of each file (the second, the fourth ...) is a hole, never "
+                    + "written, where zeros belong; a copy may keep the holes or write the zeros, and either is intact")));
 
     static Generate of(Options o) {
         List<String> names = nameSet(o).map(NameSet::names).orElse(List.of());
         long given = o.find("files").map(v -> Key.count(v.text())).orElse(1L);
         int files = names.isEmpty() ? (int) Math.min(Integer.MAX_VALUE, given) : names.size();
-        return new Generate(o.size("size"), files, (int) o.count("generation"), names);
+        return new Generate(o.size("size"), files, (int) o.count("generation"), names, o.text("sparse").equals("yes"));
     }
 
     /** The name set the options name, if any, read from beside the suite file. */
@@ -50,7 +53,7 @@ record Generate(long size, int files, int generation, List<String> names) implem
     @Override
     public String title() {
         return "generate " + files + (files == 1 ? " file of " : " files of ") + new Size(size) + ", generation " + generation
-                + (names.isEmpty() ? "" : ", named from a name set");
+                + (names.isEmpty() ? "" : ", named from a name set") + (sparse ? ", sparse" : "");
     }
 
     @Override
@@ -61,7 +64,7 @@ record Generate(long size, int files, int generation, List<String> names) implem
             Files.createDirectories(dir);
             for (int index = 1; index <= files; index++) {
                 String name = names.isEmpty() ? CellContext.fileName(index) : names.get(index - 1);
-                StampedFile file = new StampedFile(cell.runId(), cell.fileId(index), generation, size, cell.format());
+                StampedFile file = new StampedFile(cell.runId(), cell.fileId(index), generation, size, cell.format(), sparse);
                 Path path = dir.resolve(name);
                 String activity = "generate " + name;
                 file.writeTo(path, done -> cell.evidence().progress(activity, done, size));

@@ -151,9 +151,13 @@ public final class Verifier {
             for (int at = 0; at < want; at += sector) {
                 long fileOffset = offset + at;
                 int length = Math.min(sector, want - at);
-                Stamp should = file.stampAt(fileOffset);
+                Stamp should = file.isHole(fileOffset) ? null : file.stampAt(fileOffset);
                 Finding finding;
-                if (present[at / sector] != length) {
+                if (should == null) {
+                    // a hole of the source: unmapped or zeros is what belongs there
+                    MemorySegment.copy(memory, java.lang.foreign.ValueLayout.JAVA_BYTE, at, buffer, at, length);
+                    finding = present[at / sector] != length ? INTACT : recogniser.classifyHole(buffer, at, length);
+                } else if (present[at / sector] != length) {
                     finding = new Finding(SectorClass.MISSING, null, length, 0);
                 } else if (length == sector && format.intact(memory, at, should)) {
                     finding = INTACT;
@@ -241,6 +245,9 @@ public final class Verifier {
     }
 
     private String expectation(Stamp should) {
+        if (should == null) {
+            return "zeros: a hole of the source";
+        }
         return String.format(Locale.ROOT, "%s offset %,d generation %d", files.apply(should.fileId()), should.offset(), should.generation());
     }
 
@@ -259,7 +266,7 @@ public final class Verifier {
             close();
             if (samples.size() < SAMPLES) {
                 byte[] found = finding.kind() == SectorClass.MISSING ? new byte[0] : java.util.Arrays.copyOfRange(buffer, at, at + length);
-                samples.add(new Verdict.Sample(expected.name(), fileOffset, found, format.expected(should)));
+                samples.add(new Verdict.Sample(expected.name(), fileOffset, found, should == null ? new byte[length] : format.expected(should)));
             }
             String found = expected.readBack().absent() ? "nothing: the file is absent from the volume" : finding.describe(should, files);
             open = new DamagedRange(expected.name(), fileOffset, fileOffset + length, expected.readBack().lba(fileOffset),

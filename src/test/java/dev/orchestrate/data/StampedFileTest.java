@@ -2,6 +2,7 @@ package dev.orchestrate.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,5 +26,22 @@ class StampedFileTest {
         }
         int tail = bytes.length - 100;
         assertArrayEquals(Arrays.copyOf(format.expected(file.stampAt(tail)), 100), Arrays.copyOfRange(bytes, tail, bytes.length));
+    }
+
+    @Test
+    void aSparseFileLeavesEverySecondMibUnwrittenAndKeepsItsLength(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        SectorFormat format = new SectorFormat(4096);
+        StampedFile file = new StampedFile(42, 1001, 1, (4 << 20) - 4096, format, true);
+        java.nio.file.Path path = dir.resolve("sparse.bin");
+        file.writeTo(path, done -> { });
+        byte[] bytes = java.nio.file.Files.readAllBytes(path);
+        assertEquals(file.size(), bytes.length, "a file that ends in a hole still has its length");
+        assertTrue(file.isHole(1 << 20) && file.isHole((4 << 20) - 1) && !file.isHole(0) && !file.isHole(2 << 20));
+        assertArrayEquals(format.expected(file.stampAt(0)), Arrays.copyOfRange(bytes, 0, 4096));
+        assertArrayEquals(new byte[1 << 20], Arrays.copyOfRange(bytes, 1 << 20, 2 << 20));
+        assertArrayEquals(format.expected(file.stampAt(2 << 20)), Arrays.copyOfRange(bytes, 2 << 20, (2 << 20) + 4096));
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        file.writeTo(stream, done -> { });
+        assertArrayEquals(bytes, stream.toByteArray(), "as a stream, holes are zeros");
     }
 }

@@ -80,6 +80,18 @@ class ToolsOnTheEmulatorTest {
     }
 
     @Test
+    void aSparseSourceKeepsItsHolesOrItsZerosAndEitherIsIntact() throws IOException {
+        Map<String, TestExecutionResult> results = execute("sparse");
+        results.forEach((cell, r) -> assertEquals(Status.PASSED, Status.of(r), cell + ": " + message(r)));
+        Map<String, Long> mapped = new TreeMap<>();
+        for (var cell : dev.orchestrate.engine.Manifest.read(run.resolve(dev.orchestrate.engine.Manifest.FILE)).cells()) {
+            mapped.put(cell.name(), cell.files().getFirst().extents().stream().mapToLong(dev.orchestrate.target.Extent::length).sum());
+        }
+        assertEquals(Map.of("tool=cp", 3L << 20, "tool=cp-dense", 5L << 20, "tool=dd", 5L << 20), mapped,
+                "cp leaves the two holes unallocated; the others write their zeros");
+    }
+
+    @Test
     void everyEngineFailsWhenLongTransfersLoseTheirTail() {
         Map<String, TestExecutionResult> results = execute("tools-fault");
         assertEquals(13, results.size());

@@ -88,6 +88,24 @@ class VerifierTest {
     }
 
     @Test
+    void holesOfASparseSourceAreIntactUnmappedOrZerosAndAnythingElseIsNamed() throws IOException {
+        StampedFile sparse = new StampedFile(9, 1001, 1, 3 << 20, FORMAT, true);
+        Path file = dir.resolve("sparse.bin");
+        sparse.writeTo(file, done -> { });
+        Verifier verifier = new Verifier(FORMAT, id -> "sparse.bin");
+        // read through the file: the hole reads zeros; mapped with only its data extents: the hole is unmapped
+        assertTrue(verifier.verify(List.of(new Expected(sparse, "sparse.bin", ReadBack.file(file))), done -> { }).passed());
+        List<Extent> data = List.of(new Extent(0, 0, 1 << 20), new Extent(2 << 20, 2 << 20, 1 << 20));
+        assertTrue(verifier.verify(List.of(new Expected(sparse, "sparse.bin", ReadBack.mapped(file, data, 512))), done -> { }).passed());
+        write(file, (1 << 20) + 4096, FORMAT.expected(sparse.stampAt(0)));
+        write(file, (1 << 20) + 8192, new byte[] {7, 7, 7});
+        Verdict v = verifier.verify(List.of(new Expected(sparse, "sparse.bin", ReadBack.file(file))), done -> { });
+        assertEquals(List.of(SectorClass.DUPLICATED, SectorClass.FOREIGN), v.ranges().stream().map(DamagedRange::kind).toList(), v.text());
+        assertEquals("zeros: a hole of the source", v.ranges().get(1).expected());
+        assertEquals("foreign data (no stamp; 3 bytes differ)", v.ranges().get(1).found());
+    }
+
+    @Test
     void aSectorWhoseOwnPlaceDoesNotHoldItIsMisplaced() throws IOException {
         long base = 1 << 20;
         Path image = image(base);
