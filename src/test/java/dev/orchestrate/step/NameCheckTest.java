@@ -47,14 +47,21 @@ class NameCheckTest {
         target.prepare();
         cell = new CellContext(new Cell(0, Map.of()), 7, new SectorFormat(4096), target, Files.createDirectories(dir.resolve("scratch")), evidence);
         Location at = new Location(dir.resolve("suite.yaml").toString(), 1, 1);
-        Generate.of(new Options("generate", Map.of("size", new Value("8KiB", at), "names", new Value(set.getFileName().toString(), at),
-                "generation", new Value("1", at)))).run(cell);
+        generate(Map.of("size", new Value("8KiB", at), "names", new Value(set.getFileName().toString(), at)), at).run(cell);
         for (CellContext.Source s : cell.sources()) {
             Path to = cell.placement(s.index()).path();
             Files.createDirectories(to.getParent());
             Files.copy(s.path(), to);
         }
         cell.copied(cell.sources(), null);
+    }
+
+    /** A generate step as a suite would resolve it: the keys given, the defaults for the rest. */
+    private static Generate generate(Map<String, Value> given, Location at) {
+        java.util.List<dev.orchestrate.suite.Problem> problems = new java.util.ArrayList<>();
+        Options options = Generate.SECTION.resolve(given, Map.of(), at, problems);
+        assertEquals(java.util.List.of(), problems);
+        return Generate.of(options);
     }
 
     @Test
@@ -95,8 +102,7 @@ class NameCheckTest {
     void numberedFilesAreNotNameChecked() throws IOException {
         CellContext numbered = new CellContext(new Cell(1, Map.of()), 7, new SectorFormat(4096), cell.target(), dir.resolve("scratch"), cell.evidence());
         Location at = new Location("x.yaml", 1, 1);
-        Generate.of(new Options("generate", Map.of("size", new Value("4KiB", at), "names", new Value("numbered", at), "generation", new Value("1", at))))
-                .run(numbered);
+        generate(Map.of("size", new Value("4KiB", at)), at).run(numbered);
         numbered.copied(numbered.sources(), null);
         assertEquals(Optional.empty(), NameCheck.check(numbered));
         assertTrue(!attached.containsKey("names") || attached.size() == 0);
