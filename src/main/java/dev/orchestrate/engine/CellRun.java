@@ -50,6 +50,9 @@ final class CellRun implements Evidence {
         return context;
     }
 
+    /** Whether setup began: a cell skipped before it has nothing to tear down. */
+    private boolean setUp;
+
     TestExecutionResult run() {
         publishIdentity();
         List<Step> steps = suite.stepsFor(descriptor.cell());
@@ -63,6 +66,7 @@ final class CellRun implements Evidence {
                     throw new NotRunnable(reason);
                 });
             }
+            setUp = true;
             perCell(new Setup());
             for (Action action : actions) {
                 if (context.target() instanceof CommandLogged logged) {
@@ -79,8 +83,11 @@ final class CellRun implements Evidence {
         return tearDown(result);
     }
 
-    /** Teardown always runs; when it fails, the rig broke. */
+    /** Teardown always runs once setup began; when it fails, the rig broke. */
     private TestExecutionResult tearDown(TestExecutionResult result) {
+        if (!setUp) {
+            return result;
+        }
         try {
             perCell(new Teardown(result.getStatus() == TestExecutionResult.Status.SUCCESSFUL));
             removeSources();
