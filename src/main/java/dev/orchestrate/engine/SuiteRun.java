@@ -67,9 +67,12 @@ final class SuiteRun {
             Files.createDirectories(workspace);
             if (resume) {
                 before = Journal.read(workspace.resolve(Journal.FILE));
-                Manifest earlier = Manifest.read(workspace.resolve(Manifest.FILE));
-                started = earlier.started();
-                earlier.cells().stream().filter(c -> !c.status().equals(AWAITING_RESUME)).forEach(records::add);
+                started = before.started().at();
+                // the journal is the record of progress: a cut between its last line and the manifest leaves no manifest yet
+                Path manifest = workspace.resolve(Manifest.FILE);
+                if (Files.exists(manifest)) {
+                    Manifest.read(manifest).cells().stream().filter(c -> !c.status().equals(AWAITING_RESUME)).forEach(records::add);
+                }
             }
             journal = Journal.open(workspace);
             if (!resume) {
