@@ -11,6 +11,8 @@ public final class Exit {
     public static final int BAD_INPUT = 2;
     /** The rig broke: a tool crashed or timed out, a mount did not appear, the report could not be made. */
     public static final int BROKEN = 3;
+    /** Not finished: the run stopped at a reboot that ends the process and awaits {@code orchestrate resume}; neither pass nor fail. */
+    public static final int AWAITING_RESUME = 4;
 
     private Exit() {
     }

@@ -8,10 +8,11 @@ import picocli.CommandLine.Command;
 /** {@code orchestrate}: run, validate and describe suites. */
 @Command(name = "orchestrate", mixinStandardHelpOptions = true, version = "orchestrate 0.1",
         description = "Runs copy-tool matrices against a storage target, verifies every sector through a known-good path, and reports in Allure.",
-        subcommands = {RunCommand.class, ValidateCommand.class, VerifyCommand.class, SchemaCommand.class, CleanupCommand.class, BenchCommand.class},
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, VerifyCommand.class, SchemaCommand.class, CleanupCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed", "1:some cell failed: the device lost or damaged data",
-                "2:bad input (suite or options); nothing was run", "3:the rig broke (a tool crashed or timed out)"})
+                "2:bad input (suite or options); nothing was run", "3:the rig broke (a tool crashed or timed out)",
+                "4:not finished: the run stopped at a reboot and awaits 'orchestrate resume'"})
 public final class Main {
 
     public static void main(String[] args) {

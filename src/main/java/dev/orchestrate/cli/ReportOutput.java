@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Where a command's report goes ({@code --reports}, {@code --no-html}) and the run directory and
- * Allure report behind it, from creation to the {@code latest} link. Shared by run and verify.
+ * Allure report behind it, from creation to the {@code latest} link. Shared by run, resume and verify.
  */
 final class ReportOutput {
 
@@ -32,6 +32,18 @@ final class ReportOutput {
         report = new AllureReport(run.path());
         report.prepare(run.previous());
         return new AllureLifecycle(new FileSystemResultsWriter(report.results()));
+    }
+
+    /** Opens an existing run directory again, to add to its results (a resumed run). */
+    AllureLifecycle reopen(Path runDir) {
+        run = new RunDirectory(runDir.getParent(), runDir);
+        report = new AllureReport(runDir);
+        return new AllureLifecycle(new FileSystemResultsWriter(report.results()));
+    }
+
+    /** Joins the parts of cells that a reboot split across processes into one test case each. */
+    void joinResumedCells() throws IOException {
+        report.joinResumedCells();
     }
 
     Path path() {

@@ -1,34 +1,22 @@
 package dev.orchestrate.cli;
 
 import dev.orchestrate.engine.CellFilter;
-import dev.orchestrate.engine.Manifest;
 import dev.orchestrate.engine.OrchestrateEngine;
-import dev.orchestrate.report.AllureBridge;
 import dev.orchestrate.suite.Suite;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
 /** {@code orchestrate run}: one suite, every selected cell, an Allure report, an exit code. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -38,7 +26,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
                 "The suite format: 'orchestrate schema --reference'."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed", "1:some cell failed: the device lost or damaged data",
-                "2:bad input (suite or options); nothing was run", "3:the rig broke (a tool crashed or timed out)"})
+                "2:bad input (suite or options); nothing was run", "3:the rig broke (a tool crashed or timed out)",
+                "4:not finished: the run stopped at a reboot; 'orchestrate resume <run dir>' continues it"})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "the suite file, e.g. suites/smoke.yaml")
@@ -95,55 +84,8 @@ final class RunCommand implements Callable<Integer> {
         out.printf("orchestrate run %s (%s): %d of %d cells, run %s%n  results in %s%n", suite.name(), suiteFile, cells, suite.cells().size(), runId, runDir);
         out.flush();
 
-        Tally tally = new Tally();
-        ConsoleProgress console = new ConsoleProgress(out, System.console() != null && System.console().isTerminal(), cells);
-        LauncherConfig config = LauncherConfig.builder()
-                .enableTestEngineAutoRegistration(false)
-                .addTestEngines(new OrchestrateEngine(console))
-                .enableTestExecutionListenerAutoRegistration(false)
-                .enablePostDiscoveryFilterAutoRegistration(false)
-                .addTestExecutionListeners(new AllureJunitPlatform(lifecycle), new AllureBridge(lifecycle),
-                        new LegacyXmlReportGeneratingListener(runDir.resolve("junit"), err), tally, console)
-                .build();
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectFile(suiteFile.toFile()))
-                .configurationParameter(OrchestrateEngine.RUN_DIR, runDir.toString())
-                .configurationParameter(OrchestrateEngine.RUN_ID, runId)
-                .configurationParameter(CellFilter.PARAMETER, filter.asParameter())
-                .build();
-        LauncherFactory.create(config).execute(request);
-
-        int exit = output.finish(suite.name(), environment(suite, runId), tally.exitCode(), err);
-
-        out.println();
-        tally.lines.forEach(out::println);
-        out.println(tally.summary());
-        if (tally.ranNothing()) {
-            out.println("no cell ran: every selected cell was skipped (the reasons are above); exit code 3");
-        }
-        out.println("  manifest: " + runDir.resolve(Manifest.FILE));
-        out.println("  report:   " + output.where());
-        out.flush();
-        return exit;
-    }
-
-    private Map<String, String> environment(Suite suite, String runId) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("suite", suite.name() + " (" + suiteFile + ")");
-        env.put("run id", runId);
-        env.put("target kind", suite.target().text("kind"));
-        env.put("sector size", String.valueOf(suite.sectorSize()));
-        env.put("host", hostName());
-        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        env.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        return env;
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown";
-        }
+        Tally tally = Launch.execute(suiteFile, cells, lifecycle, runDir.resolve("junit"), Map.of(OrchestrateEngine.RUN_DIR, runDir.toString(),
+                OrchestrateEngine.RUN_ID, runId, CellFilter.PARAMETER, filter.asParameter()), out, err);
+        return Launch.close(output, suite, suiteFile, runId, tally, out, err);
     }
 }

@@ -61,6 +61,14 @@ public final class Emulator implements AutoCloseable {
         mountVolume();
     }
 
+    /**
+     * Powers on over the media image as an earlier process left it (its file system made, its
+     * cache destaged or lost at the reboot) and mounts it: the device coming back after a reboot.
+     */
+    public void resume() {
+        mountVolume();
+    }
+
     public Path volume() {
         return state.volume();
     }

@@ -39,9 +39,14 @@ public record CellFilter(Map<String, Set<String>> wanted) {
     }
 
     public String asParameter() {
+        return String.join(",", terms());
+    }
+
+    /** The filter as --only terms, axis=value. */
+    public List<String> terms() {
         List<String> terms = new ArrayList<>();
         wanted.forEach((axis, values) -> values.forEach(v -> terms.add(axis + "=" + v)));
-        return String.join(",", terms);
+        return terms;
     }
 
     public boolean matches(Cell cell) {

@@ -1,6 +1,7 @@
 package dev.orchestrate.engine;
 
 import dev.orchestrate.outcome.NotRunnable;
+import dev.orchestrate.outcome.RebootPending;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.outcome.Status;
 import dev.orchestrate.report.Entries;
@@ -9,6 +10,7 @@ import dev.orchestrate.step.CellContext;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.step.Steps;
 import dev.orchestrate.target.CommandLogged;
+import dev.orchestrate.target.Resumable;
 import dev.orchestrate.trace.Fingerprint;
 import dev.orchestrate.suite.Step;
 import dev.orchestrate.suite.Suite;
@@ -24,8 +26,10 @@ import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 
 /**
- * Runs one cell: labels and parameters first, then each step as a reported step; the first step
- * that throws ends the cell. Sources are always removed; a passed cell's files leave the target.
+ * Runs one cell: labels and parameters first, then each step as a reported step, journaled when it
+ * completes; the first step that throws ends the cell. Sources are always removed; a passed cell's
+ * files leave the target. A reboot that ends the process stops the cell unfinished, with its files
+ * and device kept; resumed, the cell comes back after that reboot and goes on with the next step.
  */
 final class CellRun implements Evidence {
 
@@ -35,23 +39,39 @@ final class CellRun implements Evidence {
     private final Progress progress;
     private final Path dir;
     private final CellContext context;
+    private final Journal journal;
+    private final int resumeAfter;
+    private int pausedAt;
     private int attachments;
+    /** Whether setup began: a cell skipped before it has nothing to tear down. */
+    private boolean setUp;
 
-    CellRun(Suite suite, CellDescriptor descriptor, SuiteRun.Shared shared) {
+    /** @param resumeAfter the step (1-based) whose reboot ended the process before, or 0 for a fresh cell */
+    CellRun(Suite suite, CellDescriptor descriptor, SuiteRun.Shared shared, int resumeAfter) {
         this.suite = suite;
         this.descriptor = descriptor;
         this.listener = shared.listener();
         this.progress = shared.progress();
         this.dir = shared.workspace().resolve("cells").resolve(descriptor.cell().slug());
         this.context = new CellContext(descriptor.cell(), shared.runId(), shared.format(), shared.target(), dir, this);
+        this.journal = shared.journal();
+        this.resumeAfter = resumeAfter;
+        // attachments of the run before the reboot stay; the numbers go on after theirs
+        try (Stream<Path> kept = Files.exists(dir.resolve("attachments")) ? Files.list(dir.resolve("attachments")) : Stream.empty()) {
+            this.attachments = (int) kept.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the attachments in " + dir, e);
+        }
+    }
+
+    /** The step (1-based) whose reboot ended the process and left the cell unfinished, or 0. */
+    int pausedAt() {
+        return pausedAt;
     }
 
     CellContext context() {
         return context;
     }
-
-    /** Whether setup began: a cell skipped before it has nothing to tear down. */
-    private boolean setUp;
 
     TestExecutionResult run() {
         publishIdentity();
@@ -67,12 +87,24 @@ final class CellRun implements Evidence {
                 });
             }
             setUp = true;
-            perCell(new Setup());
-            for (Action action : actions) {
+            if (resumeAfter == 0) {
+                perCell(new Setup());
+            } else {
+                perCell(new Return());
+                actions.subList(0, resumeAfter).forEach(a -> a.resume(context));
+                journal.append(new Journal.Resumed(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), resumeAfter));
+            }
+            for (int i = resumeAfter; i < actions.size(); i++) {
+                Action action = actions.get(i);
                 if (context.target() instanceof CommandLogged logged) {
                     logged.markStep(action.title());
                 }
-                runStep(action);
+                try {
+                    runStep(action);
+                } catch (RebootPending e) {
+                    return pause(i + 1, action);
+                }
+                journal.append(new Journal.StepCompleted(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), i + 1, action.title()));
             }
             result = TestExecutionResult.successful();
         } catch (NotRunnable e) {
@@ -81,6 +113,14 @@ final class CellRun implements Evidence {
             result = TestExecutionResult.failed(e);
         }
         return tearDown(result);
+    }
+
+    /** The reboot at {@code step} ended the process: journaled, the cell stays as it is (no teardown) for the resume. */
+    private TestExecutionResult pause(int step, Action action) {
+        pausedAt = step;
+        journal.append(new Journal.AwaitingResume(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), step, action.title()));
+        return TestExecutionResult.aborted(new RebootPending("not finished: awaiting resume after the reboot at step " + step + " of cell "
+                + descriptor.cell().name() + "; continue the run with 'orchestrate resume " + dir.getParent().getParent() + "'"));
     }
 
     /** Teardown always runs once setup began; when it fails, the rig broke. */
@@ -137,6 +177,19 @@ final class CellRun implements Evidence {
         }
     }
 
+    /** After a reboot that ended the process before, the cell's device comes back, mounted, as the reboot left it. */
+    private final class Return implements Action {
+        @Override
+        public String title() {
+            return "resumed after the reboot at step " + resumeAfter + ": bring the device back and mount it";
+        }
+
+        @Override
+        public void run(CellContext cell) {
+            ((Resumable) cell.target()).resumeCell(descriptor.cell(), dir, CellRun.this);
+        }
+    }
+
     /** Tearing the target down is a step too; the target attaches its records of the cell (the command log) here. */
     private final class Teardown implements Action {
         private final boolean passed;
@@ -176,6 +229,10 @@ final class CellRun implements Evidence {
             throw e;
         } catch (NotRunnable e) {
             status = "skipped";
+            throw e;
+        } catch (RebootPending e) {
+            // the shutdown half of the reboot is done; the resume reports the rest
+            status = "passed";
             throw e;
         } finally {
             listener.reportingEntryPublished(descriptor, Entries.stepStopped(action.title(), status));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -25,6 +26,7 @@ public final class OrchestrateEngine implements TestEngine {
     public static final String ID = "orchestrate";
     public static final String RUN_DIR = "orchestrate.run.dir";
     public static final String RUN_ID = "orchestrate.run.id";
+    public static final String RESUME = "orchestrate.resume";
 
     private final Progress progress;
 
@@ -61,11 +63,13 @@ public final class OrchestrateEngine implements TestEngine {
                 runDir = Files.createTempDirectory("orchestrate-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-");
             }
             long runId = config.get(RUN_ID).map(hex -> Long.parseUnsignedLong(hex, 16)).orElseGet(() -> new SecureRandom().nextLong());
+            List<String> only = CellFilter.parse(config.get(CellFilter.PARAMETER).orElse(null)).terms();
+            boolean resume = config.getBoolean(RESUME).orElse(false);
             boolean single = root.getChildren().size() == 1;
             for (TestDescriptor child : root.getChildren()) {
                 SuiteDescriptor suite = (SuiteDescriptor) child;
                 Path workspace = single ? runDir : runDir.resolve(suite.suite().name());
-                new SuiteRun(suite, listener, progress, workspace, runId).run();
+                new SuiteRun(suite, listener, progress, workspace, runId, only, resume).run();
             }
             listener.executionFinished(root, TestExecutionResult.successful());
         } catch (Throwable e) {

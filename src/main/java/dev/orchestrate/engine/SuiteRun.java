@@ -1,11 +1,15 @@
 package dev.orchestrate.engine;
 
 import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.host.ResumeHook;
 import dev.orchestrate.outcome.NotRunnable;
+import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Processes;
 import dev.orchestrate.outcome.Status;
 import dev.orchestrate.step.CellContext;
 import dev.orchestrate.suite.Suite;
 import dev.orchestrate.target.Placement;
+import dev.orchestrate.target.Resumable;
 import dev.orchestrate.target.Target;
 import dev.orchestrate.target.Targets;
 import java.io.IOException;
@@ -19,11 +23,18 @@ import java.util.Map;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 
-/** Runs one suite: opens and prepares the target, runs the selected cells in order, writes the manifest. */
+/**
+ * Runs one suite: opens and prepares the target, runs the selected cells in order, journals each
+ * event, writes the manifest. A reboot that ends the process stops the run after the manifest of
+ * what is done so far; resumed, the run skips the cells its journal finished and continues the interrupted one.
+ */
 final class SuiteRun {
 
+    /** The manifest status of a cell a reboot interrupted. */
+    static final String AWAITING_RESUME = "awaiting-resume";
+
     /** What every cell of the suite shares. */
-    record Shared(EngineExecutionListener listener, Progress progress, Path workspace, long runId, SectorFormat format, Target target) {
+    record Shared(EngineExecutionListener listener, Progress progress, Path workspace, long runId, SectorFormat format, Target target, Journal journal) {
     }
 
     private final SuiteDescriptor descriptor;
@@ -31,23 +42,50 @@ final class SuiteRun {
     private final Progress progress;
     private final Path workspace;
     private final long runId;
+    private final List<String> only;
+    private final boolean resume;
 
-    SuiteRun(SuiteDescriptor descriptor, EngineExecutionListener listener, Progress progress, Path workspace, long runId) {
+    SuiteRun(SuiteDescriptor descriptor, EngineExecutionListener listener, Progress progress, Path workspace, long runId, List<String> only, boolean resume) {
         this.descriptor = descriptor;
         this.listener = listener;
         this.progress = progress;
         this.workspace = workspace;
         this.runId = runId;
+        this.only = only;
+        this.resume = resume;
     }
 
     void run() {
         Suite suite = descriptor.suite();
         listener.executionStarted(descriptor);
+        Journal.Log before = null;
         String started = Instant.now().toString();
         List<Manifest.CellRecord> records = new ArrayList<>();
         Target target;
+        Journal journal;
         try {
             Files.createDirectories(workspace);
+            if (resume) {
+                before = Journal.read(workspace.resolve(Journal.FILE));
+                started = before.started().at();
+                // the journal is the record of progress: a cut between its last line and the manifest leaves no manifest yet
+                Path manifest = workspace.resolve(Manifest.FILE);
+                if (Files.exists(manifest)) {
+                    Manifest.read(manifest).cells().stream().filter(c -> !c.status().equals(AWAITING_RESUME)).forEach(records::add);
+                }
+            }
+            journal = Journal.open(workspace);
+            if (!resume) {
+                // a suite read from the classpath (in tests) has no file to hash and keep: such a run cannot be resumed
+                String sha256 = "";
+                if (Files.isRegularFile(suite.file())) {
+                    sha256 = Journal.sha256(suite.file());
+                    // the suite as it began, so that a resume can say what changed in it
+                    Files.copy(suite.file(), workspace.resolve(Journal.SUITE_COPY), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                journal.append(new Journal.RunStarted(Journal.now(), Journal.FORMAT, String.format("%016x", runId), suite.name(),
+                        suite.file().toAbsolutePath().toString(), sha256, only, suite.target().text("kind")));
+            }
             target = Targets.open(suite.target(), workspace, String.format("%016x", runId), Catalog.needs(suite));
             target.prepare();
         } catch (NotRunnable e) {
@@ -58,27 +96,60 @@ final class SuiteRun {
             listener.executionFinished(descriptor, TestExecutionResult.failed(e));
             return;
         }
-        Shared shared = new Shared(listener, progress, workspace, runId, new SectorFormat(suite.sectorSize()), target);
-        try (target) {
+        Shared shared = new Shared(listener, progress, workspace, runId, new SectorFormat(suite.sectorSize()), target, journal);
+        Map<Integer, Journal.CellFinished> done = before == null ? Map.of() : before.finishedCells();
+        Journal.AwaitingResume interrupted = before == null ? null : before.awaiting().orElse(null);
+        boolean paused = false;
+        try (journal; target) {
             for (var child : descriptor.getChildren()) {
                 CellDescriptor cell = (CellDescriptor) child;
+                int ordinal = cell.cell().ordinal();
+                if (done.containsKey(ordinal)) {
+                    continue;
+                }
+                int resumeAfter = interrupted != null && interrupted.ordinal() == ordinal ? interrupted.step() : 0;
                 listener.executionStarted(cell);
-                CellRun run = new CellRun(suite, cell, shared);
+                if (resumeAfter == 0) {
+                    journal.append(new Journal.CellStarted(Journal.now(), ordinal, cell.cell().name()));
+                }
+                CellRun run = new CellRun(suite, cell, shared, resumeAfter);
                 TestExecutionResult result = run.run();
                 listener.executionFinished(cell, result);
-                records.add(record(run.context(), result));
+                paused = run.pausedAt() > 0;
+                records.add(record(run.context(), result, paused));
+                if (paused) {
+                    break;
+                }
+                journal.append(new Journal.CellFinished(Journal.now(), ordinal, cell.cell().name(), Status.of(result).label(),
+                        result.getThrowable().map(Throwable::getMessage).orElse("")));
             }
-        }
-        try {
-            new Manifest(1, String.format("%016x", runId), suite.name(), suite.file().toString(), started, Instant.now().toString(),
+            records.sort(java.util.Comparator.comparingInt(Manifest.CellRecord::ordinal));
+            new Manifest(1, String.format("%016x", runId), suite.name(), suite.file().toString(), started, paused ? "" : Instant.now().toString(),
                     suite.sectorSize(), target.describe(), records).write(workspace.resolve(Manifest.FILE));
+            if (paused) {
+                rebootHost(target);
+            } else {
+                journal.append(new Journal.RunFinished(Journal.now()));
+            }
             listener.executionFinished(descriptor, TestExecutionResult.successful());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             listener.executionFinished(descriptor, TestExecutionResult.failed(e));
         }
     }
 
-    private static Manifest.CellRecord record(CellContext context, TestExecutionResult result) {
+    /**
+     * With the journal and manifest saved, a real reboot is handed to the host, after the hook that
+     * runs {@code orchestrate resume} at boot is installed; a simulated one (the emulator) installs nothing.
+     */
+    private void rebootHost(Target target) {
+        Resumable resumable = (Resumable) target;
+        resumable.rebootCommand().ifPresent(command -> {
+            ResumeHook.forThisHost(String.format("%016x", runId), workspace).install();
+            Processes.require(new Command(command, java.time.Duration.ofMinutes(2)));
+        });
+    }
+
+    private static Manifest.CellRecord record(CellContext context, TestExecutionResult result, boolean paused) {
         Map<String, String> axes = new LinkedHashMap<>();
         context.cell().axes().forEach((k, v) -> axes.put(k, v.text()));
         List<Manifest.FileRecord> files = new java.util.ArrayList<>();
@@ -95,7 +166,7 @@ final class SuiteRun {
         String log = Files.exists(logFile) ? logFile.toAbsolutePath().toString() : "";
         Manifest.ScanRecord scan = context.scanned().map(s -> new Manifest.ScanRecord(s.mode(), s.region().start(), s.region().end(),
                 s.region().blockSize(), s.region().description())).orElse(null);
-        return new Manifest.CellRecord(context.cell().ordinal(), context.cell().name(), axes, Status.of(result).label(),
+        return new Manifest.CellRecord(context.cell().ordinal(), context.cell().name(), axes, paused ? AWAITING_RESUME : Status.of(result).label(),
                 result.getThrowable().map(Throwable::getMessage).orElse(""), files, log, scan);
     }
 }

@@ -81,6 +81,47 @@ public final class AllureReport {
         }
     }
 
+    /**
+     * Joins the parts of a cell that a reboot split across processes into one test case: the part
+     * before the reboot (reported as not finished) and the part the resume ran, found by their
+     * common test case id (the cell's unique id). The joined case keeps the later part's verdict,
+     * both parts' steps and attachments in order, and the first part's start.
+     */
+    public void joinResumedCells() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, List<Path>> byCase = new java.util.LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(results())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).sorted().toList()) {
+                byCase.computeIfAbsent(json.readTree(file.toFile()).path("testCaseId").asText(), k -> new java.util.ArrayList<>()).add(file);
+            }
+        }
+        for (List<Path> parts : byCase.values()) {
+            if (parts.size() < 2) {
+                continue;
+            }
+            List<com.fasterxml.jackson.databind.node.ObjectNode> nodes = new java.util.ArrayList<>();
+            for (Path part : parts) {
+                nodes.add((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(part.toFile()));
+            }
+            List<Integer> order = java.util.stream.IntStream.range(0, parts.size()).boxed()
+                    .sorted(Comparator.comparingLong(i -> nodes.get(i).path("start").asLong())).toList();
+            var joined = nodes.get(order.getLast());
+            var steps = json.createArrayNode();
+            var attachments = json.createArrayNode();
+            for (int i : order) {
+                steps.addAll((com.fasterxml.jackson.databind.node.ArrayNode) nodes.get(i).withArray("steps"));
+                attachments.addAll((com.fasterxml.jackson.databind.node.ArrayNode) nodes.get(i).withArray("attachments"));
+            }
+            joined.set("steps", steps);
+            joined.set("attachments", attachments);
+            joined.put("start", nodes.get(order.getFirst()).path("start").asLong());
+            json.writeValue(parts.get(order.getLast()).toFile(), joined);
+            for (int i : order.subList(0, order.size() - 1)) {
+                Files.delete(parts.get(i));
+            }
+        }
+    }
+
     /** A failure category for one defect class, matched on the diagnosis the failure message ends with. */
     private static Map<String, Object> defect(String name, String messageRegex) {
         return Map.of("name", name, "matchedStatuses", List.of("failed"), "messageRegex", messageRegex);

@@ -16,4 +16,12 @@ public interface Action {
     }
 
     void run(CellContext cell) throws Exception;
+
+    /**
+     * After a reboot ended the process that ran this step: restores what the step left in the
+     * cell's context (the files generated, the copy made, a fault armed on the controller, which
+     * survives a reboot) without doing its work again. Most steps leave nothing.
+     */
+    default void resume(CellContext cell) {
+    }
 }

@@ -25,4 +25,10 @@ record Arm(Optional<Fault> fault, String kind) implements Action {
     public void run(CellContext cell) {
         fault.ifPresent(f -> ((FaultInjection) cell.target()).arm(f));
     }
+
+    /** A fault is a property of the driver or controller under test: it is still there after the reboot. */
+    @Override
+    public void resume(CellContext cell) {
+        run(cell);
+    }
 }

@@ -68,7 +68,7 @@ record Copy(Tool tool, Options options) implements Action {
         if (cell.sources().isEmpty()) {
             throw new RigBroken("copy: no source files; a 'generate' step must come first");
         }
-        cell.shift(options.size("offset"));
+        shift(cell);
         // one attachment for all the files' commands, also when one of them fails
         StringBuilder commands = new StringBuilder();
         try {
@@ -90,6 +90,17 @@ record Copy(Tool tool, Options options) implements Action {
             }
         }
         cell.copied(cell.sources(), new CellContext.CopiedWith(tool, options));
+    }
+
+    /** The files are on the target since before the reboot: only where they went is restored. */
+    @Override
+    public void resume(CellContext cell) {
+        shift(cell);
+        cell.copied(cell.sources(), new CellContext.CopiedWith(tool, options));
+    }
+
+    private void shift(CellContext cell) {
+        cell.shift(options.size("offset"));
     }
 
     private static void createParent(Placement to) {

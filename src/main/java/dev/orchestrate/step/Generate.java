@@ -24,6 +24,7 @@ record Generate(long size, int files, int generation, List<String> names, boolea
 
     static final int MAX_FILES = CellContext.FILES_PER_CELL - 1;
     static final String NUMBERED = "numbered";
+    static final String SOURCE = "source";
 
     static final Section SECTION = Section.of("generate", "Writes the cell's source files: stamped sectors, generated on the host outside the target.", List.of(
             Key.required("size", Key.Type.SIZE, "the size of each file, e.g. 4KiB, 256MiB, 5GiB"),
@@ -58,22 +59,38 @@ record Generate(long size, int files, int generation, List<String> names, boolea
 
     @Override
     public void run(CellContext cell) {
-        List<CellContext.Source> sources = new ArrayList<>();
-        Path dir = cell.scratch().resolve("source");
+        List<CellContext.Source> sources = planned(cell);
         try {
-            Files.createDirectories(dir);
-            for (int index = 1; index <= files; index++) {
-                String name = names.isEmpty() ? CellContext.fileName(index) : names.get(index - 1);
-                StampedFile file = new StampedFile(cell.runId(), cell.fileId(index), generation, size, cell.format(), sparse);
-                Path path = dir.resolve(name);
-                String activity = "generate " + name;
-                file.writeTo(path, done -> cell.evidence().progress(activity, done, size));
-                sources.add(new CellContext.Source(index, file, path));
+            Files.createDirectories(cell.scratch().resolve(SOURCE));
+            for (CellContext.Source s : sources) {
+                String activity = "generate " + s.name();
+                s.file().writeTo(s.path(), done -> cell.evidence().progress(activity, done, size));
             }
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new RigBroken("cannot write the source files in " + dir + ": " + e.getMessage()
-                    + (e instanceof java.nio.file.InvalidPathException ? "; file names need a UTF-8 locale (LANG=C.UTF-8)" : ""), e);
+        } catch (IOException e) {
+            throw new RigBroken("cannot write the source files in " + cell.scratch().resolve(SOURCE) + ": " + e.getMessage(), e);
         }
         cell.generated(sources);
+    }
+
+    /** The sources are still on the host, where the run before the reboot wrote them. */
+    @Override
+    public void resume(CellContext cell) {
+        cell.generated(planned(cell));
+    }
+
+    /** The cell's source files: which stamped content each holds and where it lies. */
+    private List<CellContext.Source> planned(CellContext cell) {
+        List<CellContext.Source> sources = new ArrayList<>();
+        Path dir = cell.scratch().resolve(SOURCE);
+        for (int index = 1; index <= files; index++) {
+            String name = names.isEmpty() ? CellContext.fileName(index) : names.get(index - 1);
+            try {
+                sources.add(new CellContext.Source(index, new StampedFile(cell.runId(), cell.fileId(index), generation, size, cell.format(), sparse), dir.resolve(name)));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new RigBroken("cannot name a source file " + name + " in " + dir + ": " + e.getMessage()
+                        + "; file names need a UTF-8 locale (LANG=C.UTF-8)", e);
+            }
+        }
+        return sources;
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -23,19 +24,22 @@ import java.util.stream.Stream;
  * over FUSE, attached with a loop device, formatted and mounted. Tools copy onto the mounted
  * volume; verification reads the media image directly through each file's extent map.
  */
-public final class EmulatedTarget implements Target, Mountable, Ejectable, Rebootable, PowerSwitch, Purgeable, FaultInjection, CommandLogged {
+public final class EmulatedTarget implements Target, Mountable, Ejectable, Rebootable, Resumable, PowerSwitch, Purgeable, FaultInjection, CommandLogged {
 
     public static final String MEDIA = "media.img";
     public static final String COMMAND_LOG = CommandLogged.FILE;
 
     private final Emulator.Settings settings;
+    private final boolean rebootEndsProcess;
     private Emulator emulator;
     private Path cellDir;
     /** Extent maps taken before the volume went away, by file name: the fallback when a file cannot be mapped now. */
     private final Map<String, List<Extent>> captured = new HashMap<>();
 
-    public EmulatedTarget(Emulator.Settings settings) {
+    /** @param rebootEndsProcess whether a reboot ends the run's process, to be resumed (target key {@code reboot: resume}) */
+    public EmulatedTarget(Emulator.Settings settings, boolean rebootEndsProcess) {
         this.settings = settings;
+        this.rebootEndsProcess = rebootEndsProcess;
     }
 
     @Override
@@ -144,6 +148,46 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
     public void reboot() {
         capture(true);
         live().reboot();
+    }
+
+    @Override
+    public boolean rebootEndsProcess() {
+        return rebootEndsProcess;
+    }
+
+    /**
+     * The clean shutdown half of a reboot: the volume is unmounted, the loop device detached and the
+     * controller shut down (destaging its cache unless a fault says otherwise), and this process lets
+     * go of the device; the media image and the command log stay in the cell's directory for the resume.
+     */
+    @Override
+    public void shutDownForReboot() {
+        capture(true);
+        Emulator done = emulator;
+        emulator = null;
+        done.close();
+        done.failure().ifPresent(e -> {
+            throw RigBroken.taintingVerdict("the emulated controller failed internally before the reboot: " + e, e);
+        });
+    }
+
+    /** The emulated reboot is simulated: this process stops, and the test or a person runs {@code orchestrate resume}. */
+    @Override
+    public Optional<List<String>> rebootCommand() {
+        return Optional.empty();
+    }
+
+    /** A new device over the media image the reboot kept, with the cell's command log going on where it stopped. */
+    @Override
+    public void resumeCell(Cell cell, Path dir, Evidence evidence) {
+        Path media = dir.resolve(MEDIA);
+        if (!Files.isRegularFile(media)) {
+            throw new RigBroken("the media image " + media + " that the reboot kept is not there; the cell cannot go on after the reboot");
+        }
+        cellDir = dir;
+        captured.clear();
+        emulator = new Emulator(StateDir.create(), media, dir.resolve(COMMAND_LOG), settings);
+        emulator.resume();
     }
 
     /** The extent map is taken as it stands at the cut, without writing anything back first. */

@@ -25,7 +25,10 @@ public final class Targets {
                                     Key.optional("size", Key.Type.SIZE, "1GiB", "the size of the emulated disk (the media image is sparse)"),
                                     Key.optional("cache", Key.Type.SIZE, "256MiB", "the controller's volatile write cache; when full it destages"),
                                     Key.optional("mount-options", Key.Type.TEXT, "", "options for mount -o, e.g. nobarrier (the file system then sends no flushes)"),
-                                    Key.optional("watchdog", Key.Type.DURATION, "60s", "a command unanswered for longer than this aborts the FUSE connection and breaks the cell"))),
+                                    Key.optional("watchdog", Key.Type.DURATION, "60s", "a command unanswered for longer than this aborts the FUSE connection and breaks the cell"),
+                                    Key.choice("reboot", "in-process", List.of("in-process", "resume"), "in-process: a reboot step shuts the device down "
+                                            + "cleanly and brings it back within the run; resume: it shuts the device down, keeps the media image and ends the run "
+                                            + "(exit 4), as a real host reboot would, and 'orchestrate resume' continues it"))),
                     "directory", new Section.Variant("an already-mounted volume; files are copied onto it and read back through its file system",
                             List.of(Key.optional("path", Key.Type.TEXT, null,
                                     "the mounted volume (a directory on it); default: a scratch directory in the run directory, for trying suites out"))),
@@ -41,7 +44,8 @@ public final class Targets {
     public static Target open(Options options, Path runDir, String runName, List<Layout.Need> needs) {
         return switch (options.text("kind")) {
             case "emulated" -> new EmulatedTarget(new Emulator.Settings(options.size("size"), options.size("cache"),
-                    options.text("file-system"), options.text("mount-options"), options.duration("watchdog")));
+                    options.text("file-system"), options.text("mount-options"), options.duration("watchdog")),
+                    options.text("reboot").equals("resume"));
             case "directory" -> new DirectoryTarget(options.optionalText("path").map(Path::of).orElse(runDir.resolve("volume")), runName);
             case "image" -> {
                 Layout layout = Layout.of(needs);

@@ -1,0 +1,106 @@
+package dev.orchestrate.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+
+import dev.orchestrate.engine.Journal;
+import dev.orchestrate.engine.Manifest;
+import dev.orchestrate.engine.OrchestrateEngine;
+import dev.orchestrate.report.AllureBridge;
+import dev.orchestrate.suite.Suite;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+/**
+ * Runs a suite's cells through the JUnit Platform with the report's listeners, and closes the run
+ * with its exit code and summary; shared by {@code run} and {@code resume}.
+ */
+final class Launch {
+
+    private Launch() {
+    }
+
+    /** Runs the cells; {@code parameters} are the engine's configuration ({@link OrchestrateEngine}). */
+    static Tally execute(Path suiteFile, int cells, AllureLifecycle lifecycle, Path junit, Map<String, String> parameters, PrintWriter out, PrintWriter err) {
+        Tally tally = new Tally();
+        ConsoleProgress console = new ConsoleProgress(out, System.console() != null && System.console().isTerminal(), cells);
+        LauncherConfig config = LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .addTestEngines(new OrchestrateEngine(console))
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .addTestExecutionListeners(new AllureJunitPlatform(lifecycle), new AllureBridge(lifecycle),
+                        new LegacyXmlReportGeneratingListener(junit, err), tally, console)
+                .build();
+        LauncherFactory.create(config).execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectFile(suiteFile.toFile()))
+                .configurationParameters(parameters)
+                .build());
+        return tally;
+    }
+
+    /**
+     * Finishes the report and prints the summary; a run that stopped at a reboot to be resumed
+     * exits {@link Exit#AWAITING_RESUME}, whatever its cells did so far.
+     */
+    static int close(ReportOutput output, Suite suite, Path suiteFile, String runId, Tally tally, PrintWriter out, PrintWriter err) throws IOException {
+        Path runDir = output.path();
+        Optional<Journal.AwaitingResume> awaiting = awaiting(runDir);
+        int exit = output.finish(suite.name(), environment(suite, suiteFile, runId), awaiting.isPresent() ? Exit.AWAITING_RESUME : tally.exitCode(), err);
+        out.println();
+        tally.lines.forEach(out::println);
+        out.println(tally.summary());
+        awaiting.ifPresentOrElse(a -> out.printf("NOT FINISHED: the run stopped at the reboot at step %d of cell %s and awaits a resume (exit code %d, neither pass nor fail);"
+                        + "%n  continue it with: orchestrate resume %s%n", a.step(), a.cell(), Exit.AWAITING_RESUME, runDir),
+                () -> {
+                    if (tally.ranNothing()) {
+                        out.println("no cell ran: every selected cell was skipped (the reasons are above); exit code 3");
+                    }
+                });
+        out.println("  manifest: " + runDir.resolve(Manifest.FILE));
+        out.println("  report:   " + output.where());
+        out.flush();
+        return exit;
+    }
+
+    /** The reboot the run in {@code runDir} stopped at, if it did; a run whose journal cannot be read did not stop at one. */
+    private static Optional<Journal.AwaitingResume> awaiting(Path runDir) {
+        Path file = runDir.resolve(Journal.FILE);
+        try {
+            return Files.exists(file) ? Journal.read(file).awaiting() : Optional.empty();
+        } catch (Journal.Unreadable e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> environment(Suite suite, Path suiteFile, String runId) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("suite", suite.name() + " (" + suiteFile + ")");
+        env.put("run id", runId);
+        env.put("target kind", suite.target().text("kind"));
+        env.put("sector size", String.valueOf(suite.sectorSize()));
+        env.put("host", hostName());
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        env.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        return env;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
