@@ -25,12 +25,25 @@ public interface Runner {
         return outcome;
     }
 
+    /** Whether commands are only printed: what a command would have created (a RAM disk) then does not exist. */
+    default boolean prints() {
+        return false;
+    }
+
     /** Prints each command ("dry run: would run $ diskutil eraseDisk ...") and runs nothing. */
     static Runner printing(PrintWriter out) {
-        return command -> {
-            out.println("dry run: would run $ " + command.display());
-            out.flush();
-            return new Outcome(command, 0, Duration.ZERO, "");
+        return new Runner() {
+            @Override
+            public Outcome run(Command command) {
+                out.println("dry run: would run $ " + command.display());
+                out.flush();
+                return new Outcome(command, 0, Duration.ZERO, "");
+            }
+
+            @Override
+            public boolean prints() {
+                return true;
+            }
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.orchestrate.target;
 import dev.orchestrate.device.LinuxDisks;
 import dev.orchestrate.emulator.Emulator;
 import dev.orchestrate.host.FileSystems;
+import dev.orchestrate.host.Platform;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
@@ -35,7 +36,9 @@ public final class Targets {
                             List.of(Key.optional("path", Key.Type.TEXT, null, "the image file; created sparse if absent; default: target.img in the run directory"),
                                     Key.optional("size", Key.Type.SIZE, null, "the image size; default: what the suite's cells need"),
                                     Key.choice("block-size", "512", List.of("512", "4KiB"), "the device block size, the unit of the LBAs in verdicts"))),
-                    "linux-block", LinuxBlockTarget.VARIANT));
+                    "linux-block", LinuxBlockTarget.VARIANT,
+                    "macos-disk", MacosTarget.DISK,
+                    "macos-ramdisk", MacosTarget.RAMDISK));
 
     private Targets() {
     }
@@ -58,6 +61,7 @@ public final class Targets {
                 yield new ImageTarget(image, size, (int) options.size("block-size"), layout);
             }
             case "linux-block" -> LinuxBlockTarget.open(options, LinuxDisks.host(), runners, Layout.of(needs));
+            case "macos-disk", "macos-ramdisk" -> MacosTarget.open(options, runners, Layout.of(needs), Platform.current(), runName);
             default -> throw new IllegalArgumentException("unknown target kind " + options.text("kind"));
         };
     }
@@ -68,6 +72,7 @@ public final class Targets {
             case "emulated" -> EmulatedTarget.class;
             case "directory" -> DirectoryTarget.class;
             case "linux-block" -> LinuxBlockTarget.class;
+            case "macos-disk", "macos-ramdisk" -> MacosTarget.class;
             default -> ImageTarget.class;
         };
         return ability.isAssignableFrom(type);
@@ -75,7 +80,8 @@ public final class Targets {
 
     /** Whether the target places files raw at device offsets, so only raw-writing tools can copy onto it. */
     public static boolean raw(Options target) {
-        return List.of("image", "linux-block").contains(target.text("kind"));
+        return List.of("image", "linux-block").contains(target.text("kind"))
+                || target.text("kind").startsWith("macos-") && target.text("file-system").equals("raw");
     }
 
     /** "an image target", "a linux-block target", for messages. */
