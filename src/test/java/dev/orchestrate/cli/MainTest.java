@@ -48,7 +48,7 @@ class MainTest {
     @Test
     void aMacDiskSuiteOnLinuxSkipsEveryCellAsMacOsOnly() {
         org.junit.jupiter.api.Assumptions.assumeTrue(dev.orchestrate.host.Platform.current() == dev.orchestrate.host.Platform.LINUX);
-        assertEquals(Exit.BROKEN, run("run", "src/test/resources/suites/macos-disk.yaml", "--reports", reports.toString(), "--no-html"), err.toString());
+        assertEquals(Exit.BROKEN, run("run", "src/test/resources/lab/macos-disk.yaml", "--reports", reports.toString(), "--no-html"), err.toString());
         assertTrue(out.toString().contains("macos-disk: macOS only"), out.toString());
         assertTrue(out.toString().contains("no cell ran"), out.toString());
     }
