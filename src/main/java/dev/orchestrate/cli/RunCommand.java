@@ -1,8 +1,10 @@
 package dev.orchestrate.cli;
 
+import dev.orchestrate.engine.Catalog;
 import dev.orchestrate.engine.CellFilter;
 import dev.orchestrate.engine.OrchestrateEngine;
 import dev.orchestrate.suite.Suite;
+import dev.orchestrate.target.Targets;
 import io.qameta.allure.AllureLifecycle;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,10 +25,12 @@ import picocli.CommandLine.Spec;
         description = {"Runs every cell of a suite against its target and reports each as a test.",
                 "Writes reports/<suite>/<timestamp>/: report.html and html/ (the Allure report), allure-results/, junit/ (JUnit XML),",
                 "manifest.json and cells/ (attachments, command logs); reports/<suite>/latest links to it.",
-                "The suite format: 'orchestrate schema --reference'."},
+                "The suite format: 'orchestrate schema --reference'.",
+                "A lab target (linux-block, macos-disk) is checked before anything runs: a disk the refusal rules refuse is bad input (exit 2).",
+                "--dry-run checks the target and prints every command that would change a device instead of running it; no cell runs."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed", "1:some cell failed: the device lost or damaged data",
-                "2:bad input (suite or options); nothing was run", "3:the rig broke (a tool crashed or timed out)",
+                "2:bad input (suite, options, or a refused disk); nothing was run", "3:the rig broke (a tool crashed or timed out), or every cell was skipped",
                 "4:not finished: the run stopped at a reboot; 'orchestrate resume <run dir>' continues it"})
 final class RunCommand implements Callable<Integer> {
 
@@ -43,6 +47,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--run-id", paramLabel = "HEX",
             description = "the run id stamped in every sector (up to 16 hex digits; default: random); the same id writes the same data again")
     String runIdOption;
+
+    @Option(names = "--dry-run",
+            description = "check the target (identity, refusal rules) and print every command that would change a device instead of running it;"
+                    + " runs no cell, writes nothing to any device; exit 0 when every check passed")
+    boolean dryRun;
 
     @Spec
     CommandSpec spec;
@@ -70,6 +79,16 @@ final class RunCommand implements Callable<Integer> {
                 err.println("--only " + String.join(" --only ", only) + " selects no cell of " + suiteFile + "; nothing was run");
             }
             return Exit.BAD_INPUT;
+        }
+
+        List<String> refused = Targets.deviceProblems(suite.target(), Catalog.needs(suite));
+        if (!refused.isEmpty()) {
+            refused.forEach(line -> err.println(suite.target().value("kind").at() + ": " + line));
+            err.println("the target is refused; nothing was run and nothing was written to any device");
+            return Exit.BAD_INPUT;
+        }
+        if (dryRun) {
+            return DryRun.run(suite, filter, out, err);
         }
 
         String runId;

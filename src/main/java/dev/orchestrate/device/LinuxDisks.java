@@ -45,7 +45,9 @@ public record LinuxDisks(Path sysfs, Path mountinfo) {
     private Media media(String name, Path disk, boolean whole) {
         String kernelName = disk.getFileName().toString();
         boolean removable = "1".equals(optional(disk.resolve("removable")));
-        return new Media(name, optional(disk.resolve("device/model")), protocol(disk), number(disk.resolve("size")) * 512, number(disk.resolve("queue/logical_block_size")),
+        // a loop device answers no INQUIRY: it reads as model "loop", and its backing file stands in for the serial
+        String model = Files.isDirectory(disk.resolve("loop")) ? "loop" : optional(disk.resolve("device/model"));
+        return new Media(name, model, protocol(disk), number(disk.resolve("size")) * 512, number(disk.resolve("queue/logical_block_size")),
                 // sysfs has no "internal"; the system rule protects the disk holding / and /boot instead
                 false, removable, removable, whole,
                 !"1".equals(optional(disk.resolve("ro"))), null, "0".equals(optional(disk.resolve("queue/rotational"))),
@@ -54,7 +56,7 @@ public record LinuxDisks(Path sysfs, Path mountinfo) {
 
     private Peripheral peripheral(Path disk) {
         Path device = disk.resolve("device");
-        String serial = Stream.of(device.resolve("serial"), disk.resolve("serial"), device.resolve("wwid"))
+        String serial = Stream.of(device.resolve("serial"), disk.resolve("serial"), device.resolve("wwid"), disk.resolve("loop/backing_file"))
                 .map(LinuxDisks::optional).filter(s -> s != null && !s.isEmpty()).findFirst().orElse(null);
         return new Peripheral(optional(device.resolve("vendor")), optional(device.resolve("model")),
                 Stream.of(device.resolve("rev"), device.resolve("firmware_rev")).map(LinuxDisks::optional)

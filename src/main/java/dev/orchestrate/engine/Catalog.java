@@ -118,14 +118,14 @@ public final class Catalog {
         generation.nameProblems().forEach(p -> problems.add(new Problem(at, "names: " + p)));
         step.options().find("files").ifPresent(v -> problems.add(new Problem(v.at(),
                 "'files' and 'names' both say how many files there are; with a name set there is one file per name, so remove 'files'")));
-        if (suite.target().text("kind").equals("image")) {
-            problems.add(new Problem(at, "names need a file system, and an image target places files raw at device offsets; use the emulated or a directory target"));
+        if (Targets.raw(suite.target())) {
+            problems.add(new Problem(at, "names need a file system, and " + Targets.named(suite.target()) + " places files raw at device offsets; use the emulated or a directory target"));
         }
     }
 
     /** Tools that need a file system cannot write to a raw target; an alignment offset means nothing on a file system. */
     private static void checkToolsFitTarget(Suite suite, List<Problem> problems) {
-        if (!suite.target().text("kind").equals("image")) {
+        if (!Targets.raw(suite.target())) {
             for (Cell cell : suite.cells()) {
                 suite.stepsFor(cell).stream().filter(s -> s.kind().equals("copy") && s.options().size("offset") != 0).findFirst().ifPresent(s ->
                         problems.add(new Problem(s.options().value("offset").at(), "offset places files raw on a device; on a '"
@@ -138,7 +138,7 @@ public final class Catalog {
                 if (step.kind().equals("copy")) {
                     Tools.named(step.options().text("tool")).filter(t -> !t.writesRaw()).ifPresent(t ->
                             problems.add(new Problem(step.options().value("tool").at(), "tool '" + t.name()
-                                    + "' copies through a file system and cannot write to an image target; use dd, or a directory target")));
+                                    + "' copies through a file system and cannot write to " + Targets.named(suite.target()) + "; use dd, or a directory target")));
                 }
             }
         }
@@ -151,8 +151,8 @@ public final class Catalog {
             Steps.ability(step.kind()).filter(ability -> !Targets.can(kind, ability)).ifPresent(ability ->
                     problems.add(new Problem(step.at(), "step '" + step.kind() + "' needs a target that can do it; a '" + kind
                             + "' target cannot (" + ability.getSimpleName() + "); use the emulated target, or remove the step")));
-            if (step.kind().equals("fsync") && kind.equals("image")) {
-                problems.add(new Problem(step.at(), "step 'fsync' needs a file system; an image target has none"));
+            if (step.kind().equals("fsync") && Targets.raw(suite.target())) {
+                problems.add(new Problem(step.at(), "step 'fsync' needs a file system; " + Targets.named(suite.target()) + " has none"));
             }
         }
     }

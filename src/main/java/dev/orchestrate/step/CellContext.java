@@ -117,7 +117,7 @@ public final class CellContext {
     /** Where verify reads a file back: raw at its (shifted) placement, else where the target says. */
     ReadBack readBackOf(Source s) {
         Placement p = placement(s.index());
-        return p.raw() ? ReadBack.raw(p.path(), p.deviceOffset(), p.blockSize()) : target.readBack(cell, s.index(), s.name());
+        return p.raw() ? target.readRaw(p) : target.readBack(cell, s.index(), s.name());
     }
 
     /** The name of file {@code index}: as generated, or file-N.bin before anything was. */

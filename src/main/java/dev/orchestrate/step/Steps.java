@@ -18,7 +18,9 @@ public final class Steps {
                 "fsync", Fsync.SECTION,
                 "fault", Arm.SECTION,
                 "corrupt", Corrupt.SECTION,
-                "verify", Verify.SECTION));
+                "verify", Verify.SECTION,
+                "partition-disk", DiskOperation.PARTITION,
+                "erase-disk", DiskOperation.ERASE));
         for (Lifecycle l : Lifecycle.values()) {
             all.put(l.kind(), l.section());
         }
@@ -29,6 +31,9 @@ public final class Steps {
     public static java.util.Optional<Class<?>> ability(String kind) {
         if (kind.equals("fault")) {
             return java.util.Optional.of(dev.orchestrate.target.FaultInjection.class);
+        }
+        if (kind.equals("partition-disk") || kind.equals("erase-disk")) {
+            return java.util.Optional.of(dev.orchestrate.target.DiskOperations.class);
         }
         return java.util.Arrays.stream(Lifecycle.values()).filter(l -> l.kind().equals(kind)).findFirst().map(Lifecycle::ability);
     }
@@ -45,6 +50,7 @@ public final class Steps {
             case "fault" -> Arm.of(step.options());
             case "corrupt" -> Corrupt.of(step.options());
             case "verify" -> Verify.of(step.options());
+            case "partition-disk", "erase-disk" -> new DiskOperation(step.kind(), step.options());
             default -> java.util.Arrays.stream(Lifecycle.values()).filter(l -> l.kind().equals(step.kind())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no action for step kind '" + step.kind() + "'"));
         };

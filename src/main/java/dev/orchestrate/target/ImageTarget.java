@@ -57,21 +57,13 @@ public final class ImageTarget implements Target {
 
     @Override
     public Placement place(Cell cell, int index) {
-        return new Placement(image, start(cell) + (index - 1) * layout.fileStride(), blockSize);
+        return new Placement(image, layout.fileOffset(cell.ordinal(), index), blockSize);
     }
 
     @Override
     public Region region(Cell cell, boolean wholeDevice) {
         return wholeDevice ? new Region(image, 0, size, blockSize, "the whole image")
-                : new Region(image, start(cell), layout.end(cell.ordinal()), blockSize, "the cell's region of the image");
-    }
-
-    private long start(Cell cell) {
-        Long region = layout.regions().get(cell.ordinal());
-        if (region == null) {
-            throw new IllegalArgumentException("cell " + cell.name() + " has no region in " + image);
-        }
-        return region;
+                : new Region(image, layout.start(cell.ordinal()), layout.end(cell.ordinal()), blockSize, "the cell's region of the image");
     }
 
     /** Regions stay as they are: the image is the record of what happened. */

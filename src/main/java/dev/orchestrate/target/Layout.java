@@ -34,9 +34,23 @@ public record Layout(Map<Integer, Long> regions, long fileStride, long total) {
         return new Layout(regions, stride, next);
     }
 
+    /** Where the region of cell {@code ordinal} starts. */
+    public long start(int ordinal) {
+        Long start = regions.get(ordinal);
+        if (start == null) {
+            throw new IllegalArgumentException("cell " + ordinal + " of the matrix has no region in the layout; the layout was made for other cells");
+        }
+        return start;
+    }
+
+    /** Where file {@code index} (1-based) of cell {@code ordinal} starts. */
+    public long fileOffset(int ordinal, int index) {
+        return start(ordinal) + (index - 1) * fileStride;
+    }
+
     /** Where the region of cell {@code ordinal} ends: where the next one starts, or the end of the layout. */
     public long end(int ordinal) {
-        long start = regions.get(ordinal);
+        long start = start(ordinal);
         return regions.values().stream().mapToLong(Long::longValue).filter(r -> r > start).min().orElse(total);
     }
 

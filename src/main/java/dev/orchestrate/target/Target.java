@@ -38,7 +38,12 @@ public interface Target extends AutoCloseable {
     /** Where verification reads file {@code index}, called {@code name}, back: the known-good path of this target. */
     default ReadBack readBack(Cell cell, int index, String name) {
         Placement p = place(cell, index, name);
-        return p.raw() ? ReadBack.raw(p.path(), p.deviceOffset(), p.blockSize()) : ReadBack.file(p.path());
+        return p.raw() ? readRaw(p) : ReadBack.file(p.path());
+    }
+
+    /** How a file placed raw at {@code p} (moved by a copy's alignment offset, if any) is read back: directly at its device offset. */
+    default ReadBack readRaw(Placement p) {
+        return ReadBack.raw(p.path(), p.deviceOffset(), p.blockSize());
     }
 
     /**

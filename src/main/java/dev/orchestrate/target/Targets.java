@@ -1,7 +1,10 @@
 package dev.orchestrate.target;
 
+import dev.orchestrate.device.LinuxDisks;
 import dev.orchestrate.emulator.Emulator;
 import dev.orchestrate.host.FileSystems;
+import dev.orchestrate.host.Platform;
+import dev.orchestrate.process.Runners;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
@@ -16,7 +19,7 @@ public final class Targets {
 
     public static final Section SECTION = Section.withVariants("target",
             "The device under test. 'kind' chooses the kind of target; each kind has its own keys.",
-            List.of(Key.optional("kind", Key.Type.TEXT, "emulated", "the kind of target: emulated, directory or image")),
+            List.of(Key.optional("kind", Key.Type.TEXT, "emulated", "the kind of target: emulated, directory, image, linux-block, macos-disk or macos-ramdisk")),
             "kind",
             Map.of(
                     "emulated", new Section.Variant("the embedded emulated storage controller: per cell a fresh media image behind a volatile write cache, "
@@ -35,13 +38,21 @@ public final class Targets {
                     "image", new Section.Variant("a raw image file used as a device: tools write at device offsets, verification scans the image",
                             List.of(Key.optional("path", Key.Type.TEXT, null, "the image file; created sparse if absent; default: target.img in the run directory"),
                                     Key.optional("size", Key.Type.SIZE, null, "the image size; default: what the suite's cells need"),
-                                    Key.choice("block-size", "512", List.of("512", "4KiB"), "the device block size, the unit of the LBAs in verdicts")))));
+                                    Key.choice("block-size", "512", List.of("512", "4KiB"), "the device block size, the unit of the LBAs in verdicts"))),
+                    "linux-block", LinuxBlockTarget.VARIANT,
+                    "macos-disk", MacosTarget.DISK,
+                    "macos-ramdisk", MacosTarget.RAMDISK));
 
     private Targets() {
     }
 
     /** Opens the target a suite names; {@code runDir} holds default scratch volumes and images. */
     public static Target open(Options options, Path runDir, String runName, List<Layout.Need> needs) {
+        return open(options, runDir, runName, needs, Runners.LIVE);
+    }
+
+    /** As {@link #open(Options, Path, String, List)}; a lab target changes devices only through {@code runners}, so a dry run prints instead. */
+    public static Target open(Options options, Path runDir, String runName, List<Layout.Need> needs, Runners runners) {
         return switch (options.text("kind")) {
             case "emulated" -> new EmulatedTarget(new Emulator.Settings(options.size("size"), options.size("cache"),
                     options.text("file-system"), options.text("mount-options"), options.duration("watchdog")),
@@ -53,6 +64,8 @@ public final class Targets {
                 Path image = options.optionalText("path").map(Path::of).orElse(runDir.resolve("target.img"));
                 yield new ImageTarget(image, size, (int) options.size("block-size"), layout);
             }
+            case "linux-block" -> LinuxBlockTarget.open(options, LinuxDisks.host(), runners, Layout.of(needs));
+            case "macos-disk", "macos-ramdisk" -> MacosTarget.open(options, runners, Layout.of(needs), Platform.current(), runName);
             default -> throw new IllegalArgumentException("unknown target kind " + options.text("kind"));
         };
     }
@@ -62,9 +75,35 @@ public final class Targets {
         Class<?> type = switch (kind) {
             case "emulated" -> EmulatedTarget.class;
             case "directory" -> DirectoryTarget.class;
+            case "linux-block" -> LinuxBlockTarget.class;
+            case "macos-disk", "macos-ramdisk" -> MacosTarget.class;
             default -> ImageTarget.class;
         };
         return ability.isAssignableFrom(type);
+    }
+
+    /** Whether the target places files raw at device offsets, so only raw-writing tools can copy onto it. */
+    public static boolean raw(Options target) {
+        return List.of("image", "linux-block").contains(target.text("kind"))
+                || target.text("kind").startsWith("macos-") && target.text("file-system").equals("raw");
+    }
+
+    /** "an image target", "a linux-block target", for messages. */
+    public static String named(Options target) {
+        String kind = target.text("kind");
+        return (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " target";
+    }
+
+    /**
+     * Why the device the suite names may not be written (the refusal rules and its capacity), one
+     * line each; empty when it may, or for a kind that writes no device of the host's. Checked before
+     * anything runs, so a refused disk is bad input and nothing is written.
+     */
+    public static List<String> deviceProblems(Options options, List<Layout.Need> needs) {
+        return switch (options.text("kind")) {
+            case "linux-block" -> LinuxBlockTarget.problems(options, LinuxDisks.host(), Layout.of(needs));
+            default -> List.of();
+        };
     }
 
     /** Null when the target's path can be used, else what is wrong; checked before anything runs, so nothing is written. */

@@ -42,7 +42,9 @@ public final class Dd implements Tool {
         return List.of(
                 Key.optional("block-size", Key.Type.SIZE, "1MiB", "dd's bs: the size of each write"),
                 Key.choice("oflag", "none", List.of("none", "direct", "dsync", "sync"), "dd's oflag: direct bypasses the page cache, dsync/sync make each write synchronous"),
-                Key.choice("conv", "none", List.of("none", "fsync", "fdatasync"), "dd's conv: flush the output once at the end"));
+                Key.choice("conv", "none", List.of("none", "fsync", "fdatasync"), "dd's conv: flush the output once at the end"),
+                Key.choice("node", "raw", List.of("raw", "buffered"), "on a macOS disk: raw writes to /dev/rdiskN (straight to the driver),"
+                        + " buffered to /dev/diskN (through the buffer cache, as the field's dd did)"));
     }
 
     @Override
@@ -58,10 +60,16 @@ public final class Dd implements Tool {
         return Executables.missing("dd", "apt-get install coreutils");
     }
 
+    /** A macOS disk's node as the suite chose it: /dev/rdiskN or /dev/diskN; any other path as it is. */
+    static String node(Path path, String node) {
+        String p = path.toString();
+        return node.equals("buffered") ? p.replaceFirst("^/dev/rdisk", "/dev/disk") : p.replaceFirst("^/dev/disk(?=\\d)", "/dev/rdisk");
+    }
+
     @Override
     public Command command(Path source, Placement to, Options options) {
         long bs = options.size("block-size");
-        List<String> argv = new ArrayList<>(List.of("dd", "if=" + source, "of=" + to.path(), "bs=" + bs, "status=none"));
+        List<String> argv = new ArrayList<>(List.of("dd", "if=" + source, "of=" + node(to.path(), options.text("node")), "bs=" + bs, "status=none"));
         List<String> oflags = new ArrayList<>();
         if (!options.text("oflag").equals("none")) {
             oflags.add(options.text("oflag"));

@@ -8,7 +8,6 @@ import dev.orchestrate.target.Region;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -106,7 +105,7 @@ final class RegionScan {
     private Found scan(Region region, long from, long to, long runId, long[][] own) throws IOException {
         int sector = format.sectorSize();
         Found found = new Found();
-        try (Reader reader = Reader.open(region)) {
+        try (SourceReader reader = SourceReader.open(region.source(), CHUNK)) {
             long[] starts = own[0];
             long[] ends = own[1];
             // the first own place that ends after the position: advanced as the scan goes
@@ -225,51 +224,6 @@ final class RegionScan {
                 ranges.add(range);
                 stamps.add(first);
             }
-        }
-    }
-
-    /**
-     * Reads chunks of the region's source into native memory: with O_DIRECT (aligned to the file
-     * system's block) where the file system allows it, else through the page cache.
-     */
-    private static final class Reader implements AutoCloseable {
-        private final FileChannel channel;
-        private final int align;
-        private final ByteBuffer buffer;
-        private final MemorySegment memory;
-
-        private Reader(FileChannel channel, int align) {
-            this.channel = channel;
-            this.align = align;
-            this.buffer = ByteBuffer.allocateDirect(CHUNK + 2 * align).alignedSlice(align);
-            this.memory = MemorySegment.ofBuffer(buffer);
-        }
-
-        static Reader open(Region region) throws IOException {
-            try {
-                int align = (int) Math.max(512, Files.getFileStore(region.source()).getBlockSize());
-                return new Reader(FileChannel.open(region.source(), StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT), align);
-            } catch (IOException | UnsupportedOperationException e) {
-                return new Reader(FileChannel.open(region.source(), StandardOpenOption.READ), 1);
-            }
-        }
-
-        /** Up to {@code want} bytes at {@code position}; shorter at the end of the source. */
-        MemorySegment read(long position, int want) throws IOException {
-            long from = position / align * align;
-            int skip = (int) (position - from);
-            int length = (skip + want + align - 1) / align * align;
-            buffer.clear().limit(length);
-            // until the chunk is in or the source ends (a short direct read ends unaligned, at the end of the source)
-            while (buffer.hasRemaining() && buffer.position() % align == 0 && channel.read(buffer, from + buffer.position()) > 0) {
-            }
-            int got = Math.max(0, Math.min(want, buffer.position() - skip));
-            return memory.asSlice(skip, got);
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
         }
     }
 }

@@ -134,6 +134,13 @@ public final class Verifier {
     }
 
     private Slice scan(FileChannel channel, Expected expected, long from, long to, LongConsumer progress) throws IOException {
+        // a read-back that promises to bypass the page cache reads through aligned O_DIRECT buffers of its own
+        try (SourceReader uncached = expected.readBack().direct() && channel != null ? SourceReader.openDirect(expected.readBack().source(), CHUNK) : null) {
+            return scan(channel, uncached, expected, from, to, progress);
+        }
+    }
+
+    private Slice scan(FileChannel channel, SourceReader uncached, Expected expected, long from, long to, LongConsumer progress) throws IOException {
         StampedFile file = expected.file();
         int sector = format.sectorSize();
         Recogniser recogniser = new Recogniser(format);
@@ -147,7 +154,7 @@ public final class Verifier {
         long sectors = 0;
         for (long offset = from; offset < to; offset += CHUNK) {
             int want = (int) Math.min(CHUNK, to - offset);
-            read(channel, expected, offset, direct, want, present, sector);
+            read(channel, uncached, expected, offset, direct, want, present, sector);
             for (int at = 0; at < want; at += sector) {
                 long fileOffset = offset + at;
                 int length = Math.min(sector, want - at);
@@ -216,7 +223,8 @@ public final class Verifier {
     }
 
     /** Reads {@code want} bytes of the file at {@code offset} into {@code buffer}; {@code present} counts the bytes read of each sector. */
-    private static void read(FileChannel channel, Expected expected, long offset, ByteBuffer buffer, int want, int[] present, int sector) throws IOException {
+    private static void read(FileChannel channel, SourceReader uncached, Expected expected, long offset, ByteBuffer buffer, int want, int[] present,
+                             int sector) throws IOException {
         java.util.Arrays.fill(present, 0);
         if (channel == null) {
             return;
@@ -224,12 +232,18 @@ public final class Verifier {
         for (ReadBack.Segment s : expected.readBack().segments(offset, want)) {
             if (s.position() >= 0) {
                 int at = (int) (s.fileOffset() - offset);
-                int got = readFully(channel, buffer.clear().position(at).limit(at + (int) s.length()), s.position());
+                int got = uncached == null ? readFully(channel, buffer.clear().position(at).limit(at + (int) s.length()), s.position())
+                        : copy(uncached.read(s.position(), (int) s.length()), buffer, at);
                 for (int k = at / sector; k * sector < at + got; k++) {
                     present[k] += Math.min(at + got, (k + 1) * sector) - Math.max(at, k * sector);
                 }
             }
         }
+    }
+
+    private static int copy(MemorySegment read, ByteBuffer into, int at) {
+        MemorySegment.copy(read, 0, MemorySegment.ofBuffer(into.clear()), at, read.byteSize());
+        return (int) read.byteSize();
     }
 
     private static int readFully(FileChannel channel, ByteBuffer into, long position) throws IOException {

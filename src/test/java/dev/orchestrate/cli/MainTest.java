@@ -46,6 +46,14 @@ class MainTest {
     }
 
     @Test
+    void aMacDiskSuiteOnLinuxSkipsEveryCellAsMacOsOnly() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.orchestrate.host.Platform.current() == dev.orchestrate.host.Platform.LINUX);
+        assertEquals(Exit.BROKEN, run("run", "src/test/resources/lab/macos-disk.yaml", "--reports", reports.toString(), "--no-html"), err.toString());
+        assertTrue(out.toString().contains("macos-disk: macOS only"), out.toString());
+        assertTrue(out.toString().contains("no cell ran"), out.toString());
+    }
+
+    @Test
     void aPassingSuiteExitsZeroWithResultsXmlAndManifest() throws IOException {
         assertEquals(Exit.PASSED, run("run", PASSING, "--reports", reports.toString(), "--no-html"), err.toString());
         assertTrue(out.toString().contains("4 passed, 0 failed, 0 broken, 0 skipped"), out.toString());

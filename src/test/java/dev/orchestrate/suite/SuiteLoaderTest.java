@@ -102,7 +102,7 @@ class SuiteLoaderTest {
     @Test
     void unknownStepSuggests() {
         List<String> found = problems(VALID.replace("- sync", "- snyc"));
-        assertTrue(found.getFirst().startsWith("suites/x.yaml:12:5: unknown step 'snyc'; did you mean 'sync'?; steps are copy, corrupt, eject, fault, fsync, generate, "), found.toString());
+        assertTrue(found.getFirst().startsWith("suites/x.yaml:12:5: unknown step 'snyc'; did you mean 'sync'?; steps are copy, corrupt, eject, erase-disk, fault, fsync, generate, "), found.toString());
     }
 
     @Test
@@ -177,7 +177,7 @@ class SuiteLoaderTest {
 
     @Test
     void unknownTargetKindSuggests() {
-        assertEquals(List.of("suites/x.yaml:3:9: unknown kind 'imag' in target; expected one of directory, emulated, image; did you mean 'image'?"),
+        assertEquals(List.of("suites/x.yaml:3:9: unknown kind 'imag' in target; expected one of directory, emulated, image, linux-block, macos-disk, macos-ramdisk; did you mean 'image'?"),
                 problems(VALID.replace("kind: directory", "kind: imag")));
     }
 

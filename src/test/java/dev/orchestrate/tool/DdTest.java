@@ -14,6 +14,18 @@ class DdTest {
     }
 
     @Test
+    void aMacDiskIsWrittenThroughTheRawOrTheBufferedNode() {
+        Placement disk5 = new Placement(Path.of("/dev/rdisk5"), 2 << 20, 512);
+        assertEquals("dd if=/src/f of=/dev/rdisk5 bs=1048576 status=none seek=2 conv=notrunc",
+                new Dd().command(Path.of("/src/f"), disk5, options()).display());
+        assertEquals("dd if=/src/f of=/dev/disk5 bs=1048576 status=none seek=2 conv=notrunc",
+                new Dd().command(Path.of("/src/f"), disk5, options("node", "buffered")).display());
+        assertEquals("dd if=/src/f of=/dev/disk/by-id/x bs=1048576 status=none seek=2 conv=notrunc",
+                new Dd().command(Path.of("/src/f"), new Placement(Path.of("/dev/disk/by-id/x"), 2 << 20, 512), options()).display(),
+                "a Linux by-id path is left alone");
+    }
+
+    @Test
     void intoAFile() {
         assertEquals("dd if=/src/f of=/vol/f bs=1048576 status=none",
                 new Dd().command(Path.of("/src/f"), new Placement(Path.of("/vol/f"), -1, 512), options()).display());

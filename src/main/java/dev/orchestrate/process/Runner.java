@@ -1,0 +1,49 @@
+package dev.orchestrate.process;
+
+import dev.orchestrate.outcome.RigBroken;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * Runs a command for a lab target. The seam of a dry run: a target runs every command that changes a
+ * device through one runner, which in a dry run prints the command instead and answers as if it had
+ * succeeded; commands that only look run through another, always for real.
+ */
+@FunctionalInterface
+public interface Runner {
+
+    Runner LIVE = Processes::run;
+
+    Outcome run(Command command);
+
+    /** Runs {@code command} and breaks the rig unless it exits 0, with its command line, exit code and last line. */
+    default Outcome require(Command command) {
+        Outcome outcome = run(command);
+        if (!outcome.succeeded()) {
+            throw new RigBroken("'" + command.display() + "' exited with " + outcome.exitCode() + ": " + outcome.lastLine());
+        }
+        return outcome;
+    }
+
+    /** Whether commands are only printed: what a command would have created (a RAM disk) then does not exist. */
+    default boolean prints() {
+        return false;
+    }
+
+    /** Prints each command ("dry run: would run $ diskutil eraseDisk ...") and runs nothing. */
+    static Runner printing(PrintWriter out) {
+        return new Runner() {
+            @Override
+            public Outcome run(Command command) {
+                out.println("dry run: would run $ " + command.display());
+                out.flush();
+                return new Outcome(command, 0, Duration.ZERO, "");
+            }
+
+            @Override
+            public boolean prints() {
+                return true;
+            }
+        };
+    }
+}

@@ -1,0 +1,116 @@
+package dev.orchestrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Executables;
+import dev.orchestrate.process.Processes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A linux-block run end to end on a loop device over a file in a temp dir, with the loop device's real
+ * sysfs identity (model "loop", the backing file as serial). The loop device is detached after each
+ * test, also when it fails. Needs root and losetup; skipped elsewhere.
+ */
+@Tag("privileged")
+class LinuxBlockRunTest {
+
+    private static final Duration LOSETUP = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private Path backing;
+    private String device;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void attach() throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")) && Executables.find("losetup").isPresent(), "needs root and losetup");
+        backing = dir.toRealPath().resolve("disk.img");
+        try (var file = new java.io.RandomAccessFile(backing.toFile(), "rw")) {
+            file.setLength(64 << 20);
+        }
+        device = Processes.require(Command.of(LOSETUP, "losetup", "--find", "--show", backing.toString())).output().strip();
+        assertTrue(device.matches("/dev/loop\\d+"), device);
+    }
+
+    @AfterEach
+    void detach() {
+        if (device != null) {
+            Processes.require(Command.of(LOSETUP, "losetup", "--detach", device));
+        }
+    }
+
+    @Test
+    void aSuiteRunsOnTheLoopDeviceAndSaysWhichPathItReadThrough() throws IOException {
+        Path suite = suite(backing.toString());
+        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", suite.toString(), "--reports",
+                dir.resolve("reports").toString(), "--no-html");
+        assertEquals(Exit.PASSED, exit, out + "\n" + err);
+        assertTrue(out.toString().contains("2 passed, 0 failed"), out.toString());
+        try (Stream<Path> files = Files.walk(dir.resolve("reports"))) {
+            assertTrue(files.filter(Files::isRegularFile).anyMatch(f -> read(f).contains("read through the driver under test: " + device + " with O_DIRECT")),
+                    "the verdict names the read path");
+        }
+    }
+
+    @Test
+    void aMismatchedIdentityIsBadInputAndNothingIsWritten() throws IOException {
+        Path suite = suite("/somewhere/else.img");
+        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", suite.toString(), "--reports",
+                dir.resolve("reports").toString(), "--no-html");
+        assertEquals(Exit.BAD_INPUT, exit, out + "\n" + err);
+        assertTrue(err.toString().startsWith(suite + ":3:9: linux-block " + device + " refused (mismatch): "), err.toString());
+        assertTrue(err.toString().contains("nothing was written to any device"), err.toString());
+        byte[] all = Files.readAllBytes(backing);
+        assertTrue(java.util.stream.IntStream.range(0, all.length).allMatch(i -> all[i] == 0), "the loop device's file is still all zeros");
+    }
+
+    private Path suite(String serial) throws IOException {
+        Path suite = dir.resolve("loop.yaml");
+        Files.writeString(suite, """
+                name: loop
+                target:
+                  kind: linux-block
+                  device: %s
+                  model: loop
+                  serial: %s
+                  size: 64MiB
+                matrix:
+                  size: [100KiB, 3MiB]
+                steps:
+                  - generate:
+                      size: ${size}
+                      files: 2
+                  - copy:
+                      tool: dd
+                      block-size: 64KiB
+                  - verify:
+                      scan: region
+                """.formatted(device, serial));
+        return suite;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
