@@ -135,6 +135,18 @@ class MainTest {
     }
 
     @Test
+    void everySuiteShippedIsValid() throws IOException {
+        List<String> suites;
+        try (var files = Files.list(Path.of("suites"))) {
+            suites = files.map(Path::toString).filter(f -> f.endsWith(".yaml")).sorted().toList();
+        }
+        List<String> args = new java.util.ArrayList<>(List.of("validate"));
+        args.addAll(suites);
+        assertEquals(Exit.PASSED, run(args.toArray(String[]::new)), err.toString());
+        assertTrue(suites.size() >= 10, suites.toString());
+    }
+
+    @Test
     void validateChecksCommandLogsLineByLine() throws IOException {
         Path good = Files.writeString(reports.resolve("good.jsonl"), "{\"seq\":1,\"t\":1,\"op\":\"write\",\"offset\":0,\"length\":512}\n");
         Path bad = Files.writeString(reports.resolve("bad.csv"), "seq,t,op,offset,length\n1,1,write,0\n");
