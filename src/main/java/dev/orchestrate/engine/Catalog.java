@@ -151,6 +151,10 @@ public final class Catalog {
             Steps.ability(step.kind()).filter(ability -> !Targets.can(kind, ability)).ifPresent(ability ->
                     problems.add(new Problem(step.at(), "step '" + step.kind() + "' needs a target that can do it; a '" + kind
                             + "' target cannot (" + ability.getSimpleName() + "); use the emulated target, or remove the step")));
+            String boundary = Targets.boundaryProblem(suite.target(), step.kind());
+            if (boundary != null) {
+                problems.add(new Problem(step.at(), boundary));
+            }
             if (step.kind().equals("fsync") && Targets.raw(suite.target())) {
                 problems.add(new Problem(step.at(), "step 'fsync' needs a file system; " + Targets.named(suite.target()) + " has none"));
             }

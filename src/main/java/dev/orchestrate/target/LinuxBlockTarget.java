@@ -20,25 +20,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A real Linux block device, written raw at device offsets with the image target's layout. It is
  * written only when sysfs and mountinfo say it is exactly the disk the suite names and the host does
  * not need it ({@link DiskGuard}); the check runs before the run starts and again when the target is
  * prepared. Files are read back from the device with O_DIRECT: the page cache is bypassed, but the
- * driver under test still answers the reads.
+ * driver under test still answers the reads. A reboot or a power cut runs the host's command the suite
+ * names and ends the run; the resume checks the disk's identity again before anything else.
  */
-public final class LinuxBlockTarget implements Target {
+public final class LinuxBlockTarget implements Target, LabHost {
 
     public static final Section.Variant VARIANT = new Section.Variant(
             "a real Linux block device, chosen by name and identity; files are written raw at device offsets"
                     + " and read back with O_DIRECT through the driver under test. The disk holding / or /boot, mounted,"
                     + " partition, read-only and held (device mapper, md) disks are refused",
-            List.of(Key.required("device", Key.Type.TEXT, "the whole disk, e.g. /dev/sdc or /dev/disk/by-id/wwn-0x5000c500a1b2c3d4"),
+            Stream.concat(Stream.of(Key.required("device", Key.Type.TEXT, "the whole disk, e.g. /dev/sdc or /dev/disk/by-id/wwn-0x5000c500a1b2c3d4"),
                     Key.optional("model", Key.Type.TEXT, null, "the model the disk must report (sysfs device/model; 'loop' for a loop device)"),
                     Key.optional("serial", Key.Type.TEXT, null, "the serial it must report (device/serial or wwid; a loop device's backing file)"),
                     Key.optional("size", Key.Type.SIZE, null, "the size it must report, exactly (e.g. 64GiB or 68719476736)"),
-                    Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: volumes mounted from the disk are unmounted first and their data destroyed")));
+                    Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: volumes mounted from the disk are unmounted first and their data destroyed")),
+                    HostCommands.KEYS.stream()).toList());
 
     private static final Duration UNMOUNT = Duration.ofSeconds(60);
 
@@ -47,19 +50,21 @@ public final class LinuxBlockTarget implements Target {
     private final LinuxDisks disks;
     private final Runners runners;
     private final Layout layout;
+    private final HostCommands hostCommands;
     private int blockSize = 512;
 
-    public LinuxBlockTarget(Path device, Expectation expected, LinuxDisks disks, Runners runners, Layout layout) {
+    LinuxBlockTarget(Path device, Expectation expected, LinuxDisks disks, Runners runners, Layout layout, HostCommands hostCommands) {
         this.device = device;
         this.expected = expected;
         this.disks = disks;
         this.runners = runners;
         this.layout = layout;
+        this.hostCommands = hostCommands;
     }
 
     public static LinuxBlockTarget open(Options options, LinuxDisks disks, Runners runners, Layout layout) {
         Path device = Path.of(options.text("device"));
-        return new LinuxBlockTarget(device, expectation(options, kernelName(device)), disks, runners, layout);
+        return new LinuxBlockTarget(device, expectation(options, kernelName(device)), disks, runners, layout, HostCommands.of(options));
     }
 
     /**
@@ -124,6 +129,29 @@ public final class LinuxBlockTarget implements Target {
         for (Volume volume : candidate.mounted()) {
             runners.changes().require(Command.of(UNMOUNT, "umount", "/dev/" + volume.identifier()));
         }
+    }
+
+    @Override
+    public HostCommands hostCommands() {
+        return hostCommands;
+    }
+
+    /** Before anything else after the reboot: the disk must be the one the run wrote, else the rig changed and there is no verdict. */
+    @Override
+    public void prepareForResume() {
+        Candidate candidate;
+        try {
+            candidate = disks.candidate(expected.identifier());
+        } catch (RigBroken gone) {
+            throw new RigBroken("after the reboot, " + device + " cannot be looked at (" + gone.getMessage() + "); " + DiskGuard.CHANGED, gone);
+        }
+        DiskGuard.requireAfterReboot(candidate, expected);
+        blockSize = (int) candidate.identity().media().blockSize();
+    }
+
+    /** Files lie raw at device offsets: nothing is mounted, so the device is back as soon as its identity is confirmed. */
+    @Override
+    public void resumeCell(Cell cell, Path dir, Evidence evidence) {
     }
 
     @Override

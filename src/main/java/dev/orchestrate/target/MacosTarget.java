@@ -35,9 +35,10 @@ import java.util.List;
  * the disk goes through the runner a dry run replaces. With {@code file-system: raw} files lie at
  * device offsets of the raw node /dev/rdiskN, read back from it: the raw node has no buffer cache, but
  * the driver under test answers. With a file system, a small GPT partition is made and files are
- * copied onto it and read back through it.
+ * copied onto it and read back through it. A lab disk's reboot or power cut runs the host's command the
+ * suite names and ends the run; the resume checks the disk's identity again before anything else.
  */
-public final class MacosTarget implements Target, Mountable, Ejectable, DiskOperations {
+public final class MacosTarget implements Target, Mountable, Ejectable, DiskOperations, LabHost {
 
     private static final List<Key> COMMON = List.of(
             Key.choice("file-system", "raw", Diskutil.FILE_SYSTEMS, "raw: files at device offsets of /dev/rdiskN (the run's region is zeroed first);"
@@ -52,11 +53,12 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
             Key.optional("size", Key.Type.SIZE, null, "the Disk Size it must show, exactly"),
             Key.optional("serial", Key.Type.TEXT, null, "the serial number the IORegistry must show"),
             Key.optional("ioreg-class", Key.Type.TEXT, "IOSCSIParallelInterfaceController", "the controller class whose registry subtree holds the disk"),
-            Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: the disk's mounted volumes are unmounted first and their data destroyed"))));
+            Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: the disk's mounted volumes are unmounted first and their data destroyed")),
+            HostCommands.KEYS));
 
     public static final Section.Variant RAMDISK = new Section.Variant("a RAM disk attached with hdiutil attach -nomount ram://N and detached at"
             + " the end, so the same suites run on any Mac without lab hardware; macOS only", concat(List.of(
-            Key.optional("size", Key.Type.SIZE, "1GiB", "the RAM disk's size"))));
+            Key.optional("size", Key.Type.SIZE, "1GiB", "the RAM disk's size")), List.of()));
 
     private final String kind;
     private final Expectation expected;
@@ -68,6 +70,7 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
     private final Layout layout;
     private final Platform host;
     private final String volumeName;
+    private final HostCommands hostCommands;
     private String disk;
     private int blockSize = 512;
     private Path mountPoint;
@@ -88,6 +91,7 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
         // FAT32 takes up to 11 capitals; the run id keeps two runs' volumes apart
         this.volumeName = ("ORCH" + runName.substring(Math.max(0, runName.length() - 6))).toUpperCase(java.util.Locale.ROOT);
         this.disk = expected == null ? null : expected.identifier();
+        this.hostCommands = HostCommands.of(options);
     }
 
     public static MacosTarget open(Options options, Runners runners, Layout layout, Platform host, String runName) {
@@ -138,6 +142,36 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
             }
             mountPoint = Path.of("/Volumes", volumeName);
         }
+    }
+
+    @Override
+    public HostCommands hostCommands() {
+        return hostCommands;
+    }
+
+    /**
+     * Before anything else after the reboot: the disk must be the one the run wrote, else the rig
+     * changed and there is no verdict. Nothing is zeroed or partitioned again; macOS mounted the
+     * run's volume at boot.
+     */
+    @Override
+    public void prepareForResume() {
+        if (host != Platform.MACOS) {
+            throw new NotRunnable(kind + ": macOS only");
+        }
+        try {
+            identified = identify();
+        } catch (RigBroken gone) {
+            throw new RigBroken("after the reboot, " + disk + " cannot be looked at (" + gone.getMessage() + "); " + DiskGuard.CHANGED, gone);
+        }
+        DiskGuard.requireAfterReboot(identified, expected);
+        blockSize = (int) identified.identity().media().blockSize();
+        mountPoint = raw() ? null : Path.of("/Volumes", volumeName);
+    }
+
+    /** The disk is back as macOS attached it at boot: its identity was confirmed before the first cell. */
+    @Override
+    public void resumeCell(Cell cell, Path dir, Evidence evidence) {
     }
 
     /**
@@ -279,7 +313,7 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
         }
     }
 
-    private static List<Key> concat(List<Key> own) {
-        return java.util.stream.Stream.concat(own.stream(), COMMON.stream()).toList();
+    private static List<Key> concat(List<Key> own, List<Key> hostCommands) {
+        return java.util.stream.Stream.of(own, hostCommands, COMMON).flatMap(List::stream).toList();
     }
 }

@@ -43,6 +43,9 @@ public final class Targets {
                     "macos-disk", MacosTarget.DISK,
                     "macos-ramdisk", MacosTarget.RAMDISK));
 
+    /** The kinds whose reboot and power cut take the real host down, each with a command the suite names. */
+    private static final List<String> HOST_BOUNDARIES = List.of("linux-block", "macos-disk");
+
     private Targets() {
     }
 
@@ -72,6 +75,10 @@ public final class Targets {
 
     /** The optional abilities (lifecycle steps) each kind of target has. */
     public static boolean can(String kind, Class<?> ability) {
+        // a lab host's reboot and power cut are process boundaries the resume machinery takes it through, with the commands the suite names
+        if (HOST_BOUNDARIES.contains(kind) && (ability == Rebootable.class || ability == PowerSwitch.class)) {
+            return true;
+        }
         Class<?> type = switch (kind) {
             case "emulated" -> EmulatedTarget.class;
             case "directory" -> DirectoryTarget.class;
@@ -104,6 +111,15 @@ public final class Targets {
             case "linux-block" -> LinuxBlockTarget.problems(options, LinuxDisks.host(), Layout.of(needs));
             default -> List.of();
         };
+    }
+
+    /** Null when the target can take a step of kind {@code step}, else what to add: a lab host's reboot and power cut need the host's command. */
+    public static String boundaryProblem(Options options, String step) {
+        String kind = options.text("kind");
+        return Resumable.Boundary.of(step).filter(b -> HOST_BOUNDARIES.contains(kind) && options.find(b.key()).isEmpty())
+                .map(b -> "step '" + step + "' on " + named(options) + " takes the host down with a command the suite names, and the target names"
+                        + " none; add '" + b.key() + ": " + b.example() + "' (your host's command) under target:, or remove the step")
+                .orElse(null);
     }
 
     /** Null when the target's path can be used, else what is wrong; checked before anything runs, so nothing is written. */

@@ -81,7 +81,28 @@ class LinuxBlockRunTest {
         assertTrue(java.util.stream.IntStream.range(0, all.length).allMatch(i -> all[i] == 0), "the loop device's file is still all zeros");
     }
 
+    @Test
+    void aDryRunPrintsTheHookAndTheHostCommandsOfARebootAndAPowerCutAndRunsNeither() throws IOException {
+        Path suite = suite(backing.toString(), "reboot-command: sudo shutdown -r now\n  power-cut-command: pdu-ctl outlet 3 cycle",
+                "- reboot\n  - power-cut");
+        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", suite.toString(), "--only", "size=100KiB", "--dry-run");
+        assertEquals(Exit.PASSED, exit, out + "\n" + err);
+        String unit = "orchestrate-resume-dry-run.service";
+        String handOver = "  the run would stop here (exit 4), its journal and manifest saved, and hand the host over:\n"
+                + "dry run: would run $ install -m 644 SCRATCH/" + unit + " /etc/systemd/system/" + unit + "\n"
+                + "dry run: would run $ systemctl daemon-reload\n"
+                + "dry run: would run $ systemctl enable " + unit + "\n";
+        String printed = out.toString().replaceAll("\\S*orchestrate-dry-run-\\d+", "SCRATCH");
+        assertTrue(printed.contains("  would run step reboot\n" + handOver + "dry run: would run $ sudo shutdown -r now\n"
+                + "  would run step power-cut\n" + handOver + "dry run: would run $ pdu-ctl outlet 3 cycle\n  would run step verify\n"), printed);
+        assertTrue(Files.notExists(Path.of("/etc/systemd/system", unit)), "nothing is installed in a dry run");
+    }
+
     private Path suite(String serial) throws IOException {
+        return suite(serial, "", "");
+    }
+
+    private Path suite(String serial, String hostCommands, String boundaries) throws IOException {
         Path suite = dir.resolve("loop.yaml");
         Files.writeString(suite, """
                 name: loop
@@ -91,6 +112,7 @@ class LinuxBlockRunTest {
                   model: loop
                   serial: %s
                   size: 64MiB
+                  %s
                 matrix:
                   size: [100KiB, 3MiB]
                 steps:
@@ -100,9 +122,10 @@ class LinuxBlockRunTest {
                   - copy:
                       tool: dd
                       block-size: 64KiB
+                  %s
                   - verify:
                       scan: region
-                """.formatted(device, serial));
+                """.formatted(device, serial, hostCommands, boundaries));
         return suite;
     }
 
