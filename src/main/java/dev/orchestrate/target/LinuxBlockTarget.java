@@ -18,7 +18,6 @@ import dev.orchestrate.suite.Size;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -80,19 +79,10 @@ public final class LinuxBlockTarget implements Target, LabHost {
         } catch (RigBroken e) {
             return List.of("linux-block " + device + ": " + e.getMessage());
         }
-        List<String> problems = new ArrayList<>(DiskGuard.refusals(candidate, expectation(options, name)).stream()
-                // the guard names the key as a macOS suite spells it; on Linux the media name is the model
-                .map(r -> "linux-block " + device + " refused (" + rule(r) + "): " + r.reason().replace("add media-name: ", "add model: ")).toList());
-        long size = candidate.identity().media().sizeBytes();
-        if (layout.total() > size) {
-            problems.add("linux-block " + device + " holds " + Size.grouped(size) + " bytes but the suite's cells need "
-                    + Size.grouped(layout.total()) + "; use a larger disk or fewer or smaller files");
-        }
-        return problems;
-    }
-
-    private static String rule(Refusal r) {
-        return r.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        // the guard names the key as a macOS suite spells it; on Linux the media name is the model
+        List<Refusal> refusals = DiskGuard.refusals(candidate, expectation(options, name)).stream()
+                .map(r -> new Refusal(r.rule(), r.reason().replace("add media-name: ", "add model: "))).toList();
+        return Targets.diskProblems("linux-block " + device, refusals, candidate.identity().media().sizeBytes(), layout.total());
     }
 
     /** The kernel's name for the disk a path names; a /dev/disk/by-id link resolves to it. */

@@ -18,6 +18,7 @@ import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
+import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
@@ -96,10 +97,32 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
 
     public static MacosTarget open(Options options, Runners runners, Layout layout, Platform host, String runName) {
         String kind = options.text("kind");
-        Expectation expected = kind.equals("macos-disk") ? new Expectation(options.text("disk"), options.optionalText("media-name").orElse(null),
+        return new MacosTarget(kind, kind.equals("macos-disk") ? expectation(options) : null, options, runners, layout, host, runName);
+    }
+
+    /**
+     * Why the lab disk a macos-disk target names may not be written, one line per rule, then its
+     * capacity; empty when it may. Asks diskutil and ioreg through {@code looks} before anything runs,
+     * so a refused disk is bad input and nothing is written.
+     */
+    public static List<String> problems(Options options, Runner looks, Layout layout) {
+        Expectation expected = expectation(options);
+        Candidate candidate;
+        try {
+            candidate = identify(looks, expected.identifier(), options.text("ioreg-class"));
+        } catch (RigBroken e) {
+            return List.of("macos-disk " + expected.identifier() + ": " + e.getMessage());
+        }
+        // a file system takes a partition of its own, sized when it is made; raw files need the whole layout
+        long needed = options.text("file-system").equals("raw") ? layout.total() : 0;
+        return Targets.diskProblems("macos-disk " + expected.identifier(), DiskGuard.refusals(candidate, expected),
+                candidate.identity().media().sizeBytes(), needed);
+    }
+
+    private static Expectation expectation(Options options) {
+        return new Expectation(options.text("disk"), options.optionalText("media-name").orElse(null),
                 options.optionalText("protocol").orElse(null), options.find("size").map(v -> Size.parse(v.text()).bytes()).orElse(null),
-                options.optionalText("serial").orElse(null), options.text("may-unmount").equals("yes")) : null;
-        return new MacosTarget(kind, expected, options, runners, layout, host, runName);
+                options.optionalText("serial").orElse(null), options.text("may-unmount").equals("yes"));
     }
 
     @Override
@@ -192,13 +215,18 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
     }
 
     private Candidate identify() {
-        Object info = PropertyList.parse(runners.looks().require(Diskutil.info(disk)).output(), Diskutil.info(disk).display());
-        Object list = PropertyList.parse(runners.looks().require(Diskutil.list()).output(), Diskutil.list().display());
+        return identify(runners.looks(), disk, ioregClass);
+    }
+
+    /** The disk as diskutil and, under {@code ioregClass} (null for a RAM disk), the IORegistry describe it. */
+    private static Candidate identify(Runner looks, String disk, String ioregClass) {
+        Object info = PropertyList.parse(looks.require(Diskutil.info(disk)).output(), Diskutil.info(disk).display());
+        Object list = PropertyList.parse(looks.require(Diskutil.list()).output(), Diskutil.list().display());
         // a RAM disk has no controller worth a look: its identity is what diskutil says
         Registry registry = new Registry(Peripheral.UNKNOWN, Limits.NONE);
-        if (expected != null) {
+        if (ioregClass != null) {
             Command ioreg = Diskutil.ioreg(ioregClass);
-            Object tree = PropertyList.parse(runners.looks().require(ioreg).output(), ioreg.display());
+            Object tree = PropertyList.parse(looks.require(ioreg).output(), ioreg.display());
             try {
                 registry = Registry.of(tree, disk, ioreg.display());
             } catch (RigBroken notUnderTheController) {

@@ -4,6 +4,8 @@ import dev.orchestrate.device.LinuxDisks;
 import dev.orchestrate.emulator.Emulator;
 import dev.orchestrate.host.FileSystems;
 import dev.orchestrate.host.Platform;
+import dev.orchestrate.device.Refusal;
+import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
@@ -11,7 +13,9 @@ import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Size;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The target kinds a suite can name, their keys, and how each is opened. */
@@ -107,10 +111,28 @@ public final class Targets {
      * anything runs, so a refused disk is bad input and nothing is written.
      */
     public static List<String> deviceProblems(Options options, List<Layout.Need> needs) {
+        return deviceProblems(options, needs, Platform.current(), Runner.LIVE);
+    }
+
+    /** As {@link #deviceProblems(Options, List)} on {@code host}, asking diskutil and ioreg through {@code looks}, which only look. */
+    public static List<String> deviceProblems(Options options, List<Layout.Need> needs, Platform host, Runner looks) {
         return switch (options.text("kind")) {
             case "linux-block" -> LinuxBlockTarget.problems(options, LinuxDisks.host(), Layout.of(needs));
+            // elsewhere diskutil is not there to ask, and the run skips a Mac's disk as "macos-disk: macOS only"
+            case "macos-disk" -> host == Platform.MACOS ? MacosTarget.problems(options, looks, Layout.of(needs)) : List.of();
             default -> List.of();
         };
+    }
+
+    /** The lines of {@link #deviceProblems}: each refusal by rule, then whether {@code needed} bytes fit; {@code disk} names the target and its disk. */
+    static List<String> diskProblems(String disk, List<Refusal> refusals, long diskBytes, long needed) {
+        List<String> problems = new ArrayList<>(refusals.stream()
+                .map(r -> disk + " refused (" + r.rule().name().toLowerCase(Locale.ROOT).replace('_', '-') + "): " + r.reason()).toList());
+        if (needed > diskBytes) {
+            problems.add(disk + " holds " + Size.grouped(diskBytes) + " bytes but the suite's cells need "
+                    + Size.grouped(needed) + "; use a larger disk or fewer or smaller files");
+        }
+        return problems;
     }
 
     /** Null when the target can take a step of kind {@code step}, else what to add: a lab host's reboot and power cut need the host's command. */
