@@ -196,6 +196,10 @@ public final class Catalog {
         if (problem != null) {
             problems.add(new Problem(suite.target().value("path").at(), problem));
         }
+        String readBack = Targets.readBackProblem(suite.target());
+        if (readBack != null) {
+            problems.add(new Problem(suite.target().value("read-back").at(), readBack));
+        }
     }
 
     private static void checkCapacity(Suite suite, List<Problem> problems) {

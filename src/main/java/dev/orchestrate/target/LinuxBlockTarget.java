@@ -40,7 +40,7 @@ public final class LinuxBlockTarget implements Target, LabHost {
                     Key.optional("serial", Key.Type.TEXT, null, "the serial it must report (device/serial or wwid; a loop device's backing file)"),
                     Key.optional("size", Key.Type.SIZE, null, "the size it must report, exactly (e.g. 64GiB or 68719476736)"),
                     Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: volumes mounted from the disk are unmounted first and their data destroyed")),
-                    HostCommands.KEYS.stream()).toList());
+                    Stream.concat(Stream.of(TrustedHost.KEY), HostCommands.KEYS.stream())).toList());
 
     private static final Duration UNMOUNT = Duration.ofSeconds(60);
 
@@ -50,20 +50,24 @@ public final class LinuxBlockTarget implements Target, LabHost {
     private final Runners runners;
     private final Layout layout;
     private final HostCommands hostCommands;
+    private final TrustedHost trusted;
     private int blockSize = 512;
 
-    LinuxBlockTarget(Path device, Expectation expected, LinuxDisks disks, Runners runners, Layout layout, HostCommands hostCommands) {
+    LinuxBlockTarget(Path device, Expectation expected, LinuxDisks disks, Runners runners, Layout layout, HostCommands hostCommands,
+                     TrustedHost trusted) {
         this.device = device;
         this.expected = expected;
         this.disks = disks;
         this.runners = runners;
         this.layout = layout;
         this.hostCommands = hostCommands;
+        this.trusted = trusted;
     }
 
     public static LinuxBlockTarget open(Options options, LinuxDisks disks, Runners runners, Layout layout) {
         Path device = Path.of(options.text("device"));
-        return new LinuxBlockTarget(device, expectation(options, kernelName(device)), disks, runners, layout, HostCommands.of(options));
+        return new LinuxBlockTarget(device, expectation(options, kernelName(device)), disks, runners, layout, HostCommands.of(options),
+                TrustedHost.of(options));
     }
 
     /**
@@ -151,6 +155,9 @@ public final class LinuxBlockTarget implements Target, LabHost {
 
     @Override
     public ReadBack readRaw(Placement p) {
+        if (trusted != null) {
+            return ReadBack.trusted(trusted, p.deviceOffset(), blockSize);
+        }
         return ReadBack.device(device, p.deviceOffset(), blockSize,
                 "read through the driver under test: " + device + " with O_DIRECT at each file's device offset (the page cache is bypassed;"
                         + " the driver's and the device's own caches are not)");
@@ -158,6 +165,9 @@ public final class LinuxBlockTarget implements Target, LabHost {
 
     @Override
     public Region region(Cell cell, boolean wholeDevice) {
+        if (trusted != null) {
+            return Region.none(TrustedHost.UNSCANNED);
+        }
         return wholeDevice ? new Region(device, 0, layout.total(), blockSize, "every cell's region of " + device + ", read through the driver under test")
                 : new Region(device, layout.start(cell.ordinal()), layout.end(cell.ordinal()), blockSize,
                         "the cell's region of " + device + ", read through the driver under test");

@@ -54,7 +54,8 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
             Key.optional("size", Key.Type.SIZE, null, "the Disk Size it must show, exactly"),
             Key.optional("serial", Key.Type.TEXT, null, "the serial number the IORegistry must show"),
             Key.optional("ioreg-class", Key.Type.TEXT, "IOSCSIParallelInterfaceController", "the controller class whose registry subtree holds the disk"),
-            Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: the disk's mounted volumes are unmounted first and their data destroyed")),
+            Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: the disk's mounted volumes are unmounted first and their data destroyed"),
+            TrustedHost.KEY),
             HostCommands.KEYS));
 
     public static final Section.Variant RAMDISK = new Section.Variant("a RAM disk attached with hdiutil attach -nomount ram://N and detached at"
@@ -72,6 +73,7 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
     private final Platform host;
     private final String volumeName;
     private final HostCommands hostCommands;
+    private final TrustedHost trusted;
     private String disk;
     private int blockSize = 512;
     private Path mountPoint;
@@ -93,6 +95,7 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
         this.volumeName = ("ORCH" + runName.substring(Math.max(0, runName.length() - 6))).toUpperCase(java.util.Locale.ROOT);
         this.disk = expected == null ? null : expected.identifier();
         this.hostCommands = HostCommands.of(options);
+        this.trusted = expected == null ? null : TrustedHost.of(options);
     }
 
     public static MacosTarget open(Options options, Runners runners, Layout layout, Platform host, String runName) {
@@ -269,6 +272,9 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
 
     @Override
     public ReadBack readRaw(Placement p) {
+        if (trusted != null) {
+            return ReadBack.trusted(trusted, p.deviceOffset(), blockSize);
+        }
         return ReadBack.device(p.path(), p.deviceOffset(), blockSize, "read through the driver under test: " + p.path()
                 + ", the raw node, at each file's device offset in aligned blocks (the raw node has no buffer cache; the driver's and the"
                 + " device's own caches are not bypassed)");
@@ -278,13 +284,16 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
     public ReadBack readBack(Cell cell, int index, String name) {
         Placement p = place(cell, index, name);
         return p.raw() ? readRaw(p) : new ReadBack(p.path(), "read through the driver under test: the files on " + mountPoint
-                + ", through the file system and the buffer cache", null, -1, blockSize, false, false);
+                + ", through the file system and the buffer cache", null, -1, blockSize, false, false, null);
     }
 
     @Override
     public Region region(Cell cell, boolean wholeDevice) {
         if (!raw()) {
             return Target.super.region(cell, wholeDevice);
+        }
+        if (trusted != null) {
+            return Region.none(TrustedHost.UNSCANNED);
         }
         return new Region(Path.of(rawNode()), wholeDevice ? 0 : layout.start(cell.ordinal()), wholeDevice ? layout.total() : layout.end(cell.ordinal()),
                 blockSize, (wholeDevice ? "every cell's region" : "the cell's region") + " of " + rawNode() + ", read through the driver under test");

@@ -144,6 +144,16 @@ public final class Targets {
                 .orElse(null);
     }
 
+    /** Null when the lab target's read-back can be used, else what is wrong with it. */
+    public static String readBackProblem(Options options) {
+        return options.optionalText(TrustedHost.KEY.name()).filter(v -> !v.equals("local") && TrustedHost.parse(v) == null)
+                .map(v -> "read-back '" + v + "' is neither local nor ssh://user@host/dev/NODE, e.g. ssh://lab@trusted/dev/sdc")
+                .or(() -> options.optionalText(TrustedHost.KEY.name()).filter(v -> !v.equals("local") && !raw(options))
+                        .map(v -> "read-back through a trusted host reads raw placements, and " + named(options)
+                                + " with a file system has none; use file-system: raw, or read-back: local"))
+                .orElse(null);
+    }
+
     /** Null when the target's path can be used, else what is wrong; checked before anything runs, so nothing is written. */
     public static String pathProblem(Options options) {
         return options.optionalText("path").map(Path::of).map(path -> switch (options.text("kind")) {
