@@ -2,16 +2,22 @@ package dev.orchestrate.cli;
 
 import dev.orchestrate.engine.Catalog;
 import dev.orchestrate.engine.CellFilter;
+import dev.orchestrate.host.ResumeHook;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.report.Evidence;
+import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.step.Action;
+import dev.orchestrate.step.CellContext;
 import dev.orchestrate.step.Steps;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Size;
 import dev.orchestrate.suite.Step;
 import dev.orchestrate.suite.Suite;
 import dev.orchestrate.target.Placement;
+import dev.orchestrate.target.Resumable;
 import dev.orchestrate.target.Target;
 import dev.orchestrate.target.Targets;
 import java.io.IOException;
@@ -19,13 +25,16 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
  * {@code orchestrate run --dry-run}: the target is checked and set up, and every cell walked through,
  * as in a run, but through {@link Runners#dryRun}: commands that only look (diskutil info, ioreg,
  * sysfs) run, every command that would change a device is printed instead. No cell runs, so no
- * copy tool writes anything; each cell lists its steps and where its files would lie.
+ * copy tool writes anything; each cell lists its steps, the command line of each file's copy, where
+ * its files would lie, and a reboot or
+ * power cut that would take the host down prints the resume hook's installation and the host's command.
  * Exit 0 when every check passed, 3 when a check failed or could not run (a disk refused before the
  * dry run began is bad input, exit 2, as in a run).
  */
@@ -55,14 +64,29 @@ final class DryRun {
             }
         };
         out.println("dry run of " + suite.name() + ": commands that look run; every command that would change a device is printed, not run");
-        try (Target target = Targets.open(suite.target(), scratch, "dry-run", Catalog.needs(suite), Runners.dryRun(out))) {
+        Runners runners = Runners.dryRun(out);
+        try (Target target = Targets.open(suite.target(), scratch, "dry-run", Catalog.needs(suite), runners)) {
             out.println("target: " + target.describe());
             target.prepare();
             for (Cell cell : suite.cells().stream().filter(filter::matches).toList()) {
                 out.println("cell " + cell.name() + ":");
                 target.beforeCell(cell, scratch, evidence);
+                CellContext context = new CellContext(cell, 0, new SectorFormat(suite.sectorSize()), target, scratch.resolve(cell.slug()), evidence);
                 for (Step step : suite.stepsFor(cell)) {
                     out.println("  would run step " + step.kind());
+                    Action action = Steps.action(step);
+                    Optional<String> unavailable = action.unavailable();
+                    if (unavailable.isPresent()) {
+                        out.println("  (not runnable on this host: " + unavailable.get() + ")");
+                        action.resume(context);
+                    } else {
+                        // a copy's tool writes the device: its commands are printed as the target's are
+                        action.dryRun(context).forEach(runners.changes()::run);
+                    }
+                    hostCommand(target, step).ifPresent(command -> {
+                        out.println("  the run would stop here (exit 4), its journal and manifest saved, and hand the host over:");
+                        ResumeHook.forThisHost("dry-run", scratch).handOver(command, runners.changes());
+                    });
                 }
                 List<Placement> placements = placements(suite, cell, target);
                 for (int i = 0; i < placements.size(); i++) {
@@ -81,6 +105,11 @@ final class DryRun {
         }
         out.println("dry run: every check passed; nothing was written to any device");
         return Exit.PASSED;
+    }
+
+    /** The command a reboot or power cut step would take the host down with, on a target whose such steps end the run. */
+    private static Optional<Command> hostCommand(Target target, Step step) {
+        return target instanceof Resumable r ? Resumable.Boundary.of(step.kind()).filter(r::endsProcess).flatMap(r::hostCommand) : Optional.empty();
     }
 
     private static List<Placement> placements(Suite suite, Cell cell, Target target) {

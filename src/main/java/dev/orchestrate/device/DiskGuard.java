@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
  */
 public final class DiskGuard {
 
+    /** What to do when the disk is not the one from before the reboot (or is gone). */
+    public static final String CHANGED = "the rig changed while the host was down (the disk came back under another identifier, was swapped,"
+            + " or did not come back), so the cell has no verdict; check the disk and its cabling, then run the suite again";
+
     private DiskGuard() {
     }
 
@@ -70,9 +74,24 @@ public final class DiskGuard {
     public static void require(Candidate disk, Expectation expected) {
         List<Refusal> refusals = refusals(disk, expected);
         if (!refusals.isEmpty()) {
-            throw new RigBroken("refusing to write " + disk.identity().media().identifier() + ":\n  - "
-                    + refusals.stream().map(Refusal::reason).collect(Collectors.joining("\n  - ")));
+            throw new RigBroken("refusing to write " + disk.identity().media().identifier() + ":\n  - " + reasons(refusals));
         }
+    }
+
+    /**
+     * After a reboot or a power cut the run goes on only on the disk it wrote before: another disk in
+     * its place says nothing about the driver, so the rig broke and there is no verdict.
+     */
+    public static void requireAfterReboot(Candidate disk, Expectation expected) {
+        List<Refusal> refusals = refusals(disk, expected);
+        if (!refusals.isEmpty()) {
+            throw new RigBroken("after the reboot, " + disk.identity().media().identifier() + " is not the disk the run wrote before it:\n  - "
+                    + reasons(refusals) + "\n" + CHANGED);
+        }
+    }
+
+    private static String reasons(List<Refusal> refusals) {
+        return refusals.stream().map(Refusal::reason).collect(Collectors.joining("\n  - "));
     }
 
     private static void compare(List<Refusal> refusals, String id, String what, String key, String expected, String actual, boolean required) {

@@ -151,6 +151,10 @@ public final class Catalog {
             Steps.ability(step.kind()).filter(ability -> !Targets.can(kind, ability)).ifPresent(ability ->
                     problems.add(new Problem(step.at(), "step '" + step.kind() + "' needs a target that can do it; a '" + kind
                             + "' target cannot (" + ability.getSimpleName() + "); use the emulated target, or remove the step")));
+            String boundary = Targets.boundaryProblem(suite.target(), step.kind());
+            if (boundary != null) {
+                problems.add(new Problem(step.at(), boundary));
+            }
             if (step.kind().equals("fsync") && Targets.raw(suite.target())) {
                 problems.add(new Problem(step.at(), "step 'fsync' needs a file system; " + Targets.named(suite.target()) + " has none"));
             }
@@ -191,6 +195,10 @@ public final class Catalog {
         String problem = Targets.pathProblem(suite.target());
         if (problem != null) {
             problems.add(new Problem(suite.target().value("path").at(), problem));
+        }
+        String readBack = Targets.readBackProblem(suite.target());
+        if (readBack != null) {
+            problems.add(new Problem(suite.target().value("read-back").at(), readBack));
         }
     }
 

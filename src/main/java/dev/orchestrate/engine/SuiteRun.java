@@ -3,8 +3,7 @@ package dev.orchestrate.engine;
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.host.ResumeHook;
 import dev.orchestrate.outcome.NotRunnable;
-import dev.orchestrate.process.Command;
-import dev.orchestrate.process.Processes;
+import dev.orchestrate.process.Runners;
 import dev.orchestrate.outcome.Status;
 import dev.orchestrate.step.CellContext;
 import dev.orchestrate.suite.Suite;
@@ -87,7 +86,11 @@ final class SuiteRun {
                         suite.file().toAbsolutePath().toString(), sha256, only, suite.target().text("kind")));
             }
             target = Targets.open(suite.target(), workspace, String.format("%016x", runId), Catalog.needs(suite));
-            target.prepare();
+            if (resume) {
+                ((Resumable) target).prepareForResume();
+            } else {
+                target.prepare();
+            }
         } catch (NotRunnable e) {
             descriptor.getChildren().forEach(cell -> listener.executionSkipped(cell, e.getMessage()));
             listener.executionFinished(descriptor, TestExecutionResult.successful());
@@ -99,7 +102,7 @@ final class SuiteRun {
         Shared shared = new Shared(listener, progress, workspace, runId, new SectorFormat(suite.sectorSize()), target, journal);
         Map<Integer, Journal.CellFinished> done = before == null ? Map.of() : before.finishedCells();
         Journal.AwaitingResume interrupted = before == null ? null : before.awaiting().orElse(null);
-        boolean paused = false;
+        Resumable.Boundary pausedBy = null;
         try (journal; target) {
             for (var child : descriptor.getChildren()) {
                 CellDescriptor cell = (CellDescriptor) child;
@@ -115,19 +118,21 @@ final class SuiteRun {
                 CellRun run = new CellRun(suite, cell, shared, resumeAfter);
                 TestExecutionResult result = run.run();
                 listener.executionFinished(cell, result);
-                paused = run.pausedAt() > 0;
-                records.add(record(run.context(), result, paused));
-                if (paused) {
+                if (run.pausedAt() > 0) {
+                    pausedBy = Resumable.Boundary.of(suite.stepsFor(cell.cell()).get(run.pausedAt() - 1).kind()).orElseThrow();
+                }
+                records.add(record(run.context(), result, pausedBy != null));
+                if (pausedBy != null) {
                     break;
                 }
                 journal.append(new Journal.CellFinished(Journal.now(), ordinal, cell.cell().name(), Status.of(result).label(),
                         result.getThrowable().map(Throwable::getMessage).orElse("")));
             }
             records.sort(java.util.Comparator.comparingInt(Manifest.CellRecord::ordinal));
-            new Manifest(1, String.format("%016x", runId), suite.name(), suite.file().toString(), started, paused ? "" : Instant.now().toString(),
+            new Manifest(1, String.format("%016x", runId), suite.name(), suite.file().toString(), started, pausedBy != null ? "" : Instant.now().toString(),
                     suite.sectorSize(), target.describe(), records).write(workspace.resolve(Manifest.FILE));
-            if (paused) {
-                rebootHost(target);
+            if (pausedBy != null) {
+                takeHostDown((Resumable) target, pausedBy);
             } else {
                 journal.append(new Journal.RunFinished(Journal.now()));
             }
@@ -138,15 +143,12 @@ final class SuiteRun {
     }
 
     /**
-     * With the journal and manifest saved, a real reboot is handed to the host, after the hook that
-     * runs {@code orchestrate resume} at boot is installed; a simulated one (the emulator) installs nothing.
+     * With the journal and manifest saved, a real reboot or power cut is handed to the host, after the
+     * hook that runs {@code orchestrate resume} at boot is installed; a simulated one (the emulator) installs nothing.
      */
-    private void rebootHost(Target target) {
-        Resumable resumable = (Resumable) target;
-        resumable.rebootCommand().ifPresent(command -> {
-            ResumeHook.forThisHost(String.format("%016x", runId), workspace).install();
-            Processes.require(new Command(command, java.time.Duration.ofMinutes(2)));
-        });
+    private void takeHostDown(Resumable target, Resumable.Boundary boundary) {
+        target.hostCommand(boundary).ifPresent(command ->
+                ResumeHook.forThisHost(String.format("%016x", runId), workspace).handOver(command, Runners.LIVE.changes()));
     }
 
     private static Manifest.CellRecord record(CellContext context, TestExecutionResult result, boolean paused) {

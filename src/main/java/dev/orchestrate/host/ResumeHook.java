@@ -4,10 +4,10 @@ import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
 import dev.orchestrate.process.Processes;
+import dev.orchestrate.process.Runner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +16,17 @@ import java.util.stream.Collectors;
 /**
  * What runs {@code orchestrate resume <run dir>} once after a real reboot: a LaunchDaemon on macOS,
  * a systemd unit on Linux. Its file and the commands that install and remove it are values, built
- * here and run only when a real host reboot is about to happen.
+ * here and run only when a real host reboot (or power cut) is about to happen. The file is written
+ * into the run directory and put in place by a command, so that every change to the host goes
+ * through the runner a dry run replaces.
  *
  * @param file where the daemon or unit goes
+ * @param staged where it is written first, in the run directory, for {@code install} to put in place
  * @param content the file's content
- * @param installCommands run after the file is written
+ * @param installCommands run after the staged file is written, the first of them putting it in place
  * @param removeCommands run in order to take the hook away again (the file's removal among them)
  */
-public record ResumeHook(Path file, String content, List<Command> installCommands, List<Command> removeCommands) {
+public record ResumeHook(Path file, Path staged, String content, List<Command> installCommands, List<Command> removeCommands) {
 
     /** Set by the launcher script to its own path: the hook runs orchestrate as a person would. */
     public static final String LAUNCHER = "ORCHESTRATE_LAUNCHER";
@@ -40,14 +43,17 @@ public record ResumeHook(Path file, String content, List<Command> installCommand
                 String label = "dev.orchestrate.resume." + run;
                 Path plist = Path.of("/Library/LaunchDaemons", label + ".plist");
                 // launchd loads the daemon at the next boot; bootstrapping it now would run it now (RunAtLoad)
-                yield new ResumeHook(plist, launchDaemon(label, argv, log), List.of(Command.of(TIMEOUT, "plutil", "-lint", plist.toString())),
+                Path staged = runDir.toAbsolutePath().resolve(plist.getFileName());
+                yield new ResumeHook(plist, staged, launchDaemon(label, argv, log),
+                        List.of(put(staged, plist), Command.of(TIMEOUT, "plutil", "-lint", plist.toString())),
                         List.of(Command.of(TIMEOUT, "rm", "-f", plist.toString()), Command.of(TIMEOUT, "launchctl", "bootout", "system/" + label)));
             }
             case LINUX -> {
                 String unit = "orchestrate-resume-" + run + ".service";
                 Path file = Path.of("/etc/systemd/system", unit);
-                yield new ResumeHook(file, systemdUnit(run, argv, log),
-                        List.of(Command.of(TIMEOUT, "systemctl", "daemon-reload"), Command.of(TIMEOUT, "systemctl", "enable", unit)),
+                Path staged = runDir.toAbsolutePath().resolve(file.getFileName());
+                yield new ResumeHook(file, staged, systemdUnit(run, argv, log),
+                        List.of(put(staged, file), Command.of(TIMEOUT, "systemctl", "daemon-reload"), Command.of(TIMEOUT, "systemctl", "enable", unit)),
                         List.of(Command.of(TIMEOUT, "systemctl", "disable", unit), Command.of(TIMEOUT, "rm", "-f", file.toString()),
                                 Command.of(TIMEOUT, "systemctl", "daemon-reload")));
             }
@@ -66,15 +72,20 @@ public record ResumeHook(Path file, String content, List<Command> installCommand
         return of(platform, run, launcher, runDir);
     }
 
-    /** Writes the file and runs the install commands; without the hook in place the host must not reboot, so a failure breaks the rig. */
-    public void install() {
+    /**
+     * Hands the host over to {@code hostCommand} (the reboot, or the switched PDU's power cut): the hook
+     * is installed first, so that the run goes on at the next boot; both through {@code changes}, so a
+     * dry run prints them. Without the hook in place the host must not go down, so a failure breaks the rig.
+     */
+    public void handOver(Command hostCommand, Runner changes) {
         try {
-            Files.writeString(file, content);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new RigBroken("cannot install the resume hook " + file + " (" + e.getMessage() + "); the run needs root to reboot the host and resume after it", e);
+            Files.writeString(staged, content);
+            installCommands.forEach(changes::require);
+        } catch (IOException | RigBroken e) {
+            throw new RigBroken("cannot install the resume hook " + file + " (" + e.getMessage()
+                    + "); the host was not taken down; the run needs root to reboot the host and resume after it", e);
         }
-        installCommands.forEach(Processes::require);
+        changes.require(hostCommand);
     }
 
     /** Takes the hook away if it is installed; returns what could not be done (launchctl says no such process when run by hand). */
@@ -90,6 +101,11 @@ public record ResumeHook(Path file, String content, List<Command> installCommand
             }
         }
         return problems;
+    }
+
+    /** install(1) puts the file in place owned by the user who runs it (root), readable by all, as launchd and systemd require. */
+    private static Command put(Path staged, Path file) {
+        return Command.of(TIMEOUT, "install", "-m", "644", staged.toString(), file.toString());
     }
 
     private static String launchDaemon(String label, List<String> argv, Path log) {

@@ -24,4 +24,13 @@ public interface Action {
      */
     default void resume(CellContext cell) {
     }
+
+    /**
+     * For a dry run: the commands the step would run on the cell as it stands (a copy's tool command
+     * for each file), moving the cell's context on as the step would, without doing its work.
+     */
+    default java.util.List<dev.orchestrate.process.Command> dryRun(CellContext cell) {
+        resume(cell);
+        return java.util.List.of();
+    }
 }

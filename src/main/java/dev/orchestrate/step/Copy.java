@@ -74,7 +74,7 @@ record Copy(Tool tool, Options options) implements Action {
         try {
             for (CellContext.Source source : cell.sources()) {
                 Placement to = cell.placement(source.index());
-                Command command = tool.command(source.path(), to, options);
+                Command command = command(cell, source);
                 String activity = tool.name() + " " + source.name();
                 if (!to.raw()) {
                     createParent(to);
@@ -97,6 +97,17 @@ record Copy(Tool tool, Options options) implements Action {
     public void resume(CellContext cell) {
         shift(cell);
         cell.copied(cell.sources(), new CellContext.CopiedWith(tool, options));
+    }
+
+    /** The command line of each file's copy, as the run would start it. */
+    @Override
+    public List<Command> dryRun(CellContext cell) {
+        resume(cell);
+        return cell.sources().stream().map(source -> command(cell, source)).toList();
+    }
+
+    private Command command(CellContext cell, CellContext.Source source) {
+        return tool.command(source.path(), cell.placement(source.index()), options);
     }
 
     private void shift(CellContext cell) {

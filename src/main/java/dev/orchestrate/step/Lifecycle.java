@@ -7,6 +7,7 @@ import dev.orchestrate.target.PowerSwitch;
 import dev.orchestrate.target.Purgeable;
 import dev.orchestrate.target.Rebootable;
 import dev.orchestrate.target.Resumable;
+import dev.orchestrate.target.Resumable.Boundary;
 import dev.orchestrate.outcome.RebootPending;
 import dev.orchestrate.target.Target;
 import java.util.List;
@@ -21,21 +22,24 @@ enum Lifecycle implements Action {
             "Mounts the volume again (after an eject, the device is attached again first)."),
     EJECT(Ejectable.class, t -> ((Ejectable) t).eject(),
             "Unmounts, detaches and releases the device; a correct controller destages its cache on release."),
-    REBOOT(Rebootable.class, Lifecycle::reboot,
+    REBOOT(Rebootable.class, t -> boundary(t, Boundary.REBOOT, () -> ((Rebootable) t).reboot()),
             "Clean shutdown of host and device (unmount, detach, controller shutdown), then power on, attach and mount again. "
-                    + "On a target whose reboot ends the run (emulated: reboot: resume), the run stops here (exit 4) and 'orchestrate resume' continues it."),
-    POWER_CUT(PowerSwitch.class, t -> ((PowerSwitch) t).powerCut(),
-            "Cuts power: the controller loses what it never destaged and the host is cut off mid-flight; then power returns and the volume is mounted again. Only data covered by a completed flush must survive."),
+                    + "On a target whose reboot ends the run (emulated: reboot: resume; linux-block and macos-disk: their reboot-command),"
+                    + " the run stops here (exit 4) and 'orchestrate resume' continues it."),
+    POWER_CUT(PowerSwitch.class, t -> boundary(t, Boundary.POWER_CUT, () -> ((PowerSwitch) t).powerCut()),
+            "Cuts power: the controller loses what it never destaged and the host is cut off mid-flight; then power returns and the volume is mounted again. "
+                    + "Only data covered by a completed flush must survive. On linux-block and macos-disk the target's power-cut-command does it (a switched PDU):"
+                    + " the run stops here (exit 4) and the resume hook continues it at the next boot."),
     PURGE(Purgeable.class, t -> ((Purgeable) t).purge(),
             "Drops the host's clean cached pages (and the device's buffer cache), so the next read goes to the device. Needs root.");
 
-    /** A reboot that ends the process stops the cell here, not finished: the engine saves the journal and the resume goes on. */
-    private static void reboot(Target target) {
-        if (target instanceof Resumable r && r.rebootEndsProcess()) {
-            r.shutDownForReboot();
-            throw new RebootPending("not finished: the reboot ended the run here; 'orchestrate resume' continues the cell after it");
+    /** A reboot or power cut that ends the process stops the cell here, not finished: the engine saves the journal and the resume goes on. */
+    private static void boundary(Target target, Boundary boundary, Runnable withinTheRun) {
+        if (target instanceof Resumable r && r.endsProcess(boundary)) {
+            r.shutDownFor(boundary);
+            throw new RebootPending("not finished: the " + boundary.step() + " ended the run here; 'orchestrate resume' continues the cell after it");
         }
-        ((Rebootable) target).reboot();
+        withinTheRun.run();
     }
 
     private final Class<?> ability;

@@ -7,6 +7,7 @@ import dev.orchestrate.host.PageCache;
 import dev.orchestrate.host.StateDir;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.process.Command;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Size;
@@ -150,9 +151,10 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
         live().reboot();
     }
 
+    /** Only a reboot can end the process here ({@code reboot: resume}); the emulator's power cut always comes back within the run. */
     @Override
-    public boolean rebootEndsProcess() {
-        return rebootEndsProcess;
+    public boolean endsProcess(Boundary boundary) {
+        return boundary == Boundary.REBOOT && rebootEndsProcess;
     }
 
     /**
@@ -161,7 +163,7 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
      * go of the device; the media image and the command log stay in the cell's directory for the resume.
      */
     @Override
-    public void shutDownForReboot() {
+    public void shutDownFor(Boundary boundary) {
         capture(true);
         Emulator done = emulator;
         emulator = null;
@@ -173,8 +175,14 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
 
     /** The emulated reboot is simulated: this process stops, and the test or a person runs {@code orchestrate resume}. */
     @Override
-    public Optional<List<String>> rebootCommand() {
+    public Optional<Command> hostCommand(Boundary boundary) {
         return Optional.empty();
+    }
+
+    /** Each cell gets its own device: there is nothing from before the reboot to spare. */
+    @Override
+    public void prepareForResume() {
+        prepare();
     }
 
     /** A new device over the media image the reboot kept, with the cell's command log going on where it stopped. */

@@ -18,27 +18,29 @@ import dev.orchestrate.suite.Size;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A real Linux block device, written raw at device offsets with the image target's layout. It is
  * written only when sysfs and mountinfo say it is exactly the disk the suite names and the host does
  * not need it ({@link DiskGuard}); the check runs before the run starts and again when the target is
  * prepared. Files are read back from the device with O_DIRECT: the page cache is bypassed, but the
- * driver under test still answers the reads.
+ * driver under test still answers the reads. A reboot or a power cut runs the host's command the suite
+ * names and ends the run; the resume checks the disk's identity again before anything else.
  */
-public final class LinuxBlockTarget implements Target {
+public final class LinuxBlockTarget implements Target, LabHost {
 
     public static final Section.Variant VARIANT = new Section.Variant(
             "a real Linux block device, chosen by name and identity; files are written raw at device offsets"
                     + " and read back with O_DIRECT through the driver under test. The disk holding / or /boot, mounted,"
                     + " partition, read-only and held (device mapper, md) disks are refused",
-            List.of(Key.required("device", Key.Type.TEXT, "the whole disk, e.g. /dev/sdc or /dev/disk/by-id/wwn-0x5000c500a1b2c3d4"),
+            Stream.concat(Stream.of(Key.required("device", Key.Type.TEXT, "the whole disk, e.g. /dev/sdc or /dev/disk/by-id/wwn-0x5000c500a1b2c3d4"),
                     Key.optional("model", Key.Type.TEXT, null, "the model the disk must report (sysfs device/model; 'loop' for a loop device)"),
                     Key.optional("serial", Key.Type.TEXT, null, "the serial it must report (device/serial or wwid; a loop device's backing file)"),
                     Key.optional("size", Key.Type.SIZE, null, "the size it must report, exactly (e.g. 64GiB or 68719476736)"),
-                    Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: volumes mounted from the disk are unmounted first and their data destroyed")));
+                    Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: volumes mounted from the disk are unmounted first and their data destroyed")),
+                    Stream.concat(Stream.of(TrustedHost.KEY), HostCommands.KEYS.stream())).toList());
 
     private static final Duration UNMOUNT = Duration.ofSeconds(60);
 
@@ -47,19 +49,25 @@ public final class LinuxBlockTarget implements Target {
     private final LinuxDisks disks;
     private final Runners runners;
     private final Layout layout;
+    private final HostCommands hostCommands;
+    private final TrustedHost trusted;
     private int blockSize = 512;
 
-    public LinuxBlockTarget(Path device, Expectation expected, LinuxDisks disks, Runners runners, Layout layout) {
+    LinuxBlockTarget(Path device, Expectation expected, LinuxDisks disks, Runners runners, Layout layout, HostCommands hostCommands,
+                     TrustedHost trusted) {
         this.device = device;
         this.expected = expected;
         this.disks = disks;
         this.runners = runners;
         this.layout = layout;
+        this.hostCommands = hostCommands;
+        this.trusted = trusted;
     }
 
     public static LinuxBlockTarget open(Options options, LinuxDisks disks, Runners runners, Layout layout) {
         Path device = Path.of(options.text("device"));
-        return new LinuxBlockTarget(device, expectation(options, kernelName(device)), disks, runners, layout);
+        return new LinuxBlockTarget(device, expectation(options, kernelName(device)), disks, runners, layout, HostCommands.of(options),
+                TrustedHost.of(options));
     }
 
     /**
@@ -75,19 +83,10 @@ public final class LinuxBlockTarget implements Target {
         } catch (RigBroken e) {
             return List.of("linux-block " + device + ": " + e.getMessage());
         }
-        List<String> problems = new ArrayList<>(DiskGuard.refusals(candidate, expectation(options, name)).stream()
-                // the guard names the key as a macOS suite spells it; on Linux the media name is the model
-                .map(r -> "linux-block " + device + " refused (" + rule(r) + "): " + r.reason().replace("add media-name: ", "add model: ")).toList());
-        long size = candidate.identity().media().sizeBytes();
-        if (layout.total() > size) {
-            problems.add("linux-block " + device + " holds " + Size.grouped(size) + " bytes but the suite's cells need "
-                    + Size.grouped(layout.total()) + "; use a larger disk or fewer or smaller files");
-        }
-        return problems;
-    }
-
-    private static String rule(Refusal r) {
-        return r.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        // the guard names the key as a macOS suite spells it; on Linux the media name is the model
+        List<Refusal> refusals = DiskGuard.refusals(candidate, expectation(options, name)).stream()
+                .map(r -> new Refusal(r.rule(), r.reason().replace("add media-name: ", "add model: "))).toList();
+        return Targets.diskProblems("linux-block " + device, refusals, candidate.identity().media().sizeBytes(), layout.total());
     }
 
     /** The kernel's name for the disk a path names; a /dev/disk/by-id link resolves to it. */
@@ -127,12 +126,38 @@ public final class LinuxBlockTarget implements Target {
     }
 
     @Override
+    public HostCommands hostCommands() {
+        return hostCommands;
+    }
+
+    /** Before anything else after the reboot: the disk must be the one the run wrote, else the rig changed and there is no verdict. */
+    @Override
+    public void prepareForResume() {
+        Candidate candidate;
+        try {
+            candidate = disks.candidate(expected.identifier());
+        } catch (RigBroken gone) {
+            throw new RigBroken("after the reboot, " + device + " cannot be looked at (" + gone.getMessage() + "); " + DiskGuard.CHANGED, gone);
+        }
+        DiskGuard.requireAfterReboot(candidate, expected);
+        blockSize = (int) candidate.identity().media().blockSize();
+    }
+
+    /** Files lie raw at device offsets: nothing is mounted, so the device is back as soon as its identity is confirmed. */
+    @Override
+    public void resumeCell(Cell cell, Path dir, Evidence evidence) {
+    }
+
+    @Override
     public Placement place(Cell cell, int index) {
         return new Placement(device, layout.fileOffset(cell.ordinal(), index), blockSize);
     }
 
     @Override
     public ReadBack readRaw(Placement p) {
+        if (trusted != null) {
+            return ReadBack.trusted(trusted, p.deviceOffset(), blockSize);
+        }
         return ReadBack.device(device, p.deviceOffset(), blockSize,
                 "read through the driver under test: " + device + " with O_DIRECT at each file's device offset (the page cache is bypassed;"
                         + " the driver's and the device's own caches are not)");
@@ -140,6 +165,9 @@ public final class LinuxBlockTarget implements Target {
 
     @Override
     public Region region(Cell cell, boolean wholeDevice) {
+        if (trusted != null) {
+            return Region.none(TrustedHost.UNSCANNED);
+        }
         return wholeDevice ? new Region(device, 0, layout.total(), blockSize, "every cell's region of " + device + ", read through the driver under test")
                 : new Region(device, layout.start(cell.ordinal()), layout.end(cell.ordinal()), blockSize,
                         "the cell's region of " + device + ", read through the driver under test");

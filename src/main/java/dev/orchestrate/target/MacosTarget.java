@@ -18,6 +18,7 @@ import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
+import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
@@ -35,9 +36,10 @@ import java.util.List;
  * the disk goes through the runner a dry run replaces. With {@code file-system: raw} files lie at
  * device offsets of the raw node /dev/rdiskN, read back from it: the raw node has no buffer cache, but
  * the driver under test answers. With a file system, a small GPT partition is made and files are
- * copied onto it and read back through it.
+ * copied onto it and read back through it. A lab disk's reboot or power cut runs the host's command the
+ * suite names and ends the run; the resume checks the disk's identity again before anything else.
  */
-public final class MacosTarget implements Target, Mountable, Ejectable, DiskOperations {
+public final class MacosTarget implements Target, Mountable, Ejectable, DiskOperations, LabHost {
 
     private static final List<Key> COMMON = List.of(
             Key.choice("file-system", "raw", Diskutil.FILE_SYSTEMS, "raw: files at device offsets of /dev/rdiskN (the run's region is zeroed first);"
@@ -52,11 +54,13 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
             Key.optional("size", Key.Type.SIZE, null, "the Disk Size it must show, exactly"),
             Key.optional("serial", Key.Type.TEXT, null, "the serial number the IORegistry must show"),
             Key.optional("ioreg-class", Key.Type.TEXT, "IOSCSIParallelInterfaceController", "the controller class whose registry subtree holds the disk"),
-            Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: the disk's mounted volumes are unmounted first and their data destroyed"))));
+            Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: the disk's mounted volumes are unmounted first and their data destroyed"),
+            TrustedHost.KEY),
+            HostCommands.KEYS));
 
     public static final Section.Variant RAMDISK = new Section.Variant("a RAM disk attached with hdiutil attach -nomount ram://N and detached at"
             + " the end, so the same suites run on any Mac without lab hardware; macOS only", concat(List.of(
-            Key.optional("size", Key.Type.SIZE, "1GiB", "the RAM disk's size"))));
+            Key.optional("size", Key.Type.SIZE, "1GiB", "the RAM disk's size")), List.of()));
 
     private final String kind;
     private final Expectation expected;
@@ -68,6 +72,8 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
     private final Layout layout;
     private final Platform host;
     private final String volumeName;
+    private final HostCommands hostCommands;
+    private final TrustedHost trusted;
     private String disk;
     private int blockSize = 512;
     private Path mountPoint;
@@ -88,14 +94,38 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
         // FAT32 takes up to 11 capitals; the run id keeps two runs' volumes apart
         this.volumeName = ("ORCH" + runName.substring(Math.max(0, runName.length() - 6))).toUpperCase(java.util.Locale.ROOT);
         this.disk = expected == null ? null : expected.identifier();
+        this.hostCommands = HostCommands.of(options);
+        this.trusted = expected == null ? null : TrustedHost.of(options);
     }
 
     public static MacosTarget open(Options options, Runners runners, Layout layout, Platform host, String runName) {
         String kind = options.text("kind");
-        Expectation expected = kind.equals("macos-disk") ? new Expectation(options.text("disk"), options.optionalText("media-name").orElse(null),
+        return new MacosTarget(kind, kind.equals("macos-disk") ? expectation(options) : null, options, runners, layout, host, runName);
+    }
+
+    /**
+     * Why the lab disk a macos-disk target names may not be written, one line per rule, then its
+     * capacity; empty when it may. Asks diskutil and ioreg through {@code looks} before anything runs,
+     * so a refused disk is bad input and nothing is written.
+     */
+    public static List<String> problems(Options options, Runner looks, Layout layout) {
+        Expectation expected = expectation(options);
+        Candidate candidate;
+        try {
+            candidate = identify(looks, expected.identifier(), options.text("ioreg-class"));
+        } catch (RigBroken e) {
+            return List.of("macos-disk " + expected.identifier() + ": " + e.getMessage());
+        }
+        // a file system takes a partition of its own, sized when it is made; raw files need the whole layout
+        long needed = options.text("file-system").equals("raw") ? layout.total() : 0;
+        return Targets.diskProblems("macos-disk " + expected.identifier(), DiskGuard.refusals(candidate, expected),
+                candidate.identity().media().sizeBytes(), needed);
+    }
+
+    private static Expectation expectation(Options options) {
+        return new Expectation(options.text("disk"), options.optionalText("media-name").orElse(null),
                 options.optionalText("protocol").orElse(null), options.find("size").map(v -> Size.parse(v.text()).bytes()).orElse(null),
-                options.optionalText("serial").orElse(null), options.text("may-unmount").equals("yes")) : null;
-        return new MacosTarget(kind, expected, options, runners, layout, host, runName);
+                options.optionalText("serial").orElse(null), options.text("may-unmount").equals("yes"));
     }
 
     @Override
@@ -140,6 +170,36 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
         }
     }
 
+    @Override
+    public HostCommands hostCommands() {
+        return hostCommands;
+    }
+
+    /**
+     * Before anything else after the reboot: the disk must be the one the run wrote, else the rig
+     * changed and there is no verdict. Nothing is zeroed or partitioned again; macOS mounted the
+     * run's volume at boot.
+     */
+    @Override
+    public void prepareForResume() {
+        if (host != Platform.MACOS) {
+            throw new NotRunnable(kind + ": macOS only");
+        }
+        try {
+            identified = identify();
+        } catch (RigBroken gone) {
+            throw new RigBroken("after the reboot, " + disk + " cannot be looked at (" + gone.getMessage() + "); " + DiskGuard.CHANGED, gone);
+        }
+        DiskGuard.requireAfterReboot(identified, expected);
+        blockSize = (int) identified.identity().media().blockSize();
+        mountPoint = raw() ? null : Path.of("/Volumes", volumeName);
+    }
+
+    /** The disk is back as macOS attached it at boot: its identity was confirmed before the first cell. */
+    @Override
+    public void resumeCell(Cell cell, Path dir, Evidence evidence) {
+    }
+
     /**
      * A lab disk must be exactly the one the suite names; a RAM disk this run attached is named by its
      * identifier alone (it has no serial), and every other rule (internal, mounted, ...) still applies.
@@ -158,13 +218,18 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
     }
 
     private Candidate identify() {
-        Object info = PropertyList.parse(runners.looks().require(Diskutil.info(disk)).output(), Diskutil.info(disk).display());
-        Object list = PropertyList.parse(runners.looks().require(Diskutil.list()).output(), Diskutil.list().display());
+        return identify(runners.looks(), disk, ioregClass);
+    }
+
+    /** The disk as diskutil and, under {@code ioregClass} (null for a RAM disk), the IORegistry describe it. */
+    private static Candidate identify(Runner looks, String disk, String ioregClass) {
+        Object info = PropertyList.parse(looks.require(Diskutil.info(disk)).output(), Diskutil.info(disk).display());
+        Object list = PropertyList.parse(looks.require(Diskutil.list()).output(), Diskutil.list().display());
         // a RAM disk has no controller worth a look: its identity is what diskutil says
         Registry registry = new Registry(Peripheral.UNKNOWN, Limits.NONE);
-        if (expected != null) {
+        if (ioregClass != null) {
             Command ioreg = Diskutil.ioreg(ioregClass);
-            Object tree = PropertyList.parse(runners.looks().require(ioreg).output(), ioreg.display());
+            Object tree = PropertyList.parse(looks.require(ioreg).output(), ioreg.display());
             try {
                 registry = Registry.of(tree, disk, ioreg.display());
             } catch (RigBroken notUnderTheController) {
@@ -207,6 +272,9 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
 
     @Override
     public ReadBack readRaw(Placement p) {
+        if (trusted != null) {
+            return ReadBack.trusted(trusted, p.deviceOffset(), blockSize);
+        }
         return ReadBack.device(p.path(), p.deviceOffset(), blockSize, "read through the driver under test: " + p.path()
                 + ", the raw node, at each file's device offset in aligned blocks (the raw node has no buffer cache; the driver's and the"
                 + " device's own caches are not bypassed)");
@@ -216,13 +284,16 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
     public ReadBack readBack(Cell cell, int index, String name) {
         Placement p = place(cell, index, name);
         return p.raw() ? readRaw(p) : new ReadBack(p.path(), "read through the driver under test: the files on " + mountPoint
-                + ", through the file system and the buffer cache", null, -1, blockSize, false, false);
+                + ", through the file system and the buffer cache", null, -1, blockSize, false, false, null);
     }
 
     @Override
     public Region region(Cell cell, boolean wholeDevice) {
         if (!raw()) {
             return Target.super.region(cell, wholeDevice);
+        }
+        if (trusted != null) {
+            return Region.none(TrustedHost.UNSCANNED);
         }
         return new Region(Path.of(rawNode()), wholeDevice ? 0 : layout.start(cell.ordinal()), wholeDevice ? layout.total() : layout.end(cell.ordinal()),
                 blockSize, (wholeDevice ? "every cell's region" : "the cell's region") + " of " + rawNode() + ", read through the driver under test");
@@ -279,7 +350,7 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
         }
     }
 
-    private static List<Key> concat(List<Key> own) {
-        return java.util.stream.Stream.concat(own.stream(), COMMON.stream()).toList();
+    private static List<Key> concat(List<Key> own, List<Key> hostCommands) {
+        return java.util.stream.Stream.of(own, hostCommands, COMMON).flatMap(List::stream).toList();
     }
 }

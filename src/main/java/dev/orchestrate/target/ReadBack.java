@@ -13,24 +13,26 @@ import java.util.List;
  * @param base the device offset of the file's first byte for a raw source; -1 when reading the file itself
  * @param absent the file is not on the volume at all, so nothing of it can be read
  * @param direct read with O_DIRECT: the host's page cache neither answers nor keeps the reads
+ * @param trusted the host that reads {@code source} on this one's behalf, or null when this host reads it
  */
-public record ReadBack(Path source, String description, List<Extent> extents, long base, int blockSize, boolean absent, boolean direct) {
+public record ReadBack(Path source, String description, List<Extent> extents, long base, int blockSize, boolean absent, boolean direct,
+                       TrustedHost trusted) {
 
     /** A part of a read: {@code length} bytes of the file from {@code fileOffset}, at {@code position} in the source or -1 if unmapped. */
     public record Segment(long fileOffset, long position, long length) {
     }
 
     public static ReadBack file(Path file) {
-        return new ReadBack(file, "the files, read back through the target's file system", null, -1, 512, false, false);
+        return new ReadBack(file, "the files, read back through the target's file system", null, -1, 512, false, false, null);
     }
 
     public static ReadBack raw(Path device, long offset, int blockSize) {
-        return new ReadBack(device, "the raw image " + device + ", read directly at each file's device offset", null, offset, blockSize, false, false);
+        return new ReadBack(device, "the raw image " + device + ", read directly at each file's device offset", null, offset, blockSize, false, false, null);
     }
 
     public static ReadBack mapped(Path media, List<Extent> extents, int blockSize) {
         return new ReadBack(media, "the media image " + media + ", read directly through each file's extent map, never through the controller",
-                List.copyOf(extents), 0, blockSize, false, false);
+                List.copyOf(extents), 0, blockSize, false, false, null);
     }
 
     /**
@@ -38,7 +40,12 @@ public record ReadBack(Path source, String description, List<Extent> extents, lo
      * answers: on a lab disk it is the driver under test, so its own cache bugs can hide from this read.
      */
     public static ReadBack device(Path device, long offset, int blockSize, String path) {
-        return new ReadBack(device, path, null, offset, blockSize, false, true);
+        return new ReadBack(device, path, null, offset, blockSize, false, true, null);
+    }
+
+    /** The disk read by {@code host} over SSH at each file's device offset, only the ranges verification needs. */
+    public static ReadBack trusted(TrustedHost host, long offset, int blockSize) {
+        return new ReadBack(Path.of(host.device()), host.describe(), null, offset, blockSize, false, false, host);
     }
 
     /**
@@ -47,7 +54,7 @@ public record ReadBack(Path source, String description, List<Extent> extents, lo
      */
     public static ReadBack absent(Path media, Path file, List<Extent> lastKnown, int blockSize) {
         return new ReadBack(media, "the media image " + media + "; " + file.getFileName() + " is absent from the mounted volume",
-                List.copyOf(lastKnown), 0, blockSize, true, false);
+                List.copyOf(lastKnown), 0, blockSize, true, false, null);
     }
 
     /** Splits {@code [fileOffset, fileOffset + length)} into mapped and unmapped segments. */

@@ -4,6 +4,8 @@ import dev.orchestrate.device.LinuxDisks;
 import dev.orchestrate.emulator.Emulator;
 import dev.orchestrate.host.FileSystems;
 import dev.orchestrate.host.Platform;
+import dev.orchestrate.device.Refusal;
+import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
@@ -11,7 +13,9 @@ import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Size;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The target kinds a suite can name, their keys, and how each is opened. */
@@ -43,6 +47,9 @@ public final class Targets {
                     "macos-disk", MacosTarget.DISK,
                     "macos-ramdisk", MacosTarget.RAMDISK));
 
+    /** The kinds whose reboot and power cut take the real host down, each with a command the suite names. */
+    private static final List<String> HOST_BOUNDARIES = List.of("linux-block", "macos-disk");
+
     private Targets() {
     }
 
@@ -72,6 +79,10 @@ public final class Targets {
 
     /** The optional abilities (lifecycle steps) each kind of target has. */
     public static boolean can(String kind, Class<?> ability) {
+        // a lab host's reboot and power cut are process boundaries the resume machinery takes it through, with the commands the suite names
+        if (HOST_BOUNDARIES.contains(kind) && (ability == Rebootable.class || ability == PowerSwitch.class)) {
+            return true;
+        }
         Class<?> type = switch (kind) {
             case "emulated" -> EmulatedTarget.class;
             case "directory" -> DirectoryTarget.class;
@@ -100,10 +111,47 @@ public final class Targets {
      * anything runs, so a refused disk is bad input and nothing is written.
      */
     public static List<String> deviceProblems(Options options, List<Layout.Need> needs) {
+        return deviceProblems(options, needs, Platform.current(), Runner.LIVE);
+    }
+
+    /** As {@link #deviceProblems(Options, List)} on {@code host}, asking diskutil and ioreg through {@code looks}, which only look. */
+    public static List<String> deviceProblems(Options options, List<Layout.Need> needs, Platform host, Runner looks) {
         return switch (options.text("kind")) {
             case "linux-block" -> LinuxBlockTarget.problems(options, LinuxDisks.host(), Layout.of(needs));
+            // elsewhere diskutil is not there to ask, and the run skips a Mac's disk as "macos-disk: macOS only"
+            case "macos-disk" -> host == Platform.MACOS ? MacosTarget.problems(options, looks, Layout.of(needs)) : List.of();
             default -> List.of();
         };
+    }
+
+    /** The lines of {@link #deviceProblems}: each refusal by rule, then whether {@code needed} bytes fit; {@code disk} names the target and its disk. */
+    static List<String> diskProblems(String disk, List<Refusal> refusals, long diskBytes, long needed) {
+        List<String> problems = new ArrayList<>(refusals.stream()
+                .map(r -> disk + " refused (" + r.rule().name().toLowerCase(Locale.ROOT).replace('_', '-') + "): " + r.reason()).toList());
+        if (needed > diskBytes) {
+            problems.add(disk + " holds " + Size.grouped(diskBytes) + " bytes but the suite's cells need "
+                    + Size.grouped(needed) + "; use a larger disk or fewer or smaller files");
+        }
+        return problems;
+    }
+
+    /** Null when the target can take a step of kind {@code step}, else what to add: a lab host's reboot and power cut need the host's command. */
+    public static String boundaryProblem(Options options, String step) {
+        String kind = options.text("kind");
+        return Resumable.Boundary.of(step).filter(b -> HOST_BOUNDARIES.contains(kind) && options.find(b.key()).isEmpty())
+                .map(b -> "step '" + step + "' on " + named(options) + " takes the host down with a command the suite names, and the target names"
+                        + " none; add '" + b.key() + ": " + b.example() + "' (your host's command) under target:, or remove the step")
+                .orElse(null);
+    }
+
+    /** Null when the lab target's read-back can be used, else what is wrong with it. */
+    public static String readBackProblem(Options options) {
+        return options.optionalText(TrustedHost.KEY.name()).filter(v -> !v.equals("local") && TrustedHost.parse(v) == null)
+                .map(v -> "read-back '" + v + "' is neither local nor ssh://user@host/dev/NODE, e.g. ssh://lab@trusted/dev/sdc")
+                .or(() -> options.optionalText(TrustedHost.KEY.name()).filter(v -> !v.equals("local") && !raw(options))
+                        .map(v -> "read-back through a trusted host reads raw placements, and " + named(options)
+                                + " with a file system has none; use file-system: raw, or read-back: local"))
+                .orElse(null);
     }
 
     /** Null when the target's path can be used, else what is wrong; checked before anything runs, so nothing is written. */

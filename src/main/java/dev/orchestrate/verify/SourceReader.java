@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * O_DIRECT, aligned to the file system's block, so the host's page cache neither answers nor fills;
  * an image on a file system without O_DIRECT is read through the page cache instead.
  */
-final class SourceReader implements AutoCloseable {
+final class SourceReader implements Ranges {
 
     private final FileChannel channel;
     private final int align;
@@ -43,8 +43,8 @@ final class SourceReader implements AutoCloseable {
         return new SourceReader(FileChannel.open(source, StandardOpenOption.READ, ExtendedOpenOption.DIRECT), align, chunk);
     }
 
-    /** Up to {@code want} bytes at {@code position}; shorter at the end of the source. */
-    MemorySegment read(long position, int want) throws IOException {
+    @Override
+    public MemorySegment read(long position, int want) throws IOException {
         long from = position / align * align;
         int skip = (int) (position - from);
         int length = (skip + want + align - 1) / align * align;

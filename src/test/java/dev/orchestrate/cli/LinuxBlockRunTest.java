@@ -77,11 +77,51 @@ class LinuxBlockRunTest {
         assertEquals(Exit.BAD_INPUT, exit, out + "\n" + err);
         assertTrue(err.toString().startsWith(suite + ":3:9: linux-block " + device + " refused (mismatch): "), err.toString());
         assertTrue(err.toString().contains("nothing was written to any device"), err.toString());
-        byte[] all = Files.readAllBytes(backing);
-        assertTrue(java.util.stream.IntStream.range(0, all.length).allMatch(i -> all[i] == 0), "the loop device's file is still all zeros");
+        assertTrue(isZero(backing), "the loop device's file is still all zeros");
+    }
+
+    @Test
+    void aDryRunPrintsTheHookAndTheHostCommandsOfARebootAndAPowerCutAndRunsNeither() throws IOException {
+        Path suite = suite(backing.toString(), "reboot-command: sudo shutdown -r now\n  power-cut-command: pdu-ctl outlet 3 cycle",
+                "- reboot\n  - power-cut");
+        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", suite.toString(), "--only", "size=100KiB", "--dry-run");
+        assertEquals(Exit.PASSED, exit, out + "\n" + err);
+        String unit = "orchestrate-resume-dry-run.service";
+        String handOver = "  the run would stop here (exit 4), its journal and manifest saved, and hand the host over:\n"
+                + "dry run: would run $ install -m 644 SCRATCH/" + unit + " /etc/systemd/system/" + unit + "\n"
+                + "dry run: would run $ systemctl daemon-reload\n"
+                + "dry run: would run $ systemctl enable " + unit + "\n";
+        String printed = out.toString().replaceAll("/\\S*orchestrate-dry-run-\\d+", "SCRATCH");
+        assertTrue(printed.contains("  would run step reboot\n" + handOver + "dry run: would run $ sudo shutdown -r now\n"
+                + "  would run step power-cut\n" + handOver + "dry run: would run $ pdu-ctl outlet 3 cycle\n  would run step verify\n"), printed);
+        assertTrue(Files.notExists(Path.of("/etc/systemd/system", unit)), "nothing is installed in a dry run");
+    }
+
+    @Test
+    void aDryRunPrintsEachFilesCopyCommandBesideTheTargetsOwn() throws IOException {
+        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", suite(backing.toString()).toString(), "--dry-run");
+        assertEquals(Exit.PASSED, exit, out + "\n" + err);
+        String printed = out.toString().replaceAll("/\\S*orchestrate-dry-run-\\d+", "SCRATCH");
+        assertTrue(printed.contains("""
+                  would run step copy
+                dry run: would run $ dd if=SCRATCH/001-size=3MiB/source/file-1.bin of=%1$s bs=65536 status=none seek=96 conv=notrunc
+                dry run: would run $ dd if=SCRATCH/001-size=3MiB/source/file-2.bin of=%1$s bs=65536 status=none seek=144 conv=notrunc
+                  would run step verify
+                  file 1 at byte 6,291,456 (LBA 12,288) of %1$s
+                """.formatted(device)), printed);
+        assertTrue(isZero(backing), "nothing was copied");
+    }
+
+    private static boolean isZero(Path file) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        return java.util.stream.IntStream.range(0, all.length).allMatch(i -> all[i] == 0);
     }
 
     private Path suite(String serial) throws IOException {
+        return suite(serial, "", "");
+    }
+
+    private Path suite(String serial, String hostCommands, String boundaries) throws IOException {
         Path suite = dir.resolve("loop.yaml");
         Files.writeString(suite, """
                 name: loop
@@ -91,6 +131,7 @@ class LinuxBlockRunTest {
                   model: loop
                   serial: %s
                   size: 64MiB
+                  %s
                 matrix:
                   size: [100KiB, 3MiB]
                 steps:
@@ -100,9 +141,10 @@ class LinuxBlockRunTest {
                   - copy:
                       tool: dd
                       block-size: 64KiB
+                  %s
                   - verify:
                       scan: region
-                """.formatted(device, serial));
+                """.formatted(device, serial, hostCommands, boundaries));
         return suite;
     }
 

@@ -116,4 +116,31 @@ class CatalogTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void aLabRebootOrPowerCutNeedsTheHostsCommandAndSaysWhatToAdd() {
+        assertEquals(List.of("DIR/x.yaml:10:5: step 'reboot' on a linux-block target takes the host down with a command the suite names, and the"
+                        + " target names none; add 'reboot-command: sudo shutdown -r now' (your host's command) under target:, or remove the step",
+                "DIR/x.yaml:11:5: step 'power-cut' on a linux-block target takes the host down with a command the suite names, and the"
+                        + " target names none; add 'power-cut-command: pdu-ctl outlet 3 cycle' (your host's command) under target:, or remove the step"),
+                problems(lab("linux-block", "device: /dev/sdc", null, null)));
+        assertEquals(List.of("DIR/x.yaml:11:5: step 'power-cut' on a macos-disk target takes the host down with a command the suite names, and the"
+                        + " target names none; add 'power-cut-command: pdu-ctl outlet 3 cycle' (your host's command) under target:, or remove the step"),
+                problems(lab("macos-disk", "disk: disk5", "sudo shutdown -r now", null)));
+        assertTrue(problems(lab("macos-ramdisk", "size: 64MiB", null, null)).getFirst().startsWith("DIR/x.yaml:10:5: step 'reboot' needs a target that can do it"));
+    }
+
+    @Test
+    void aLabTargetWithBothCommandsMayRebootAndCutPower() throws Exception {
+        Suite suite = load(lab("linux-block", "device: /dev/sdc", "sudo shutdown -r now", "pdu-ctl outlet 3 cycle"));
+        assertEquals(List.of("generate", "copy", "reboot", "power-cut", "verify"),
+                suite.stepsFor(suite.cells().getFirst()).stream().map(dev.orchestrate.suite.Step::kind).toList());
+    }
+
+    /** A lab suite whose reboot is on line 10 and power cut on line 11; a command left out leaves a comment in its place. */
+    private static String lab(String kind, String disk, String reboot, String powerCut) {
+        return "name: lab\ntarget:\n  kind: " + kind + "\n  " + disk + "\n  " + (reboot == null ? "# no reboot-command" : "reboot-command: " + reboot)
+                + "\n  " + (powerCut == null ? "# no power-cut-command" : "power-cut-command: " + powerCut)
+                + "\nsteps:\n  - generate: {size: 4KiB}\n  - copy: {tool: dd}\n  - reboot\n  - power-cut\n  - verify\n";
+    }
 }

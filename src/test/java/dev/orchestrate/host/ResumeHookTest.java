@@ -1,11 +1,21 @@
 package dev.orchestrate.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The resume hooks as values: nothing is installed on this machine. */
 class ResumeHookTest {
@@ -38,7 +48,9 @@ class ResumeHookTest {
                 </dict>
                 </plist>
                 """, hook.content());
-        assertEquals(List.of("plutil -lint /Library/LaunchDaemons/dev.orchestrate.resume.00000000000000ab.plist"), display(hook.installCommands()));
+        assertEquals(List.of("install -m 644 /lab/reports/resume/2025-06-01_02-00-00/dev.orchestrate.resume.00000000000000ab.plist"
+                        + " /Library/LaunchDaemons/dev.orchestrate.resume.00000000000000ab.plist",
+                "plutil -lint /Library/LaunchDaemons/dev.orchestrate.resume.00000000000000ab.plist"), display(hook.installCommands()));
         assertEquals(List.of("rm -f /Library/LaunchDaemons/dev.orchestrate.resume.00000000000000ab.plist",
                 "launchctl bootout system/dev.orchestrate.resume.00000000000000ab"), display(hook.removeCommands()));
     }
@@ -62,16 +74,41 @@ class ResumeHookTest {
                 [Install]
                 WantedBy=multi-user.target
                 """, hook.content());
-        assertEquals(List.of("systemctl daemon-reload", "systemctl enable orchestrate-resume-00000000000000ab.service"), display(hook.installCommands()));
+        assertEquals(List.of("install -m 644 '/lab/100% sure/run/orchestrate-resume-00000000000000ab.service'"
+                        + " /etc/systemd/system/orchestrate-resume-00000000000000ab.service",
+                "systemctl daemon-reload", "systemctl enable orchestrate-resume-00000000000000ab.service"), display(hook.installCommands()));
         assertEquals(List.of("systemctl disable orchestrate-resume-00000000000000ab.service",
                 "rm -f /etc/systemd/system/orchestrate-resume-00000000000000ab.service", "systemctl daemon-reload"), display(hook.removeCommands()));
     }
 
     @Test
     void aHookThatIsNotInstalledIsNotRemoved() {
-        ResumeHook hook = new ResumeHook(Path.of("/nonexistent/orchestrate-resume-test.service"), "", List.of(),
+        ResumeHook hook = new ResumeHook(Path.of("/nonexistent/orchestrate-resume-test.service"), Path.of("/nonexistent/staged"), "", List.of(),
                 List.of(Command.of(java.time.Duration.ofSeconds(1), "false")));
         assertEquals(List.of(), hook.remove());
+    }
+
+    @Test
+    void theHostIsHandedOverOnlyAfterTheHookIsInPlaceAndEveryChangeGoesThroughTheRunner(@TempDir Path run) throws IOException {
+        ResumeHook hook = ResumeHook.of(Platform.LINUX, "00000000000000ab", List.of("/opt/orchestrate/orchestrate"), run);
+        List<String> ran = new ArrayList<>();
+        hook.handOver(Command.of(Duration.ofMinutes(2), "sudo", "shutdown", "-r", "now"), c -> {
+            ran.add(c.display());
+            return new Outcome(c, 0, Duration.ZERO, "");
+        });
+        assertEquals(List.of("install -m 644 " + run.toAbsolutePath().resolve("orchestrate-resume-00000000000000ab.service")
+                        + " /etc/systemd/system/orchestrate-resume-00000000000000ab.service",
+                "systemctl daemon-reload", "systemctl enable orchestrate-resume-00000000000000ab.service", "sudo shutdown -r now"), ran);
+        assertEquals(hook.content(), Files.readString(hook.staged()), "the staged file is what install puts in place");
+
+        List<String> afterAFailure = new ArrayList<>();
+        RigBroken e = assertThrows(RigBroken.class, () -> hook.handOver(Command.of(Duration.ofMinutes(2), "pdu-ctl", "outlet", "3", "cycle"), c -> {
+            afterAFailure.add(c.display());
+            return new Outcome(c, c.program().equals("systemctl") ? 1 : 0, Duration.ZERO, "Access denied");
+        }));
+        assertTrue(e.getMessage().startsWith("cannot install the resume hook /etc/systemd/system/orchestrate-resume-00000000000000ab.service"
+                + " ('systemctl daemon-reload' exited with 1: Access denied); the host was not taken down"), e.getMessage());
+        assertFalse(afterAFailure.contains("pdu-ctl outlet 3 cycle"), "without the hook the power is not cut: " + afterAFailure);
     }
 
     private static List<String> display(List<Command> commands) {

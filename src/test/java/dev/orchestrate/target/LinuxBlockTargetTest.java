@@ -99,6 +99,36 @@ class LinuxBlockTargetTest {
         assertTrue(target.region(cell, false).describe().endsWith("(the cell's region of /dev/sdc, read through the driver under test)"));
     }
 
+    @Test
+    void aRebootOrPowerCutHandsTheHostTheSuitesCommandAndNothingIsDoneBeforehand() throws IOException, InvalidSuite {
+        Path file = Files.writeString(dir.resolve("lab.yaml"), "name: lab\ntarget:\n  kind: linux-block\n  device: /dev/sdc\n  " + SDC
+                + "\n  reboot-command: sudo  shutdown -r now\n  power-cut-command: pdu-ctl outlet 3 cycle\nsteps:\n"
+                + "  - generate: {size: 1MiB}\n  - copy: {tool: dd}\n  - reboot\n  - power-cut\n  - verify\n");
+        Suite suite = Catalog.loader().load(file);
+        LinuxBlockTarget target = LinuxBlockTarget.open(suite.target(), disks, Runners.LIVE, Layout.of(Catalog.needs(suite)));
+        assertTrue(target.endsProcess(Resumable.Boundary.REBOOT) && target.endsProcess(Resumable.Boundary.POWER_CUT));
+        assertEquals(List.of("sudo", "shutdown", "-r", "now"), target.hostCommand(Resumable.Boundary.REBOOT).orElseThrow().argv());
+        assertEquals("pdu-ctl outlet 3 cycle", target.hostCommand(Resumable.Boundary.POWER_CUT).orElseThrow().display());
+    }
+
+    @Test
+    void afterTheRebootTheSameDiskGoesOnAndAnotherIsABrokenRigNotAVerdict() throws IOException {
+        Suite same = suite("/dev/sdc", SDC, "1MiB", 1);
+        LinuxBlockTarget.open(same.target(), disks, Runners.LIVE, Layout.of(Catalog.needs(same))).prepareForResume();
+
+        Suite swapped = suite("/dev/sdc", SDC.replace("naa.6001b4d0c8a2419000731", "naa.5000c500a1b2c3d4"), "1MiB", 1);
+        RigBroken e = assertThrows(RigBroken.class, () -> LinuxBlockTarget.open(swapped.target(), disks, Runners.LIVE,
+                Layout.of(Catalog.needs(swapped))).prepareForResume());
+        assertTrue(e.getMessage().startsWith("after the reboot, sdc is not the disk the run wrote before it:\n  - sdc says its serial number is"
+                + " 'naa.6001b4d0c8a2419000731' but the suite expects 'naa.5000c500a1b2c3d4'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("so the cell has no verdict; check the disk and its cabling, then run the suite again"), e.getMessage());
+
+        Suite gone = suite("/dev/sdz", SDC, "1MiB", 1);
+        RigBroken missing = assertThrows(RigBroken.class, () -> LinuxBlockTarget.open(gone.target(), disks, Runners.LIVE,
+                Layout.of(Catalog.needs(gone))).prepareForResume());
+        assertTrue(missing.getMessage().startsWith("after the reboot, /dev/sdz cannot be looked at (no block device 'sdz' under "), missing.getMessage());
+    }
+
     private List<String> rules(String device, String identity) throws IOException {
         return problems(device, identity).stream().map(p -> p.replaceFirst("^.* refused \\(([a-z-]+)\\).*$", "$1")).toList();
     }

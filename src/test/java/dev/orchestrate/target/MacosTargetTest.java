@@ -107,6 +107,34 @@ class MacosTargetTest {
         assertEquals(List.of(), looked);
     }
 
+    @Test
+    void onAMacARefusedDiskIsFoundBeforeTheRunByLookingOnly() throws IOException {
+        assertEquals(List.of(), deviceProblems(RAID, "diskutil-info-disk5-raid-scsi.plist", Platform.MACOS));
+        assertEquals(List.of(List.of("diskutil", "info", "-plist", "disk5"), List.of("diskutil", "list", "-plist"),
+                List.of("ioreg", "-a", "-l", "-r", "-c", "IOSCSIParallelInterfaceController")), looked);
+        List<String> internal = deviceProblems(RAID.replace("disk5", "disk0"), "diskutil-info-disk0-internal-ssd.plist", Platform.MACOS);
+        assertTrue(internal.contains("macos-disk disk0 refused (internal): disk0 is an internal disk; internal disks are never written,"
+                + " whatever the suite says: attach the disk under test externally"), internal.toString());
+        assertEquals(List.of("macos-disk disk5 refused (mismatch): disk5 says its protocol is 'Fibre Channel Interface' but the suite expects 'SCSI';"
+                + " check that disk5 is the disk under test"), deviceProblems(RAID, "diskutil-info-disk5-raid-fibre-channel.plist", Platform.MACOS));
+        assertTrue(deviceProblems(RAID, "diskutil-info-truncated.plist", Platform.MACOS).getFirst().startsWith("macos-disk disk5: "),
+                "a truncated answer names the disk and says why");
+        assertEquals(List.of(), changed, "nothing is changed to find out");
+    }
+
+    @Test
+    void elsewhereAMacDiskIsNotLookedAtBeforeTheRunWhichSkipsIt() throws IOException {
+        assertEquals(List.of(), deviceProblems(RAID.replace("disk5", "disk0"), "diskutil-info-disk0-internal-ssd.plist", Platform.LINUX));
+        assertEquals(List.of(), looked);
+    }
+
+    private List<String> deviceProblems(String identity, String info, Platform host) throws IOException {
+        Map<String, String> all = Map.of("diskutil info -plist " + (identity.contains("disk0") ? "disk0" : "disk5"), info,
+                "diskutil list -plist", "diskutil-list.plist", "ioreg -a -l -r -c IOSCSIParallelInterfaceController", "ioreg-controller-dext.plist");
+        Suite suite = suite(identity);
+        return Targets.deviceProblems(suite.target(), Catalog.needs(suite), host, fake(all, looked));
+    }
+
     private MacosTarget target(String identity, Map<String, String> fixtures) throws IOException {
         return target(identity, fixtures, "macos-disk");
     }

@@ -11,6 +11,7 @@ import dev.orchestrate.data.StampedFile;
 import dev.orchestrate.target.Extent;
 import dev.orchestrate.target.ReadBack;
 import dev.orchestrate.target.Region;
+import dev.orchestrate.target.TrustedHost;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -260,5 +261,50 @@ class VerifierTest {
         assertEquals(FILE.size(), v.damagedBytes());
         assertEquals(128, v.counts().get(SectorClass.MISSING));
         assertTrue(Files.notExists(dir.resolve("never-copied.bin")));
+    }
+
+    /** A stand-in for ssh that serves dd's ranges from {@code image}, or fails as an unreachable host does. */
+    private TrustedHost fakeSsh(Path image, boolean reachable) throws IOException {
+        Path script = dir.resolve(reachable ? "ssh" : "ssh-down");
+        Files.writeString(script, reachable ? """
+                #!/bin/bash
+                shift 2
+                a=(); for x in "$@"; do case $x in if=*) a+=("if=%s");; iflag=*) ;; *) a+=("$x");; esac; done
+                exec dd "${a[@]}" status=none
+                """.formatted(image) : "#!/bin/sh\necho 'ssh: connect to host trusted port 22: Connection refused' >&2\nexit 255\n");
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        return new TrustedHost("lab@trusted", "/dev/sdc", List.of(script.toString()), java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aTrustedHostStreamsOnlyTheFilesRangesAndTheVerdictMatchesALocalRead() throws IOException {
+        long base = 1 << 20;
+        Path image = image(base);
+        write(image, base + 8192, new byte[3 * 512]);
+        Verdict local = verify(ReadBack.raw(image, base, 512));
+        Verdict remote = verify(ReadBack.trusted(fakeSsh(image, true), base, 512));
+        assertEquals(local.counts(), remote.counts());
+        assertEquals(local.ranges(), remote.ranges());
+        assertTrue(remote.readPath().startsWith("read through a trusted host: "), remote.readPath());
+        assertTrue(remote.readPath().contains(" lab@trusted dd if=/dev/sdc iflag=direct"), remote.readPath());
+    }
+
+    @Test
+    void aTrustedHostThatCannotBeReachedBreaksTheRigNamingTheCommandAndExitCode() throws IOException {
+        Path image = image(0);
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> verify(ReadBack.trusted(fakeSsh(image, false), 0, 512)));
+        assertTrue(e.getMessage().matches("reading through the trusted host: '\\S+/ssh-down lab@trusted dd if=/dev/sdc bs=512 skip=0 count=128 iflag=direct'"
+                + " exited with 255: ssh: connect to host trusted port 22: Connection refused; .*"), e.getMessage());
+    }
+
+    @Test
+    void theTrustedHostsCommandReadsTheRawNodeOnAMacAndWithODirectOnLinux() {
+        TrustedHost mac = TrustedHost.parse("ssh://lab@kext-mac:2222/dev/disk5");
+        assertEquals("ssh -o BatchMode=yes -o ConnectTimeout=15 -p 2222 lab@kext-mac dd if=/dev/rdisk5 bs=4096 skip=256 count=2",
+                mac.read(1 << 20, 8192, 4096).display());
+        assertEquals("ssh -o BatchMode=yes -o ConnectTimeout=15 lab@linux dd if=/dev/sdc bs=512 skip=0 count=1 iflag=direct",
+                TrustedHost.parse("ssh://lab@linux/dev/sdc").read(0, 512, 512).display());
+        assertEquals(null, TrustedHost.parse("ssh://lab@linux/home/x"));
+        assertEquals(null, TrustedHost.parse("scp://lab@linux/dev/sdc"));
     }
 }
