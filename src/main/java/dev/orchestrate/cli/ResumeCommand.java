@@ -80,7 +80,8 @@ final class ResumeCommand implements Callable<Integer> {
             err.println(changed);
             return Exit.BAD_INPUT;
         }
-        Suite suite = SuiteInput.load(suiteFile, err);
+        Path targetFile = started.targetFile() == null || started.targetFile().isEmpty() ? null : Path.of(started.targetFile());
+        Suite suite = SuiteInput.load(suiteFile, targetFile, err);
         if (suite == null) {
             return Exit.BAD_INPUT;
         }
@@ -96,7 +97,8 @@ final class ResumeCommand implements Callable<Integer> {
         AllureLifecycle lifecycle = output.reopen(dir);
         Tally tally = Launch.execute(suiteFile, cells, lifecycle, dir.resolve("junit").resolve("resumed"), Map.of(
                 OrchestrateEngine.RUN_DIR, dir.toString(), OrchestrateEngine.RUN_ID, started.runId(),
-                CellFilter.PARAMETER, filter.asParameter(), OrchestrateEngine.RESUME, "true"), out, err);
+                CellFilter.PARAMETER, filter.asParameter(), OrchestrateEngine.RESUME, "true",
+                OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toString()), out, err);
         done.values().forEach(c -> tally.count(c.status(), c.cell(), c.message()));
         output.joinResumedCells();
         int exit = Launch.close(output, suite, suiteFile, started.runId(), tally, out, err);

@@ -48,6 +48,11 @@ final class RunCommand implements Callable<Integer> {
             description = "the run id stamped in every sector (up to 16 hex digits; default: random); the same id writes the same data again")
     String runIdOption;
 
+    @Option(names = "--target", paramLabel = "FILE",
+            description = "a YAML file holding a target mapping (e.g. 'kind: linux-block' and its keys) that replaces the suite's own target,"
+                    + " so the same suite runs on the emulator and in the lab")
+    Path targetFile;
+
     @Option(names = "--dry-run",
             description = "check the target (identity, refusal rules) and print every command that would change a device instead of running it;"
                     + " runs no cell, writes nothing to any device; exit 0 when every check passed")
@@ -60,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Suite suite = SuiteInput.load(suiteFile, err);
+        Suite suite = SuiteInput.load(suiteFile, targetFile, err);
         if (suite == null) {
             return Exit.BAD_INPUT;
         }
@@ -104,7 +109,8 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
 
         Tally tally = Launch.execute(suiteFile, cells, lifecycle, runDir.resolve("junit"), Map.of(OrchestrateEngine.RUN_DIR, runDir.toString(),
-                OrchestrateEngine.RUN_ID, runId, CellFilter.PARAMETER, filter.asParameter()), out, err);
+                OrchestrateEngine.RUN_ID, runId, CellFilter.PARAMETER, filter.asParameter(),
+                OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toAbsolutePath().toString()), out, err);
         return Launch.close(output, suite, suiteFile, runId, tally, out, err);
     }
 }

@@ -16,12 +16,17 @@ final class SuiteInput {
 
     /** The suite, or null after printing why it cannot be used. */
     static Suite load(Path file, PrintWriter err) {
+        return load(file, null, err);
+    }
+
+    /** As {@link #load(Path, PrintWriter)}, with the target taken from {@code targetFile} when it is not null. */
+    static Suite load(Path file, Path targetFile, PrintWriter err) {
         if (!Files.isRegularFile(file)) {
             err.println(file + ": no such suite file; suites live in suites/, e.g. suites/smoke.yaml");
             return null;
         }
         try {
-            return Catalog.loader().load(file);
+            return (targetFile == null ? Catalog.loader() : Catalog.loader().withTarget(targetFile)).load(file);
         } catch (InvalidSuite e) {
             for (Problem p : e.problems()) {
                 err.println(p);

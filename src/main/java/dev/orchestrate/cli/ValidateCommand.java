@@ -18,6 +18,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "SUITE", description = "suite files (YAML)")
     List<Path> suites = List.of();
 
+    @Option(names = "--target", paramLabel = "FILE", description = "check the suites with the target from this file instead of their own, as 'run --target' would")
+    Path targetFile;
+
     @Option(names = "--trace", paramLabel = "LOG", description = "a command log to check; repeat for more")
     List<Path> traces = List.of();
 
@@ -46,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         for (Path file : suites) {
-            var suite = SuiteInput.load(file, spec.commandLine().getErr());
+            var suite = SuiteInput.load(file, targetFile, spec.commandLine().getErr());
             if (suite == null) {
                 exit = Exit.BAD_INPUT;
             } else {

@@ -2,6 +2,7 @@ package dev.orchestrate.engine;
 
 import dev.orchestrate.step.CellContext;
 import dev.orchestrate.step.Steps;
+import dev.orchestrate.host.Platform;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Location;
@@ -22,7 +23,7 @@ import java.util.List;
 /** The vocabulary of suites, assembled from the roles that implement it, with the rules that span roles. */
 public final class Catalog {
 
-    public static final Vocabulary VOCABULARY = new Vocabulary(Targets.SECTION, Steps.SECTIONS,
+    public static final Vocabulary VOCABULARY = new Vocabulary(Targets.SECTION, Targets.defaultKind(Platform.current()), Steps.SECTIONS,
             List.of(Catalog::checkOrder, Catalog::checkToolsFitTarget, Catalog::checkAbilities, Catalog::checkTargetPath, Catalog::checkCapacity,
                     Catalog::checkFileSystemReads));
 

@@ -33,7 +33,7 @@ final class Discovery {
 
     private final EngineDiscoveryRequest request;
     private final EngineDescriptor engine;
-    private final SuiteLoader loader = Catalog.loader();
+    private final SuiteLoader loader;
     private final CellFilter filter;
     private final Set<Path> seen = new HashSet<>();
 
@@ -41,6 +41,8 @@ final class Discovery {
         this.request = request;
         this.engine = engine;
         this.filter = CellFilter.parse(request.getConfigurationParameters().get(CellFilter.PARAMETER).orElse(null));
+        this.loader = request.getConfigurationParameters().get(OrchestrateEngine.TARGET_FILE).filter(f -> !f.isBlank())
+                .map(f -> Catalog.loader().withTarget(Path.of(f))).orElse(Catalog.loader());
     }
 
     void run() {

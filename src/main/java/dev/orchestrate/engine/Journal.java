@@ -53,9 +53,10 @@ public final class Journal implements AutoCloseable {
      * @param sha256 the suite file's SHA-256, hex
      * @param only the --only terms (axis=value)
      * @param target the target kind
+     * @param targetFile the file whose target replaced the suite's (--target), absolute, or "" for the suite's own
      */
     public record RunStarted(String at, int format, String runId, String suite, String suiteFile, String sha256, List<String> only,
-                             String target) implements Event {
+                             String target, String targetFile) implements Event {
     }
 
     public record CellStarted(String at, int ordinal, String cell) implements Event {

@@ -27,6 +27,8 @@ public final class OrchestrateEngine implements TestEngine {
     public static final String RUN_DIR = "orchestrate.run.dir";
     public static final String RUN_ID = "orchestrate.run.id";
     public static final String RESUME = "orchestrate.resume";
+    /** A YAML file whose target mapping replaces every suite's own target (the command line's --target). */
+    public static final String TARGET_FILE = "orchestrate.target.file";
 
     private final Progress progress;
 
@@ -65,11 +67,12 @@ public final class OrchestrateEngine implements TestEngine {
             long runId = config.get(RUN_ID).map(hex -> Long.parseUnsignedLong(hex, 16)).orElseGet(() -> new SecureRandom().nextLong());
             List<String> only = CellFilter.parse(config.get(CellFilter.PARAMETER).orElse(null)).terms();
             boolean resume = config.getBoolean(RESUME).orElse(false);
+            String targetFile = config.get(TARGET_FILE).orElse("");
             boolean single = root.getChildren().size() == 1;
             for (TestDescriptor child : root.getChildren()) {
                 SuiteDescriptor suite = (SuiteDescriptor) child;
                 Path workspace = single ? runDir : runDir.resolve(suite.suite().name());
-                new SuiteRun(suite, listener, progress, workspace, runId, only, resume).run();
+                new SuiteRun(suite, listener, progress, workspace, runId, only, targetFile, resume).run();
             }
             listener.executionFinished(root, TestExecutionResult.successful());
         } catch (Throwable e) {

@@ -42,15 +42,18 @@ final class SuiteRun {
     private final Path workspace;
     private final long runId;
     private final List<String> only;
+    private final String targetFile;
     private final boolean resume;
 
-    SuiteRun(SuiteDescriptor descriptor, EngineExecutionListener listener, Progress progress, Path workspace, long runId, List<String> only, boolean resume) {
+    SuiteRun(SuiteDescriptor descriptor, EngineExecutionListener listener, Progress progress, Path workspace, long runId, List<String> only, String targetFile,
+             boolean resume) {
         this.descriptor = descriptor;
         this.listener = listener;
         this.progress = progress;
         this.workspace = workspace;
         this.runId = runId;
         this.only = only;
+        this.targetFile = targetFile;
         this.resume = resume;
     }
 
@@ -83,7 +86,7 @@ final class SuiteRun {
                     Files.copy(suite.file(), workspace.resolve(Journal.SUITE_COPY), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
                 journal.append(new Journal.RunStarted(Journal.now(), Journal.FORMAT, String.format("%016x", runId), suite.name(),
-                        suite.file().toAbsolutePath().toString(), sha256, only, suite.target().text("kind")));
+                        suite.file().toAbsolutePath().toString(), sha256, only, suite.target().text("kind"), targetFile));
             }
             target = Targets.open(suite.target(), workspace, String.format("%016x", runId), Catalog.needs(suite));
             if (resume) {

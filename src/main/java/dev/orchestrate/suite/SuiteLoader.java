@@ -29,14 +29,27 @@ public final class SuiteLoader {
     private static final String AXIS_FORM = "[a-z][a-z0-9-]*";
 
     private final Vocabulary vocabulary;
+    /** A file whose mapping stands in for the suite's 'target', or null. */
+    private final Path targetFile;
 
     public SuiteLoader(Vocabulary vocabulary) {
+        this(vocabulary, null);
+    }
+
+    private SuiteLoader(Vocabulary vocabulary, Path targetFile) {
         this.vocabulary = vocabulary;
+        this.targetFile = targetFile;
+    }
+
+    /** A loader that takes the target from {@code file} (a mapping like a suite's 'target') instead of each suite's own. */
+    public SuiteLoader withTarget(Path file) {
+        return new SuiteLoader(vocabulary, file);
     }
 
     private static Map<String, String> structure() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("target", "the device under test: a mapping with 'kind' and that kind's keys; without it, the embedded emulated controller");
+        m.put("target", "the device under test: a mapping with 'kind' and that kind's keys; without it, the host's embedded target "
+                + "(the emulated controller on Linux, a RAM disk on macOS)");
         m.put("tools", "named tool settings for copy steps: each a name and a mapping with 'tool' and that tool's keys, e.g. "
                 + "'dd-direct: {tool: dd, oflag: direct}'; a matrix axis lists the name like any tool, so one axis can vary a tool's own options");
         m.put("matrix", "named axes, each a list of values; every combination is one cell (one I/O pattern, one test)");
@@ -77,7 +90,7 @@ public final class SuiteLoader {
         head.find("name").filter(v -> !v.text().matches(NAME_FORM)).ifPresent(v ->
                 problems.add(new Problem(v.at(), "name '" + v.text() + "' may hold only letters, digits, '.', '_' and '-'")));
 
-        Options target = target(top, problems);
+        Options target = target(targetFile == null ? entry(top, "target") : targetOverride(), top, problems);
         Map<String, Preset> tools = tools(entry(top, "tools"), problems);
         List<Axis> axes = matrix(entry(top, "matrix"), problems);
         Map<String, Value> defaults = defaults(entry(top, "defaults"), problems);
@@ -124,11 +137,24 @@ public final class SuiteLoader {
         return java.util.Optional.empty();
     }
 
-    private Options target(Node.Mapping top, List<Problem> problems) {
-        Node.Entry e = entry(top, "target");
+    /** The target file's mapping, as if it stood under 'target:' in the suite; its problems point into that file. */
+    private Node.Entry targetOverride() throws InvalidSuite {
+        String text;
+        try {
+            text = Files.readString(targetFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidSuite(new Problem(new Location(targetFile.toString(), 1, 1), "cannot read the target file: " + e.getMessage()
+                    + "; --target names a YAML file holding a target mapping, e.g. 'kind: linux-block' and its keys"));
+        }
+        Node node = YamlReader.read(targetFile.toString(), text);
+        return new Node.Entry("target", node.at(), node);
+    }
+
+    private Options target(Node.Entry e, Node.Mapping top, List<Problem> problems) {
         Map<String, Value> values = new LinkedHashMap<>();
         Map<String, Location> keyAt = new HashMap<>();
         if (e == null) {
+            values.put("kind", new Value(vocabulary.defaultTarget(), top.at()));
             return vocabulary.target().resolve(values, keyAt, top.at(), problems);
         }
         if (!(e.value() instanceof Node.Mapping m)) {
@@ -139,6 +165,7 @@ public final class SuiteLoader {
             keyAt.put(option.key(), option.keyAt());
             scalar(option, problems).ifPresent(v -> values.put(option.key(), v));
         }
+        values.putIfAbsent("kind", new Value(vocabulary.defaultTarget(), m.at()));
         return vocabulary.target().resolve(values, keyAt, m.at(), problems);
     }
 

@@ -23,7 +23,8 @@ public final class Targets {
 
     public static final Section SECTION = Section.withVariants("target",
             "The device under test. 'kind' chooses the kind of target; each kind has its own keys.",
-            List.of(Key.optional("kind", Key.Type.TEXT, "emulated", "the kind of target: emulated, directory, image, linux-block, macos-disk or macos-ramdisk")),
+            List.of(Key.optional("kind", Key.Type.TEXT, null, "the kind of target: emulated, directory, image, linux-block, macos-disk or macos-ramdisk; "
+                    + "default: the embedded one of the host, emulated on Linux, macos-ramdisk on macOS")),
             "kind",
             Map.of(
                     "emulated", new Section.Variant("the embedded emulated storage controller: per cell a fresh media image behind a volatile write cache, "
@@ -51,6 +52,11 @@ public final class Targets {
     private static final List<String> HOST_BOUNDARIES = List.of("linux-block", "macos-disk");
 
     private Targets() {
+    }
+
+    /** The embedded target of a host: what a suite that names none runs on, so the same suites run anywhere without lab hardware. */
+    public static String defaultKind(Platform platform) {
+        return platform == Platform.MACOS ? "macos-ramdisk" : "emulated";
     }
 
     /** Opens the target a suite names; {@code runDir} holds default scratch volumes and images. */

@@ -135,6 +135,26 @@ class MainTest {
     }
 
     @Test
+    void aTargetFileReplacesTheSuitesOwnTarget() throws IOException {
+        Path volume = Files.createDirectories(reports.resolve("volume"));
+        Path directory = Files.writeString(reports.resolve("directory.yaml"), "kind: directory\npath: " + volume + "\n");
+        assertEquals(Exit.PASSED, run("run", PASSING, "--target", directory.toString(), "--reports", reports.toString(), "--no-html",
+                "--run-id", "ab", "--only", "tool=cp", "--only", "size=4KiB"));
+        assertTrue(out.toString().contains("1 passed"), out.toString());
+        String manifest = Files.readString(reports.resolve("directory-pass/latest/manifest.json"));
+        assertTrue(manifest.contains(volume.resolve("orchestrate-00000000000000ab").toString()), "the files went to the named volume: " + manifest);
+
+        Path image = Files.writeString(reports.resolve("image.yaml"), "kind: image\n");
+        assertEquals(Exit.BAD_INPUT, run("validate", PASSING, "--target", image.toString()));
+        assertTrue(err.toString().contains("tool 'cp' copies through a file system and cannot write to an image target"), err.toString());
+        Path typo = Files.writeString(reports.resolve("typo.yaml"), "kind: imag\n");
+        assertEquals(Exit.BAD_INPUT, run("validate", PASSING, "--target", typo.toString()));
+        assertTrue(err.toString().contains(typo + ":1:7: unknown kind 'imag' in target"), err.toString());
+        assertEquals(Exit.BAD_INPUT, run("validate", PASSING, "--target", reports.resolve("absent.yaml").toString()));
+        assertTrue(err.toString().contains("cannot read the target file"), err.toString());
+    }
+
+    @Test
     void everySuiteShippedIsValid() throws IOException {
         List<String> suites;
         try (var files = Files.list(Path.of("suites"))) {

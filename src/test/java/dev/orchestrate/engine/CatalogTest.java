@@ -94,6 +94,21 @@ class CatalogTest {
     }
 
     @Test
+    void aSuiteThatNamesNoTargetRunsOnTheHostsEmbeddedOne() throws Exception {
+        assertEquals("emulated", dev.orchestrate.target.Targets.defaultKind(dev.orchestrate.host.Platform.LINUX));
+        assertEquals("macos-ramdisk", dev.orchestrate.target.Targets.defaultKind(dev.orchestrate.host.Platform.MACOS));
+        String steps = """
+                steps:
+                  - generate: {size: 4KiB}
+                  - copy: {tool: cp}
+                  - verify
+                """;
+        String here = dev.orchestrate.target.Targets.defaultKind(dev.orchestrate.host.Platform.current());
+        assertEquals(here, load("name: bare\n" + steps).target().text("kind"));
+        assertEquals(here, load("name: sized\ntarget: {size: 2GiB}\n" + steps).target().text("kind"), "a target section without a kind too");
+    }
+
+    @Test
     void anAlignmentOffsetNeedsARawTarget() {
         assertEquals(List.of("DIR/x.yaml:5:30: offset places files raw on a device; on a 'directory' target the file system decides where they lie; "
                 + "use an image target, or remove offset"), problems("""

@@ -20,7 +20,7 @@ class JournalTest {
 
     private void writeRunUpToAReboot() {
         try (Journal journal = Journal.open(run)) {
-            journal.append(new Journal.RunStarted("t0", Journal.FORMAT, "00000000000000ab", "resume", "/suites/resume.yaml", "5e1f", List.of("fault=none"), "emulated"));
+            journal.append(new Journal.RunStarted("t0", Journal.FORMAT, "00000000000000ab", "resume", "/suites/resume.yaml", "5e1f", List.of("fault=none"), "emulated", ""));
             journal.append(new Journal.CellStarted("t1", 0, "fault=none"));
             journal.append(new Journal.StepCompleted("t2", 0, "fault=none", 1, "generate 1 file of 4MiB, generation 1"));
             journal.append(new Journal.CellFinished("t3", 0, "fault=none", "passed", ""));
