@@ -109,6 +109,30 @@ class CatalogTest {
     }
 
     @Test
+    void aTrustedHostIsAnSshAddressAndReadsOnlyRawPlacements() {
+        String suite = """
+                name: rb
+                target:
+                  kind: linux-block
+                  device: /dev/loop99
+                  model: loop
+                  serial: /tmp/x.img
+                  size: 64MiB
+                  read-back: ftp://nope
+                steps:
+                  - generate: {size: 1MiB}
+                  - copy: {tool: dd}
+                  - verify
+                """;
+        assertEquals(List.of("DIR/x.yaml:8:14: read-back 'ftp://nope' is neither local nor ssh://user@host/dev/NODE, e.g. ssh://lab@trusted/dev/sdc"),
+                problems(suite));
+        String mac = suite.replace("ftp://nope", "ssh://lab@trusted/dev/rdisk5").replace("kind: linux-block", "kind: macos-disk")
+                .replace("device: /dev/loop99", "disk: disk5\n  file-system: apfs\n  media-name: RAID").replace("model: loop", "protocol: SCSI");
+        assertEquals(List.of("DIR/x.yaml:10:14: read-back through a trusted host reads raw placements, and a macos-disk target with a file system "
+                + "has none; use file-system: raw, or read-back: local"), problems(mac));
+    }
+
+    @Test
     void anAlignmentOffsetNeedsARawTarget() {
         assertEquals(List.of("DIR/x.yaml:5:30: offset places files raw on a device; on a 'directory' target the file system decides where they lie; "
                 + "use an image target, or remove offset"), problems("""
