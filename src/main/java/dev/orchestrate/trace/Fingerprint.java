@@ -23,7 +23,10 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
 
     private static final int TAIL_LINES = 40;
     private static final int WIDTH = 900;
-    private static final int HEIGHT = 560;
+    private static final int HEIGHT = 578;
+    /** Rows for step titles above the timeline, and the width of a character of them (11 px sans-serif), to keep titles apart. */
+    private static final int LABEL_ROWS = 3;
+    private static final double LABEL_CHAR_WIDTH = 6.2;
 
     /** The commands of one step, or of the setup before the first step. */
     public record Phase(String title, List<Record> records) {
@@ -121,7 +124,7 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         histogram(svg, 20, 20, WIDTH - 40, 200);
-        timeline(svg, 20, 250, WIDTH - 40, 290);
+        timeline(svg, 20, 250, WIDTH - 40, 308);
         return svg.append("</svg>\n").toString();
     }
 
@@ -153,11 +156,14 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
         long end = Math.max(start + 1, shown.stream().mapToLong(Record::nanos).max().orElse(1));
         long top = shown.stream().filter(r -> r.op() == Op.WRITE).mapToLong(r -> r.offset() + r.length()).max().orElse(1);
         int px = x + 10;
-        int py = y + 48;
+        int py = y + 66;
         int pw = w - 20;
         int ph = h - 60;
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n", px, py, pw, ph));
-        int label = 0;
+        double[] labelEnds = new double[LABEL_ROWS];
+        PixelMarks writes = new PixelMarks(2);
+        PixelMarks flushes = new PixelMarks(1);
+        PixelMarks destages = new PixelMarks(2);
         for (Record r : records) {
             if (r.nanos() < start && r.op() != Op.STEP) {
                 continue;
@@ -167,24 +173,38 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
                 case WRITE -> {
                     double wy = py + ph - ph * (double) (r.offset() + r.length()) / top;
                     double wh = Math.max(1, ph * (double) r.length() / top);
-                    svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"2\" height=\"%.1f\" fill=\"%s\"/>%n", tx, wy, wh, r.result() == 0 ? "#4a7fb5" : "#b00"));
+                    writes.add(r.result() == 0 ? "#4a7fb5" : "#b00", tx, wy, wh);
                 }
                 // a tick above the plot, not a line through it: thousands of flushes would hide the writes
-                case FSYNC -> svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"1\" height=\"8\" fill=\"#e08a00\"/>%n", tx, py - 9));
-                case DESTAGE -> svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"2\" height=\"6\" fill=\"#2a9d3a\"/>%n", tx, py + ph - 6));
+                case FSYNC -> flushes.add("#e08a00", tx, py - 9, 8);
+                case DESTAGE -> destages.add("#2a9d3a", tx, py + ph - 6, 6);
                 case POWER_CUT -> svg.append(line(tx, py, ph, "#d00000"));
                 case STEP -> {
-                    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>%n", tx, py - 36, tx, py + ph));
-                    // alternate two rows so the titles of quick steps do not print over each other
-                    svg.append(text(tx + 2, py - 26 + 12 * (label++ % 2), abbreviate(r.cause()), ""));
+                    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>%n", tx, py - 50, tx, py + ph));
+                    label(svg, labelEnds, tx, py, abbreviate(r.cause()));
                 }
                 default -> {
                 }
             }
         }
+        svg.append(writes.svg()).append(flushes.svg()).append(destages.svg());
         svg.append(text(px, py + ph + 14, "0 s", ""));
         svg.append(text(px + pw - 60, py + ph + 14, String.format(Locale.ROOT, "%.2f s", (end - start) / 1e9), ""));
         svg.append(text(px + 4, py + 12, Size.grouped(top) + " bytes", ""));
+    }
+
+    /** A step's title in the first of the rows above the plot where it prints over no other; where none is free, the least crowded. */
+    private static void label(StringBuilder svg, double[] ends, double x, int plotTop, String title) {
+        int row = 0;
+        for (int i = 0; i < ends.length; i++) {
+            if (ends[i] <= x) {
+                row = i;
+                break;
+            }
+            row = ends[i] < ends[row] ? i : row;
+        }
+        ends[row] = x + 2 + title.length() * LABEL_CHAR_WIDTH;
+        svg.append(text(x + 2, plotTop - 38 + 12 * row, title, ""));
     }
 
     private static String abbreviate(String title) {
