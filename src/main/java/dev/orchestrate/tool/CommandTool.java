@@ -1,9 +1,7 @@
 package dev.orchestrate.tool;
 
-import dev.orchestrate.host.Platform;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Executables;
-import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.target.Placement;
 import java.nio.file.Path;
@@ -12,23 +10,12 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * A copy tool that is one program writing through a file system, declared by the program, the
- * package that holds it and how its command line is built. Most copy engines are this.
+ * A copy tool that is one program writing through a file system, declared by its profile, the
+ * program, the package that holds it and how its command line is built. Most copy engines are this.
  *
  * @param argv builds the command line from the source and destination paths and the options
  */
-record CommandTool(String name, String help, List<Platform> platforms, String program, String installHint, List<Key> keys,
-                   BiFunction<List<String>, Options, List<String>> argv) implements Tool {
-
-    @Override
-    public Via via() {
-        return Via.COMMAND;
-    }
-
-    @Override
-    public boolean writesRaw() {
-        return false;
-    }
+record CommandTool(Profile profile, String program, String installHint, BiFunction<List<String>, Options, List<String>> argv) implements Tool {
 
     @Override
     public Optional<String> missing(Options options) {

@@ -1,8 +1,6 @@
 package dev.orchestrate.tool;
 
-import dev.orchestrate.host.Platform;
 import dev.orchestrate.process.Command;
-import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.target.Placement;
 import java.nio.file.Path;
@@ -13,28 +11,13 @@ import java.util.function.Function;
 
 /**
  * A copy engine of Java itself, run through orchestrate's own copier program in a JVM of its own,
- * so it is a separate process like every other tool.
+ * so it is a separate process like every other tool; it runs wherever the JDK does.
  *
  * @param args builds the copier's method and options from the step's options
  */
-record CopierTool(String name, String help, List<Key> keys, Function<Options, List<String>> args) implements Tool {
+record CopierTool(Profile profile, Function<Options, List<String>> args) implements Tool {
 
     private static final String MAIN = "dev.orchestrate.copier.Copier";
-
-    @Override
-    public List<Platform> platforms() {
-        return List.of(Platform.LINUX, Platform.MACOS);
-    }
-
-    @Override
-    public Via via() {
-        return Via.API;
-    }
-
-    @Override
-    public boolean writesRaw() {
-        return false;
-    }
 
     @Override
     public Optional<String> missing(Options o) {

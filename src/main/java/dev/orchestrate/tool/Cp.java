@@ -17,36 +17,16 @@ import java.util.Optional;
  */
 public final class Cp implements Tool {
 
-    @Override
-    public String name() {
-        return "cp";
-    }
+    static final Profile PROFILE = Profile.of("cp",
+            "cp SOURCE DEST: the everyday copy through the page cache; GNU cp can be told not to clone (reflink) or not to leave holes",
+            List.of(Platform.LINUX, Platform.MACOS), Via.COMMAND,
+            List.of(
+                    Key.choice("reflink", "auto", List.of("auto", "never"), "GNU cp --reflink: auto clones when the file system can; never always copies the data"),
+                    Key.choice("sparse", "auto", List.of("auto", "never", "always"), "GNU cp --sparse: never writes every zero byte; always punches holes for zero runs")));
 
     @Override
-    public String help() {
-        return "cp SOURCE DEST: the everyday copy through the page cache; GNU cp can be told not to clone (reflink) or not to leave holes";
-    }
-
-    @Override
-    public List<Platform> platforms() {
-        return List.of(Platform.LINUX, Platform.MACOS);
-    }
-
-    @Override
-    public Via via() {
-        return Via.COMMAND;
-    }
-
-    @Override
-    public List<Key> keys() {
-        return List.of(
-                Key.choice("reflink", "auto", List.of("auto", "never"), "GNU cp --reflink: auto clones when the file system can; never always copies the data"),
-                Key.choice("sparse", "auto", List.of("auto", "never", "always"), "GNU cp --sparse: never writes every zero byte; always punches holes for zero runs"));
-    }
-
-    @Override
-    public boolean writesRaw() {
-        return false;
+    public Profile profile() {
+        return PROFILE;
     }
 
     @Override

@@ -17,39 +17,20 @@ import java.util.Optional;
  */
 public final class Dd implements Tool {
 
-    @Override
-    public String name() {
-        return "dd";
-    }
+    static final Profile PROFILE = new Profile("dd",
+            "dd if=SOURCE of=DEST bs=N: writes of a fixed size, into a file or raw at a device offset",
+            List.of(Platform.LINUX, Platform.MACOS), Via.COMMAND,
+            List.of(
+                    Key.optional("block-size", Key.Type.SIZE, "1MiB", "dd's bs: the size of each write"),
+                    Key.choice("oflag", "none", List.of("none", "direct", "dsync", "sync"), "dd's oflag: direct bypasses the page cache, dsync/sync make each write synchronous"),
+                    Key.choice("conv", "none", List.of("none", "fsync", "fdatasync"), "dd's conv: flush the output once at the end"),
+                    Key.choice("node", "raw", List.of("raw", "buffered"), "on a macOS disk: raw writes to /dev/rdiskN (straight to the driver),"
+                            + " buffered to /dev/diskN (through the buffer cache, as the field's dd did)")),
+            true);
 
     @Override
-    public String help() {
-        return "dd if=SOURCE of=DEST bs=N: writes of a fixed size, into a file or raw at a device offset";
-    }
-
-    @Override
-    public List<Platform> platforms() {
-        return List.of(Platform.LINUX, Platform.MACOS);
-    }
-
-    @Override
-    public Via via() {
-        return Via.COMMAND;
-    }
-
-    @Override
-    public List<Key> keys() {
-        return List.of(
-                Key.optional("block-size", Key.Type.SIZE, "1MiB", "dd's bs: the size of each write"),
-                Key.choice("oflag", "none", List.of("none", "direct", "dsync", "sync"), "dd's oflag: direct bypasses the page cache, dsync/sync make each write synchronous"),
-                Key.choice("conv", "none", List.of("none", "fsync", "fdatasync"), "dd's conv: flush the output once at the end"),
-                Key.choice("node", "raw", List.of("raw", "buffered"), "on a macOS disk: raw writes to /dev/rdiskN (straight to the driver),"
-                        + " buffered to /dev/diskN (through the buffer cache, as the field's dd did)"));
-    }
-
-    @Override
-    public boolean writesRaw() {
-        return true;
+    public Profile profile() {
+        return PROFILE;
     }
 
     @Override

@@ -14,36 +14,16 @@ import java.util.Optional;
 /** ditto: macOS's archiving copy engine, with its own buffer sizes; optionally without caching, or HFS+-compressed. */
 public final class Ditto implements Tool {
 
-    @Override
-    public String name() {
-        return "ditto";
-    }
+    static final Profile PROFILE = Profile.of("ditto",
+            "ditto SOURCE DEST: macOS's archiving copy engine; --nocache keeps its data out of the cache, --hfsCompression stores it compressed",
+            List.of(Platform.MACOS), Via.COMMAND,
+            List.of(
+                    Key.choice("nocache", "no", List.of("no", "yes"), "yes: ditto --nocache, which does not use the buffer cache"),
+                    Key.choice("compression", "no", List.of("no", "yes"), "yes: ditto --hfsCompression; the file is stored compressed and verified through the file system")));
 
     @Override
-    public String help() {
-        return "ditto SOURCE DEST: macOS's archiving copy engine; --nocache keeps its data out of the cache, --hfsCompression stores it compressed";
-    }
-
-    @Override
-    public List<Platform> platforms() {
-        return List.of(Platform.MACOS);
-    }
-
-    @Override
-    public Via via() {
-        return Via.COMMAND;
-    }
-
-    @Override
-    public List<Key> keys() {
-        return List.of(
-                Key.choice("nocache", "no", List.of("no", "yes"), "yes: ditto --nocache, which does not use the buffer cache"),
-                Key.choice("compression", "no", List.of("no", "yes"), "yes: ditto --hfsCompression; the file is stored compressed and verified through the file system"));
-    }
-
-    @Override
-    public boolean writesRaw() {
-        return false;
+    public Profile profile() {
+        return PROFILE;
     }
 
     @Override

@@ -21,38 +21,18 @@ import java.util.Optional;
  */
 public final class Fio implements Tool {
 
-    @Override
-    public String name() {
-        return "fio";
-    }
+    static final Profile PROFILE = Profile.of("fio",
+            "fio: a queued write workload of the source's size with fio's own crc32c headers, checked later by fio --verify_only",
+            List.of(Platform.LINUX, Platform.MACOS), Via.COMMAND,
+            List.of(
+                    Key.optional("block-size", Key.Type.SIZE, "128KiB", "fio's bs: the size of each write"),
+                    Key.optional("iodepth", Key.Type.COUNT, "16", "writes in flight at once"),
+                    Key.choice("ioengine", "libaio", List.of("libaio", "psync", "posixaio"), "libaio: Linux native asynchronous I/O; psync: one pwrite at a time; posixaio: the portable one (macOS)"),
+                    Key.choice("direct", "yes", List.of("yes", "no"), "yes: O_DIRECT, bypassing the page cache")));
 
     @Override
-    public String help() {
-        return "fio: a queued write workload of the source's size with fio's own crc32c headers, checked later by fio --verify_only";
-    }
-
-    @Override
-    public List<Platform> platforms() {
-        return List.of(Platform.LINUX, Platform.MACOS);
-    }
-
-    @Override
-    public Via via() {
-        return Via.COMMAND;
-    }
-
-    @Override
-    public List<Key> keys() {
-        return List.of(
-                Key.optional("block-size", Key.Type.SIZE, "128KiB", "fio's bs: the size of each write"),
-                Key.optional("iodepth", Key.Type.COUNT, "16", "writes in flight at once"),
-                Key.choice("ioengine", "libaio", List.of("libaio", "psync", "posixaio"), "libaio: Linux native asynchronous I/O; psync: one pwrite at a time; posixaio: the portable one (macOS)"),
-                Key.choice("direct", "yes", List.of("yes", "no"), "yes: O_DIRECT, bypassing the page cache"));
-    }
-
-    @Override
-    public boolean writesRaw() {
-        return false;
+    public Profile profile() {
+        return PROFILE;
     }
 
     @Override

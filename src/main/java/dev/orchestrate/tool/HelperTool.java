@@ -1,9 +1,7 @@
 package dev.orchestrate.tool;
 
-import dev.orchestrate.host.Platform;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Executables;
-import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.target.Placement;
 import java.nio.file.Path;
@@ -19,21 +17,11 @@ import java.util.function.BiFunction;
  * @param needs the program the host must have to build or run the helper, and how to get it
  * @param args the helper's arguments after its launcher, from the source and destination paths and the step's options
  */
-record HelperTool(String name, String help, Via via, Helper helper, String needs, String installHint, List<Key> keys,
+record HelperTool(Profile profile, Helper helper, String needs, String installHint,
                   BiFunction<List<String>, Options, List<String>> args) implements Tool {
 
     /** The compiler driver of the Xcode command-line tools. */
     static final List<String> XCODE = List.of("xcrun", "clang");
-
-    @Override
-    public List<Platform> platforms() {
-        return List.of(Platform.MACOS);
-    }
-
-    @Override
-    public boolean writesRaw() {
-        return false;
-    }
 
     @Override
     public Optional<String> missing(Options options) {

@@ -12,20 +12,49 @@ import java.util.Optional;
 /** One copy engine: where it runs, how it is driven, its options, and what it leaves on the target. */
 public interface Tool {
 
-    String name();
+    /**
+     * What a tool is, for the suite reference and the checks: its name, one sentence on the I/O
+     * pattern it produces, where it runs, how it is driven, its own options in a copy step, and
+     * whether it can write raw at a device offset (tools that need a file system cannot).
+     */
+    record Profile(String name, String help, List<Platform> platforms, Via via, List<Key> keys, boolean writesRaw) {
 
-    /** One sentence on the I/O pattern it produces, for the suite reference. */
-    String help();
+        public Profile {
+            platforms = List.copyOf(platforms);
+            keys = List.copyOf(keys);
+        }
 
-    List<Platform> platforms();
+        /** A tool that writes through a file system. */
+        static Profile of(String name, String help, List<Platform> platforms, Via via, List<Key> keys) {
+            return new Profile(name, help, platforms, via, keys, false);
+        }
+    }
 
-    Via via();
+    Profile profile();
 
-    /** The tool's own options in a copy step. */
-    List<Key> keys();
+    default String name() {
+        return profile().name();
+    }
 
-    /** Whether it can write raw at a device offset; tools that need a file system cannot. */
-    boolean writesRaw();
+    default String help() {
+        return profile().help();
+    }
+
+    default List<Platform> platforms() {
+        return profile().platforms();
+    }
+
+    default Via via() {
+        return profile().via();
+    }
+
+    default List<Key> keys() {
+        return profile().keys();
+    }
+
+    default boolean writesRaw() {
+        return profile().writesRaw();
+    }
 
     /** What a copy with these options leaves on the target; verification follows it. */
     default Leaves leaves(Options options) {

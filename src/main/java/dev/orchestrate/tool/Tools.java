@@ -4,10 +4,13 @@ import dev.orchestrate.host.Platform;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
+import dev.orchestrate.tool.Tool.Profile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** The copy tools a suite can name: engines written at different times for different reasons, on both platforms. */
 public final class Tools {
@@ -19,54 +22,65 @@ public final class Tools {
     public static final List<Tool> ALL = List.of(
             new Cp(),
             new Dd(),
-            new CommandTool("rsync", "rsync SOURCE DEST: a delta-transfer engine; whole-file, in place or preallocated", BOTH,
-                    "rsync", "apt-get install rsync",
+            new CommandTool(Profile.of("rsync", "rsync SOURCE DEST: a delta-transfer engine; whole-file, in place or preallocated", BOTH, Via.COMMAND,
                     List.of(Key.choice("mode", "whole-file", List.of("whole-file", "inplace", "preallocate"),
-                            "whole-file: write a temporary file and rename it; inplace: write into the destination; preallocate: fallocate first")),
+                            "whole-file: write a temporary file and rename it; inplace: write into the destination; preallocate: fallocate first"))),
+                    "rsync", "apt-get install rsync",
                     (paths, o) -> List.of("rsync", "--" + o.text("mode"), paths.get(0), paths.get(1))),
-            new CommandTool("tar", "tar -c | tar -x: an archive stream through a pipe, written in tar's record size", BOTH,
-                    "tar", "apt-get install tar", List.of(),
+            new CommandTool(Profile.of("tar", "tar -c | tar -x: an archive stream through a pipe, written in tar's record size", BOTH, Via.COMMAND, List.of()),
+                    "tar", "apt-get install tar",
                     (paths, o) -> List.of("bash", "-o", "pipefail", "-c", "tar -C \"$1\" -cf - -- \"$2\" | tar -C \"$3\" -xf -", "tar-pipe",
                             parent(paths.get(0)), name(paths.get(0)), parent(paths.get(1)))),
-            new CommandTool("cat", "cat SOURCE > DEST: the shell's redirection, writes in cat's buffer size", BOTH,
-                    "cat", "apt-get install coreutils", List.of(),
+            new CommandTool(Profile.of("cat", "cat SOURCE > DEST: the shell's redirection, writes in cat's buffer size", BOTH, Via.COMMAND, List.of()),
+                    "cat", "apt-get install coreutils",
                     (paths, o) -> List.of("sh", "-c", "cat \"$1\" > \"$2\"", "cat", paths.get(0), paths.get(1))),
-            new CommandTool("gio", "gio copy SOURCE DEST: GLib's copy engine, as the GNOME file manager uses it", LINUX,
-                    "gio", "apt-get install libglib2.0-bin", List.of(),
+            new CommandTool(Profile.of("gio", "gio copy SOURCE DEST: GLib's copy engine, as the GNOME file manager uses it", LINUX, Via.COMMAND, List.of()),
+                    "gio", "apt-get install libglib2.0-bin",
                     (paths, o) -> List.of("gio", "copy", paths.get(0), paths.get(1))),
-            new CopierTool("nio", "Java NIO: Files.copy (the JDK picks the system call) or FileChannel.transferTo in chunks",
+            copier("nio", "Java NIO: Files.copy (the JDK picks the system call) or FileChannel.transferTo in chunks",
                     List.of(Key.choice("method", "files-copy", List.of("files-copy", "transfer-to"), "which NIO engine copies"),
                             Key.optional("chunk", Key.Type.SIZE, "8MiB", CHUNK_HELP + "transferTo call")),
                     o -> o.text("method").equals("files-copy") ? List.of("files-copy")
                             : List.of("transfer-to", "--chunk", Long.toString(o.size("chunk")))),
-            new CopierTool("mmap", "an mmap writer: stores into a shared mapping of the destination, window by window, forced by msync",
+            copier("mmap", "an mmap writer: stores into a shared mapping of the destination, window by window, forced by msync",
                     List.of(Key.optional("chunk", Key.Type.SIZE, "16MiB", CHUNK_HELP + "mapping window"),
                             Key.choice("force", "each", List.of("each", "end", "none"), "msync after each window, once at the end, or never (the kernel writes back)")),
                     o -> List.of("mmap", "--chunk", Long.toString(o.size("chunk")), "--force", o.text("force"))),
-            new CopierTool("odirect", "an O_DIRECT writer: writes of one chunk each, several in flight, landing in the order they complete",
+            copier("odirect", "an O_DIRECT writer: writes of one chunk each, several in flight, landing in the order they complete",
                     List.of(Key.optional("chunk", Key.Type.SIZE, "512KiB", CHUNK_HELP + "write; a multiple of the file system's block size"),
                             Key.optional("threads", Key.Type.COUNT, "4", "writes in flight at once")),
                     o -> List.of("direct", "--chunk", Long.toString(o.size("chunk")), "--threads", Long.toString(o.count("threads")))),
             new Fio(),
             new Ditto(),
-            new HelperTool("asr", "asr restore: a block-level restore of a volume image holding the file onto the target volume, which it erases",
+            onMac("asr", "asr restore: a block-level restore of a volume image holding the file onto the target volume, which it erases",
                     Via.COMMAND, new Helper("asr-restore.sh", List.of()), "asr", "asr is part of macOS", List.of(), (paths, o) -> paths),
-            new HelperTool("finder", "the Finder: AppleScript 'duplicate', the copy engine a user drags with", Via.APP,
+            onMac("finder", "the Finder: AppleScript 'duplicate', the copy engine a user drags with", Via.APP,
                     new Helper("finder-duplicate.applescript", List.of()), "osascript", "osascript is part of macOS", List.of(), Tools::intoFolder),
-            new HelperTool("copyfile", "copyfile(3): the libSystem copy engine under cp and the Finder; clone, data only, buffer size",
+            onMac("copyfile", "copyfile(3): the libSystem copy engine under cp and the Finder; clone, data only, buffer size",
                     Via.API, new Helper("copyfile-copy.c", List.of("-std=c17")), "xcrun", "install the Xcode command-line tools: xcode-select --install",
                     List.of(Key.choice("clone", "yes", List.of("yes", "no"), "yes: COPYFILE_CLONE (clone when the volume can); no: always copy the data"),
                             Key.choice("data-only", "no", List.of("no", "yes"), "yes: COPYFILE_DATA, the data fork only; no: COPYFILE_ALL"),
                             Key.choice("buffer-size", "default", List.of("default", "4KiB", "64KiB", "1MiB", "16MiB"), "copyfile's copy buffer size")),
                     (paths, o) -> concat(copyfileOptions(o), paths)),
-            new HelperTool("nsfilemanager", "NSFileManager copyItemAtPath:toPath:error:, the Foundation copy engine of Cocoa apps",
+            onMac("nsfilemanager", "NSFileManager copyItemAtPath:toPath:error:, the Foundation copy engine of Cocoa apps",
                     Via.API, new Helper("nsfilemanager-copy.m", List.of("-framework", "Foundation")), "xcrun",
                     "install the Xcode command-line tools: xcode-select --install", List.of(), (paths, o) -> paths),
-            new HelperTool("fscopyobject", "FSPathCopyObjectSync: the Carbon File Manager's copy engine, still used by older apps",
+            onMac("fscopyobject", "FSPathCopyObjectSync: the Carbon File Manager's copy engine, still used by older apps",
                     Via.API, new Helper("fscopyobject-copy.c", List.of("-std=c17", "-Wno-deprecated-declarations", "-framework", "CoreServices", "-framework", "CoreFoundation")), "xcrun",
                     "install the Xcode command-line tools: xcode-select --install", List.of(), (paths, o) -> paths));
 
     private Tools() {
+    }
+
+    /** An engine of Java's own, through the copier: it runs wherever the JDK runs. */
+    private static Tool copier(String name, String help, List<Key> keys, Function<Options, List<String>> args) {
+        return new CopierTool(Profile.of(name, help, BOTH, Via.API, keys), args);
+    }
+
+    /** A macOS engine through one of the helpers in helpers/macos. */
+    private static Tool onMac(String name, String help, Via via, Helper helper, String needs, String installHint, List<Key> keys,
+                              BiFunction<List<String>, Options, List<String>> args) {
+        return new HelperTool(Profile.of(name, help, List.of(Platform.MACOS), via, keys), helper, needs, installHint, args);
     }
 
     public static Optional<Tool> named(String name) {

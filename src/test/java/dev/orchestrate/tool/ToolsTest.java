@@ -42,7 +42,7 @@ class ToolsTest {
     @ValueSource(strings = {"rsync", "tar", "cat", "gio"})
     void aMissingProgramSaysWhatToInstall(String name) {
         CommandTool tool = (CommandTool) Tools.named(name).orElseThrow();
-        CommandTool absent = new CommandTool(tool.name(), tool.help(), tool.platforms(), "no-such-program-" + name, tool.installHint(), tool.keys(), tool.argv());
+        CommandTool absent = new CommandTool(tool.profile(), "no-such-program-" + name, tool.installHint(), tool.argv());
         assertEquals("no-such-program-" + name + ": not installed; " + tool.installHint(), absent.missing(ToolOptions.of(tool)).orElseThrow());
         assertTrue(absent.installHint().startsWith("apt-get install "));
     }
