@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orchestrate.LeftBehind;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.host.StateDir;
 import java.io.BufferedReader;
@@ -83,9 +84,7 @@ class KillRecoveryTest {
         int exit = Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "run", quick.toString(), "--no-html",
                 "--reports", dir.resolve("reports").toString());
         assertEquals(Exit.PASSED, exit, text.toString());
-        assertFalse(Files.readString(Path.of("/proc/mounts")).contains(prefix), "the next run unmounted what the killed one left");
-        String loops = new String(new ProcessBuilder("losetup", "-a").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertFalse(loops.contains(prefix), "the next run detached the killed one's loop device: " + loops);
+        LeftBehind.assertNone(pid, "the next run, after the killed one");
         assertFalse(Files.exists(Path.of(prefix.substring(0, prefix.length() - 1) + "-1")));
         assertEquals(List.of(), StateDir.stale(false));
     }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orchestrate.LeftBehind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.engine.Journal;
 import dev.orchestrate.engine.Manifest;
-import dev.orchestrate.host.StateDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -49,9 +49,7 @@ class ResumeCommandTest {
 
     @AfterEach
     void nothingOfThisProcessIsLeft() throws IOException {
-        String prefix = StateDir.ROOT + "/" + ProcessHandle.current().pid() + "-";
-        assertFalse(Files.readString(Path.of("/proc/mounts")).contains(prefix), "no mount of this process is left");
-        assertFalse(loops().contains(prefix), "no loop device of this process is left");
+        LeftBehind.assertNone(ProcessHandle.current().pid(), "this process");
     }
 
     /** Each cell reboots the host: the run stops at the control's reboot, the first resume at the faulted cell's, the second finishes. */
@@ -138,9 +136,7 @@ class ResumeCommandTest {
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the killed run ended");
         }
         assertEquals(Exit.PASSED, orchestrate("cleanup"), out.toString());
-        String prefix = StateDir.ROOT + "/" + pid + "-";
-        assertFalse(Files.readString(Path.of("/proc/mounts")).contains(prefix), "cleanup unmounted what the killed run left");
-        assertFalse(loops().contains(prefix), "cleanup detached the killed run's loop device");
+        LeftBehind.assertNone(pid, "cleanup after the killed run");
     }
 
     private static List<JsonNode> results(Path run) throws IOException {
@@ -172,9 +168,5 @@ class ResumeCommandTest {
 
     private static List<String> statuses(List<JsonNode> results) {
         return results.stream().map(r -> r.path("status").asText()).toList();
-    }
-
-    private static String loops() throws IOException {
-        return new String(new ProcessBuilder("timeout", "30", "losetup", "-a").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 }

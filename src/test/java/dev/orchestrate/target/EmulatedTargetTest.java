@@ -3,6 +3,7 @@ package dev.orchestrate.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orchestrate.LeftBehind;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.SuiteResults;
 import dev.orchestrate.engine.CellFilter;
@@ -45,10 +46,7 @@ class EmulatedTargetTest {
 
     @AfterEach
     void nothingIsLeftBehind() throws IOException {
-        String loops = new String(new ProcessBuilder("losetup", "-a").start().getInputStream().readAllBytes());
-        assertTrue(!loops.contains(StateDirPrefix.get()), "loop devices left: " + loops);
-        String mounts = Files.readString(Path.of("/proc/mounts"));
-        assertTrue(!mounts.contains(StateDirPrefix.get()), "mounts left: " + mounts);
+        LeftBehind.assertNone(ProcessHandle.current().pid(), "the cells' teardown");
     }
 
     @Test
@@ -184,12 +182,5 @@ class EmulatedTargetTest {
                 .configurationParameter(CellFilter.PARAMETER, "")
                 .execute().testEvents();
         events.assertStatistics(s -> s.started(1).succeeded(1));
-    }
-
-    /** Mount points and loop back-files of this process live under /run/orchestrate/<pid>-. */
-    private static final class StateDirPrefix {
-        static String get() {
-            return dev.orchestrate.host.StateDir.ROOT + "/" + ProcessHandle.current().pid() + "-";
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.orchestrate.tool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orchestrate.LeftBehind;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.SuiteResults;
 import dev.orchestrate.outcome.Status;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
@@ -40,6 +42,11 @@ class ToolsOnTheEmulatorTest {
 
     private static String message(TestExecutionResult r) {
         return SuiteResults.message(r);
+    }
+
+    @AfterEach
+    void nothingIsLeftBehind() throws IOException {
+        LeftBehind.assertNone(ProcessHandle.current().pid(), "the cells' teardown");
     }
 
     @Test

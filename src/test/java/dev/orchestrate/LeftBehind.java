@@ -1,0 +1,24 @@
+package dev.orchestrate;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.orchestrate.host.StateDir;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What a run may never leave behind: mounts and loop devices under its state directory. */
+public final class LeftBehind {
+
+    private LeftBehind() {
+    }
+
+    /** Fails when a mount or loop device of process {@code pid} is still there; {@code what} says who should have removed it. */
+    public static void assertNone(long pid, String what) throws IOException {
+        String prefix = StateDir.ROOT + "/" + pid + "-";
+        assertFalse(Files.readString(Path.of("/proc/mounts")).contains(prefix), what + ": a mount is left under " + prefix);
+        String loops = new String(new ProcessBuilder("timeout", "30", "losetup", "-a").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertFalse(loops.contains(prefix), what + ": a loop device is left under " + prefix + ": " + loops);
+    }
+}
