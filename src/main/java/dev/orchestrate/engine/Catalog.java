@@ -170,7 +170,7 @@ public final class Catalog {
             boolean named = false;
             for (Step step : suite.stepsFor(cell)) {
                 switch (step.kind()) {
-                    case "generate" -> named = Steps.Generation.of(step.options()).named();
+                    case "generate" -> named = Steps.Generation.named(step.options());
                     case "copy" -> {
                         Tool tool = Tools.named(step.options().text("tool")).orElseThrow();
                         Leaves leaves = tool.leaves(step.options());

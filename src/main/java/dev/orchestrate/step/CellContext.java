@@ -4,12 +4,19 @@ import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.StampedFile;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
+import dev.orchestrate.suite.Options;
 import dev.orchestrate.target.Placement;
 import dev.orchestrate.target.ReadBack;
+import dev.orchestrate.target.Region;
 import dev.orchestrate.target.Target;
+import dev.orchestrate.tool.Leaves;
+import dev.orchestrate.tool.Tool;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One cell's run: its identity, the target, a scratch directory, and what the steps have done so far
@@ -27,9 +34,9 @@ public final class CellContext {
     }
 
     /** The tool and options of the last copy: what it left on the target decides how verify reads it. */
-    public record CopiedWith(dev.orchestrate.tool.Tool tool, dev.orchestrate.suite.Options options) {
+    public record CopiedWith(Tool tool, Options options) {
 
-        public dev.orchestrate.tool.Leaves leaves() {
+        public Leaves leaves() {
             return tool.leaves(options);
         }
     }
@@ -49,11 +56,11 @@ public final class CellContext {
     private CopiedWith copiedWith;
     private List<String> listing;
     private long shift;
-    private final java.util.Map<Integer, dev.orchestrate.target.ReadBack> verified = new java.util.HashMap<>();
+    private final Map<Integer, ReadBack> verified = new HashMap<>();
     private Scan scanned;
 
     /** What verify last scanned outside the files: the verify step's {@code scan} and the region it came to. */
-    public record Scan(String mode, dev.orchestrate.target.Region region) {
+    public record Scan(String mode, Region region) {
     }
 
     public CellContext(Cell cell, long runId, SectorFormat format, Target target, Path scratch, Evidence evidence) {
@@ -131,20 +138,20 @@ public final class CellContext {
     }
 
     /** Where verify last read file {@code index} back, if it did. */
-    public java.util.Optional<dev.orchestrate.target.ReadBack> lastReadBack(int index) {
-        return java.util.Optional.ofNullable(verified.get(index));
+    public Optional<ReadBack> lastReadBack(int index) {
+        return Optional.ofNullable(verified.get(index));
     }
 
-    void readBack(int index, dev.orchestrate.target.ReadBack readBack) {
+    void readBack(int index, ReadBack readBack) {
         verified.put(index, readBack);
     }
 
     /** What verify last scanned outside the files, if it ran. */
-    public java.util.Optional<Scan> scanned() {
-        return java.util.Optional.ofNullable(scanned);
+    public Optional<Scan> scanned() {
+        return Optional.ofNullable(scanned);
     }
 
-    void scanned(String mode, dev.orchestrate.target.Region region) {
+    void scanned(String mode, Region region) {
         scanned = new Scan(mode, region);
     }
 
@@ -162,8 +169,8 @@ public final class CellContext {
     }
 
     /** The order in which the previous verify listed the cell's named files, if one did. */
-    public java.util.Optional<List<String>> lastListing() {
-        return java.util.Optional.ofNullable(listing);
+    public Optional<List<String>> lastListing() {
+        return Optional.ofNullable(listing);
     }
 
     void listed(List<String> order) {

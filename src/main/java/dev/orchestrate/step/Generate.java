@@ -36,16 +36,26 @@ record Generate(long size, int files, int generation, List<String> names, boolea
                     + "written, where zeros belong; a copy may keep the holes or write the zeros, and either is intact")));
 
     static Generate of(Options o) {
-        List<String> names = nameSet(o).map(NameSet::names).orElse(List.of());
+        return of(o, nameSet(o));
+    }
+
+    /** As {@link #of(Options)}, with the name set already read. */
+    static Generate of(Options o, Optional<NameSet> set) {
+        List<String> names = set.map(NameSet::names).orElse(List.of());
         long given = o.find("files").map(v -> Key.count(v.text())).orElse(1L);
         int files = names.isEmpty() ? (int) Math.min(Integer.MAX_VALUE, given) : names.size();
         return new Generate(o.size("size"), files, (int) o.count("generation"), names, o.text("sparse").equals("yes"));
     }
 
+    /** Whether the files are named from a name set rather than numbered. */
+    static boolean named(Options o) {
+        return !o.text("names").equals(NUMBERED);
+    }
+
     /** The name set the options name, if any, read from beside the suite file. */
     static Optional<NameSet> nameSet(Options o) {
         var value = o.value("names");
-        if (value.text().equals(NUMBERED)) {
+        if (!named(o)) {
             return Optional.empty();
         }
         return Optional.of(NameSet.read(Path.of(value.at().file()).toAbsolutePath().resolveSibling(value.text()).normalize()));

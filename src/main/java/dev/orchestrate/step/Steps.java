@@ -1,9 +1,16 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.data.NameSet;
+import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Step;
+import dev.orchestrate.target.DiskOperations;
+import dev.orchestrate.target.FaultInjection;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The step kinds a suite can use: their declarations, and the action each resolved step becomes. */
 public final class Steps {
@@ -11,7 +18,7 @@ public final class Steps {
     public static final Map<String, Section> SECTIONS = sections();
 
     private static Map<String, Section> sections() {
-        Map<String, Section> all = new java.util.HashMap<>(Map.of(
+        Map<String, Section> all = new HashMap<>(Map.of(
                 "generate", Generate.SECTION,
                 "copy", Copy.SECTION,
                 "sync", Sync.SECTION,
@@ -28,14 +35,14 @@ public final class Steps {
     }
 
     /** The target ability a step needs, if any: a lifecycle step needs its own, a fault needs fault injection. */
-    public static java.util.Optional<Class<?>> ability(String kind) {
+    public static Optional<Class<?>> ability(String kind) {
         if (kind.equals("fault")) {
-            return java.util.Optional.of(dev.orchestrate.target.FaultInjection.class);
+            return Optional.of(FaultInjection.class);
         }
         if (kind.equals("partition-disk") || kind.equals("erase-disk")) {
-            return java.util.Optional.of(dev.orchestrate.target.DiskOperations.class);
+            return Optional.of(DiskOperations.class);
         }
-        return java.util.Arrays.stream(Lifecycle.values()).filter(l -> l.kind().equals(kind)).findFirst().map(Lifecycle::ability);
+        return Arrays.stream(Lifecycle.values()).filter(l -> l.kind().equals(kind)).findFirst().map(Lifecycle::ability);
     }
 
     private Steps() {
@@ -51,7 +58,7 @@ public final class Steps {
             case "corrupt" -> Corrupt.of(step.options());
             case "verify" -> Verify.of(step.options());
             case "partition-disk", "erase-disk" -> new DiskOperation(step.kind(), step.options());
-            default -> java.util.Arrays.stream(Lifecycle.values()).filter(l -> l.kind().equals(step.kind())).findFirst()
+            default -> Arrays.stream(Lifecycle.values()).filter(l -> l.kind().equals(step.kind())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no action for step kind '" + step.kind() + "'"));
         };
     }
@@ -82,10 +89,15 @@ public final class Steps {
      */
     public record Generation(int files, boolean named, List<String> nameProblems) {
 
-        public static Generation of(dev.orchestrate.suite.Options options) {
+        public static Generation of(Options options) {
             var names = Generate.nameSet(options);
-            return new Generation(Generate.of(options).files(), names.isPresent(),
-                    names.map(dev.orchestrate.data.NameSet::problems).orElse(List.of()));
+            return new Generation(Generate.of(options, names).files(), names.isPresent(),
+                    names.map(NameSet::problems).orElse(List.of()));
+        }
+
+        /** Whether a generate step names its files from a name set; reads nothing. */
+        public static boolean named(Options options) {
+            return Generate.named(options);
         }
     }
 }
