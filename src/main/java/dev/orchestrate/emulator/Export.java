@@ -1,6 +1,7 @@
 package dev.orchestrate.emulator;
 
 import dev.orchestrate.host.FuseConnections;
+import dev.orchestrate.host.Mounts;
 import dev.orchestrate.outcome.RigBroken;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,13 +55,19 @@ final class Export implements AutoCloseable {
         FuseConnections.abort(connection);
     }
 
-    /** Only after the loop device on the disk file is detached: jfuse waits for the session to end. */
+    /**
+     * Only after the loop device on the disk file is detached: jfuse waits for the session to end.
+     * After an abort the kernel keeps the dead mount listed; it is removed here, so the device can
+     * be served again at the same point.
+     */
     @Override
     public void close() {
         try {
             fuse.close();
         } catch (TimeoutException e) {
             throw new RigBroken("the FUSE session at " + mountPoint + " did not end within 10 s", e);
+        } finally {
+            Mounts.release(mountPoint);
         }
     }
 }

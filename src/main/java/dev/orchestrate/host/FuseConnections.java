@@ -29,21 +29,17 @@ public final class FuseConnections {
         }
     }
 
-    /** Aborts FUSE connection {@code minor}; mounts fusectl for the moment if the host has not. */
-    public static void abort(long minor) {
+    /**
+     * Aborts FUSE connection {@code minor}. Mounts fusectl first if the host has not (systemd does
+     * at boot) and leaves it mounted: unmounting it again would pull it from under another run on
+     * this host aborting a connection of its own at the same moment.
+     */
+    public static synchronized void abort(long minor) {
+        if (!Mounts.mounted(CONTROL)) {
+            Mounts.mount("fusectl", CONTROL, "fusectl", "");
+        }
         try {
-            boolean mountedHere = false;
-            if (!Mounts.mounted(CONTROL)) {
-                Mounts.mount("fusectl", CONTROL, "fusectl", "");
-                mountedHere = true;
-            }
-            try {
-                Files.writeString(CONTROL.resolve(Long.toString(minor)).resolve("abort"), "1");
-            } finally {
-                if (mountedHere) {
-                    Mounts.unmount(CONTROL);
-                }
-            }
+            Files.writeString(CONTROL.resolve(Long.toString(minor)).resolve("abort"), "1");
         } catch (IOException e) {
             throw new RigBroken("cannot abort FUSE connection " + minor + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.orchestrate.host;
 
+import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Processes;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.List;
 public record Loop(String device) {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration RELEASE = Duration.ofSeconds(10);
 
     /**
      * Attaches {@code file} with direct I/O (no second page cache between the file system and the
@@ -25,8 +27,35 @@ public record Loop(String device) {
         return loop;
     }
 
+    /**
+     * Detaches the device and waits until it lets go of its backing file. A file system that was
+     * detached lazily (a power cut) may still hold the device; losetup then only marks it for
+     * autoclear, and the FUSE mount under the file stays busy until the kernel really releases it.
+     */
     public void detach() {
         Processes.require(new Command(List.of("losetup", "-d", device), TIMEOUT));
+        Path backing = Path.of("/sys/block", Path.of(device).getFileName().toString(), "loop", "backing_file");
+        long deadline = System.nanoTime() + RELEASE.toNanos();
+        while (Files.exists(backing)) {
+            if (System.nanoTime() > deadline) {
+                throw new RigBroken(device + " is still bound to " + read(backing) + " " + RELEASE.toSeconds()
+                        + " s after 'losetup -d': something still holds it open; see 'orchestrate cleanup'");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RigBroken("interrupted while waiting for " + device + " to be released", e);
+            }
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            return "its file";
+        }
     }
 
     /** Drops the block device's own buffer cache. */

@@ -63,6 +63,22 @@ public final class Mounts {
         }
     }
 
+    /**
+     * Unmounts {@code point} and makes sure it is gone from /proc/mounts: plainly first, lazily when
+     * it is busy. A FUSE mount whose connection was aborted stays listed after its daemon lets go,
+     * and answers ENOTCONN to the next mount on the same point; this is what removes it.
+     */
+    public static void release(Path point) {
+        if (!mounted(point)) {
+            return;
+        }
+        Outcome outcome = Processes.run(new Command(List.of("umount", point.toString()), TIMEOUT));
+        if (mounted(point) && !detachLazily(point)) {
+            throw new RigBroken("cannot unmount " + point + ": 'umount' exited with " + outcome.exitCode() + " (" + outcome.lastLine()
+                    + ") and 'umount -l' left it mounted; see 'orchestrate cleanup'");
+        }
+    }
+
     /** For cleanup: detach now even if busy, so a stale mount never blocks the next run; true when it is gone. */
     public static boolean detachLazily(Path point) {
         Processes.run(new Command(List.of("umount", "-l", point.toString()), TIMEOUT));

@@ -40,7 +40,8 @@ public record RunDirectory(Path suiteDir, Path path) {
     /** Points {@code latest} at this run, replacing the old link in one step. */
     public void markLatest() throws IOException {
         Path link = suiteDir.resolve(LATEST);
-        Path fresh = suiteDir.resolve(LATEST + ".new");
+        // a name of this process's own: two runs of one suite may finish at the same moment
+        Path fresh = suiteDir.resolve(LATEST + "." + ProcessHandle.current().pid() + ".new");
         Files.deleteIfExists(fresh);
         Files.createSymbolicLink(fresh, path.getFileName());
         Files.move(fresh, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
