@@ -16,6 +16,7 @@ import java.util.List;
 public final class Mounts {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int MAX_LAYERS = 16;
 
     /** One line of /proc/mounts. */
     public record Entry(String source, Path point, String type) {
@@ -64,18 +65,31 @@ public final class Mounts {
     }
 
     /**
-     * Unmounts {@code point} and makes sure it is gone from /proc/mounts: plainly first, lazily when
-     * it is busy. A FUSE mount whose connection was aborted stays listed after its daemon lets go,
-     * and answers ENOTCONN to the next mount on the same point; this is what removes it.
+     * Unmounts {@code point} until it is gone from /proc/mounts: plainly first, lazily when busy,
+     * layer by layer (a mount made again on a dead one stacks on it). A FUSE mount whose connection
+     * was aborted stays listed after its daemon lets go, and the next mount on the same point fails
+     * with ENOTCONN; this is what removes it.
      */
     public static void release(Path point) {
-        if (!mounted(point)) {
-            return;
+        for (int layer = 0; layer < MAX_LAYERS && mounted(point); layer++) {
+            Outcome outcome = Processes.run(new Command(List.of("umount", point.toString()), TIMEOUT));
+            if (!outcome.succeeded()) {
+                Processes.run(new Command(List.of("umount", "-l", point.toString()), TIMEOUT));
+            }
         }
-        Outcome outcome = Processes.run(new Command(List.of("umount", point.toString()), TIMEOUT));
-        if (mounted(point) && !detachLazily(point)) {
-            throw new RigBroken("cannot unmount " + point + ": 'umount' exited with " + outcome.exitCode() + " (" + outcome.lastLine()
-                    + ") and 'umount -l' left it mounted; see 'orchestrate cleanup'");
+        if (mounted(point)) {
+            throw new RigBroken("cannot unmount " + point + ": it is still in /proc/mounts after " + MAX_LAYERS
+                    + " attempts with 'umount' and 'umount -l'; see 'orchestrate cleanup'");
+        }
+    }
+
+    /** Whether {@code point} could be released ({@link #release}); for cleanups that go on and report what they could not do. */
+    public static boolean released(Path point) {
+        try {
+            release(point);
+            return true;
+        } catch (RigBroken e) {
+            return false;
         }
     }
 

@@ -55,14 +55,14 @@ public record StateDir(Path path) {
         List<String> done = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         if (Mounts.mounted(volume())) {
-            (Mounts.detachLazily(volume()) ? done : failed).add("unmount " + volume());
+            (Mounts.released(volume()) ? done : failed).add("unmount " + volume());
         }
         for (String loop : loopsBackedBy(path)) {
             Outcome outcome = Processes.run(new Command(List.of("losetup", "-d", loop), TIMEOUT));
             (outcome.succeeded() ? done : failed).add("detach " + loop + (outcome.succeeded() ? "" : ": " + outcome.lastLine()));
         }
         if (Mounts.mounted(fuse())) {
-            (Mounts.detachLazily(fuse()) ? done : failed).add("unmount " + fuse());
+            (Mounts.released(fuse()) ? done : failed).add("unmount " + fuse());
         }
         try (Stream<Path> files = Files.walk(path)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
