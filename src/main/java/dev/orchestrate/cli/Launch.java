@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import dev.orchestrate.engine.Journal;
 import dev.orchestrate.engine.Manifest;
 import dev.orchestrate.engine.OrchestrateEngine;
+import dev.orchestrate.process.Cancellation;
 import dev.orchestrate.report.AllureBridge;
 import dev.orchestrate.suite.Suite;
 import io.qameta.allure.AllureLifecycle;
@@ -33,6 +34,8 @@ final class Launch {
 
     /** Runs the cells; {@code parameters} are the engine's configuration ({@link OrchestrateEngine}). */
     static Tally execute(Path suiteFile, int cells, AllureLifecycle lifecycle, Path junit, Map<String, String> parameters, PrintWriter out, PrintWriter err) {
+        // SIGINT and SIGTERM from here on stop the run at the current step, tear down and still report
+        Cancellation.onSignals(err);
         Tally tally = new Tally();
         ConsoleProgress console = new ConsoleProgress(out, System.console() != null && System.console().isTerminal(), cells);
         LauncherConfig config = LauncherConfig.builder()
@@ -57,14 +60,18 @@ final class Launch {
     static int close(ReportOutput output, Suite suite, Path suiteFile, String runId, Tally tally, PrintWriter out, PrintWriter err) throws IOException {
         Path runDir = output.path();
         Optional<Journal.AwaitingResume> awaiting = awaiting(runDir);
-        int exit = output.finish(suite.name(), environment(suite, suiteFile, runId), awaiting.isPresent() ? Exit.AWAITING_RESUME : tally.exitCode(), err);
+        Optional<Cancellation.Request> stopped = Cancellation.requested();
+        int exit = output.finish(suite.name(), environment(suite, suiteFile, runId),
+                stopped.map(Cancellation.Request::exitCode).orElse(awaiting.isPresent() ? Exit.AWAITING_RESUME : tally.exitCode()), err);
         out.println();
         tally.lines.forEach(out::println);
         out.println(tally.summary());
+        stopped.ifPresent(s -> out.printf("INTERRUPTED by %s: the cell it stopped is broken (interrupted), the cells after it did not run;"
+                + " the report holds what finished (exit code %d)%n", s.signal(), s.exitCode()));
         awaiting.ifPresentOrElse(a -> out.printf("NOT FINISHED: the run stopped at the reboot at step %d of cell %s and awaits a resume (exit code %d, neither pass nor fail);"
                         + "%n  continue it with: orchestrate resume %s%n", a.step(), a.cell(), Exit.AWAITING_RESUME, runDir),
                 () -> {
-                    if (tally.ranNothing()) {
+                    if (tally.ranNothing() && stopped.isEmpty()) {
                         out.println("no cell ran: every selected cell was skipped (the reasons are above); exit code 3");
                     }
                 });

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed", "1:some cell failed: the device lost or damaged data",
                 "2:bad input (suite or options); nothing was run", "3:the rig broke (a tool crashed or timed out)",
-                "4:not finished: the run stopped at a reboot and awaits 'orchestrate resume'"})
+                "4:not finished: the run stopped at a reboot and awaits 'orchestrate resume'",
+                "130, 143:interrupted by SIGINT or SIGTERM: torn down, the report holds the cells that finished"})
 public final class Main {
 
     public static void main(String[] args) {

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed, or the run was finished already", "1:some cell failed: the device lost or damaged data",
                 "2:bad input: not a run directory, a damaged journal, a changed suite, or a run that cannot be continued",
-                "3:the rig broke", "4:not finished: the run stopped at another reboot"})
+                "3:the rig broke", "4:not finished: the run stopped at another reboot",
+                "130, 143:interrupted by SIGINT or SIGTERM: torn down, the report holds the cells that finished"})
 final class ResumeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run directory, e.g. reports/resume/latest")
@@ -141,6 +142,7 @@ final class ResumeCommand implements Callable<Integer> {
             case Journal.CellStarted c -> "the start of cell " + c.cell();
             case Journal.Resumed r -> "the resume of cell " + r.cell();
             case Journal.CellFinished c -> "the end of cell " + c.cell();
+            case Journal.RunInterrupted i -> "the run's interruption by " + i.signal() + "; run the suite again";
             default -> "the start of the run";
         };
     }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed", "1:some cell failed: the device lost or damaged data",
                 "2:bad input (suite, options, or a refused disk); nothing was run", "3:the rig broke (a tool crashed or timed out), or every cell was skipped",
-                "4:not finished: the run stopped at a reboot; 'orchestrate resume <run dir>' continues it"})
+                "4:not finished: the run stopped at a reboot; 'orchestrate resume <run dir>' continues it",
+                "130, 143:interrupted by SIGINT or SIGTERM: torn down, the report holds the cells that finished"})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "the suite file, e.g. suites/smoke.yaml")

@@ -4,6 +4,7 @@ import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RebootPending;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.outcome.Status;
+import dev.orchestrate.process.Cancellation;
 import dev.orchestrate.report.Entries;
 import dev.orchestrate.step.Action;
 import dev.orchestrate.step.CellContext;
@@ -87,24 +88,9 @@ final class CellRun implements Evidence {
                 });
             }
             setUp = true;
-            if (resumeAfter == 0) {
-                perCell(new Setup());
-            } else {
-                perCell(new Return());
-                actions.subList(0, resumeAfter).forEach(a -> a.resume(context));
-                journal.append(new Journal.Resumed(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), resumeAfter));
-            }
-            for (int i = resumeAfter; i < actions.size(); i++) {
-                Action action = actions.get(i);
-                if (context.target() instanceof CommandLogged logged) {
-                    logged.markStep(action.title());
-                }
-                try {
-                    runStep(action);
-                } catch (RebootPending e) {
-                    return pause(i + 1, action);
-                }
-                journal.append(new Journal.StepCompleted(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), i + 1, action.title()));
+            int paused = Cancellation.interruptible(() -> walk(actions));
+            if (paused > 0) {
+                return pause(paused, actions.get(paused - 1));
             }
             result = TestExecutionResult.successful();
         } catch (NotRunnable e) {
@@ -113,6 +99,36 @@ final class CellRun implements Evidence {
             result = TestExecutionResult.failed(e);
         }
         return tearDown(result);
+    }
+
+    /**
+     * Sets the device up (or brings it back after a reboot) and runs the steps, each journaled when
+     * it completes; a request to stop the run ends the walk at the current step. Returns the step
+     * (1-based) whose reboot ended the process, or 0 when every step ran.
+     */
+    private int walk(List<Action> actions) throws Exception {
+        if (resumeAfter == 0) {
+            Cancellation.check("before the device was set up");
+            perCell(new Setup());
+        } else {
+            perCell(new Return());
+            actions.subList(0, resumeAfter).forEach(a -> a.resume(context));
+            journal.append(new Journal.Resumed(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), resumeAfter));
+        }
+        for (int i = resumeAfter; i < actions.size(); i++) {
+            Action action = actions.get(i);
+            Cancellation.check("before step " + (i + 1) + " (" + action.title() + ")");
+            if (context.target() instanceof CommandLogged logged) {
+                logged.markStep(action.title());
+            }
+            try {
+                runStep(action);
+            } catch (RebootPending e) {
+                return i + 1;
+            }
+            journal.append(new Journal.StepCompleted(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), i + 1, action.title()));
+        }
+        return 0;
     }
 
     /** The reboot at {@code step} ended the process: journaled, the cell stays as it is (no teardown) for the resume. */

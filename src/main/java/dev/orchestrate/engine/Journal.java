@@ -41,8 +41,9 @@ public final class Journal implements AutoCloseable {
             @JsonSubTypes.Type(value = AwaitingResume.class, name = "awaiting-resume"),
             @JsonSubTypes.Type(value = Resumed.class, name = "resumed"),
             @JsonSubTypes.Type(value = CellFinished.class, name = "cell-finished"),
-            @JsonSubTypes.Type(value = RunFinished.class, name = "run-finished")})
-    public sealed interface Event permits RunStarted, CellStarted, StepCompleted, AwaitingResume, Resumed, CellFinished, RunFinished {
+            @JsonSubTypes.Type(value = RunFinished.class, name = "run-finished"),
+            @JsonSubTypes.Type(value = RunInterrupted.class, name = "run-interrupted")})
+    public sealed interface Event permits RunStarted, CellStarted, StepCompleted, AwaitingResume, Resumed, CellFinished, RunFinished, RunInterrupted {
         String at();
     }
 
@@ -79,6 +80,10 @@ public final class Journal implements AutoCloseable {
     }
 
     public record RunFinished(String at) implements Event {
+    }
+
+    /** {@code signal} stopped the run: the cell it interrupted finished as broken, the cells after it never started. */
+    public record RunInterrupted(String at, String signal, int notRun) implements Event {
     }
 
     private final FileChannel channel;

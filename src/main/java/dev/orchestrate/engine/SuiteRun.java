@@ -3,6 +3,7 @@ package dev.orchestrate.engine;
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.host.ResumeHook;
 import dev.orchestrate.outcome.NotRunnable;
+import dev.orchestrate.process.Cancellation;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.outcome.Status;
 import dev.orchestrate.step.CellContext;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 
@@ -106,11 +108,18 @@ final class SuiteRun {
         Map<Integer, Journal.CellFinished> done = before == null ? Map.of() : before.finishedCells();
         Journal.AwaitingResume interrupted = before == null ? null : before.awaiting().orElse(null);
         Resumable.Boundary pausedBy = null;
+        int notRun = 0;
         try (journal; target) {
             for (var child : descriptor.getChildren()) {
                 CellDescriptor cell = (CellDescriptor) child;
                 int ordinal = cell.cell().ordinal();
                 if (done.containsKey(ordinal)) {
+                    continue;
+                }
+                Optional<Cancellation.Request> stop = Cancellation.requested();
+                if (stop.isPresent()) {
+                    listener.executionSkipped(cell, "not run: the run was interrupted by " + stop.get().signal() + " before this cell started");
+                    notRun++;
                     continue;
                 }
                 int resumeAfter = interrupted != null && interrupted.ordinal() == ordinal ? interrupted.step() : 0;
@@ -136,6 +145,8 @@ final class SuiteRun {
                     suite.sectorSize(), target.describe(), records).write(workspace.resolve(Manifest.FILE));
             if (pausedBy != null) {
                 takeHostDown((Resumable) target, pausedBy);
+            } else if (Cancellation.requested().isPresent()) {
+                journal.append(new Journal.RunInterrupted(Journal.now(), Cancellation.requested().get().signal(), notRun));
             } else {
                 journal.append(new Journal.RunFinished(Journal.now()));
             }

@@ -43,11 +43,16 @@ public final class Processes {
         while (true) {
             try {
                 int exit = future.get(TICK.toMillis(), TimeUnit.MILLISECONDS).getExitValue();
+                // a Ctrl-C reaches the whole process group: a tool that died of it was interrupted, not broken
+                Cancellation.check("while running '" + command.display() + "' (it exited with " + exit + ")");
                 return new Outcome(command, exit, Duration.ofNanos(System.nanoTime() - started), tail.toString());
             } catch (TimeoutException e) {
+                if (Cancellation.stopsHere()) {
+                    kill(process);
+                    throw Cancellation.interrupted("while running '" + command.display() + "', which was killed");
+                }
                 if (System.nanoTime() > deadline) {
-                    process.getProcess().descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.getProcess().destroyForcibly();
+                    kill(process);
                     throw new RigBroken("'" + command.display() + "' did not finish within " + command.timeout().toSeconds()
                             + " s and was killed; last output: " + new Outcome(command, -1, command.timeout(), tail.toString()).lastLine());
                 }
@@ -59,6 +64,17 @@ public final class Processes {
                 Thread.currentThread().interrupt();
                 throw new RigBroken("interrupted while running '" + command.display() + "'", e);
             }
+        }
+    }
+
+    /** Kills the process and everything it started, and waits (briefly) for it to go. */
+    private static void kill(StartedProcess process) {
+        process.getProcess().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.getProcess().destroyForcibly();
+        try {
+            process.getProcess().waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
