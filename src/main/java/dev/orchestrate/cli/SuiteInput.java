@@ -26,7 +26,9 @@ final class SuiteInput {
             return null;
         }
         try {
-            return (targetFile == null ? Catalog.loader() : Catalog.loader().withTarget(targetFile)).load(file);
+            Suite suite = (targetFile == null ? Catalog.loader() : Catalog.loader().withTarget(targetFile)).load(file);
+            Catalog.warnings(suite).forEach(w -> err.println(w.at() + ": warning: " + w.message()));
+            return suite;
         } catch (InvalidSuite e) {
             for (Problem p : e.problems()) {
                 err.println(p);

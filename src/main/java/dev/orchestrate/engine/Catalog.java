@@ -44,6 +44,41 @@ public final class Catalog {
         return needs;
     }
 
+    /**
+     * What is valid but cannot be what the author meant, said before anything runs: a verify that
+     * reads the media while nothing since the copy flushed the host's caches can only fail.
+     */
+    public static List<Problem> warnings(Suite suite) {
+        if (!Targets.readsMedia(suite.target())) {
+            return List.of();
+        }
+        java.util.Map<Location, Problem> warnings = new java.util.LinkedHashMap<>();
+        for (Cell cell : suite.cells()) {
+            Step unflushed = null;
+            for (Step step : suite.stepsFor(cell)) {
+                switch (step.kind()) {
+                    case "copy" -> {
+                        Tool tool = Tools.named(step.options().text("tool")).orElseThrow();
+                        boolean onMedia = tool.leaves(step.options()) == Leaves.DATA;
+                        unflushed = onMedia && !tool.flushes(step.options()) ? step : null;
+                    }
+                    case "sync", "fsync", "unmount", "eject", "reboot" -> unflushed = null;
+                    case "verify" -> {
+                        if (unflushed != null && !step.options().text("oracle").equals("durable")) {
+                            warnings.putIfAbsent(step.at(), new Problem(step.at(), "nothing between the copy at line " + unflushed.at().line()
+                                    + " and this verify flushes the host's caches, and on " + Targets.named(suite.target())
+                                    + " verify reads the media itself: what the host still holds in its page cache (or the device in its"
+                                    + " write cache) reads as missing, so the cell can only fail; add '- sync' (or unmount, eject) before it"));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return List.copyOf(warnings.values());
+    }
+
     /** Copies need generated sources; verify and corrupt need something copied; files stay within what was generated. */
     private static void checkOrder(Suite suite, List<Problem> problems) {
         for (Cell cell : suite.cells()) {
@@ -206,7 +241,7 @@ public final class Catalog {
     private static void checkCapacity(Suite suite, List<Problem> problems) {
         String problem = Targets.capacityProblem(suite.target(), needs(suite));
         if (problem != null) {
-            problems.add(new Problem(suite.target().value("size").at(), problem));
+            problems.add(new Problem(suite.target().find("size").orElse(suite.target().value("kind")).at(), problem));
         }
     }
 }

@@ -105,6 +105,14 @@ public final class Targets {
                 || target.text("kind").startsWith("macos-") && target.text("file-system").equals("raw");
     }
 
+    /**
+     * Whether verify reads the device's media past the host's caches: the emulated media image, or a
+     * raw device node (an image file is read through the same page cache the copy wrote into).
+     */
+    public static boolean readsMedia(Options target) {
+        return target.text("kind").equals("emulated") || raw(target) && !target.text("kind").equals("image");
+    }
+
     /** "an image target", "a linux-block target", for messages. */
     public static String named(Options target) {
         String kind = target.text("kind");
@@ -171,8 +179,24 @@ public final class Targets {
         }).orElse(null);
     }
 
+    /**
+     * Each emulated cell has a disk of its own: the largest cell's files must fit on it, besides the
+     * file system's own metadata, or the copy breaks with ENOSPC half way.
+     */
+    private static String emulatedCapacityProblem(Options options, List<Layout.Need> needs) {
+        long disk = options.size("size");
+        return needs.stream().filter(n -> n.files() * n.largest() > disk).max(java.util.Comparator.comparingLong(n -> n.files() * n.largest()))
+                .map(n -> "the emulated disk of " + new Size(disk) + " cannot hold a cell's " + n.files() + " file" + (n.files() == 1 ? "" : "s")
+                        + " of up to " + new Size(n.largest()) + " (" + Size.grouped(n.files() * n.largest()) + " bytes, before the file system's own"
+                        + " metadata); raise the target's 'size' (the media image is sparse) or make the files smaller")
+                .orElse(null);
+    }
+
     /** Null when the target can hold the layout, else what is wrong; checked before anything runs. */
     public static String capacityProblem(Options options, List<Layout.Need> needs) {
+        if (options.text("kind").equals("emulated")) {
+            return emulatedCapacityProblem(options, needs);
+        }
         if (!options.text("kind").equals("image")) {
             return null;
         }

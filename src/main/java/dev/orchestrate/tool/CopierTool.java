@@ -8,20 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A copy engine of Java itself, run through orchestrate's own copier program in a JVM of its own,
  * so it is a separate process like every other tool; it runs wherever the JDK does.
  *
  * @param args builds the copier's method and options from the step's options
+ * @param flushing whether a copy with these options forces its writes to the device
  */
-record CopierTool(Profile profile, Function<Options, List<String>> args) implements Tool {
+record CopierTool(Profile profile, Function<Options, List<String>> args, Predicate<Options> flushing) implements Tool {
 
     private static final String MAIN = "dev.orchestrate.copier.Copier";
 
     @Override
     public Optional<String> missing(Options o) {
         return Optional.empty();
+    }
+
+    @Override
+    public boolean flushes(Options o) {
+        return flushing.test(o);
     }
 
     @Override

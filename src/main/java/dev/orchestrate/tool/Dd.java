@@ -41,6 +41,12 @@ public final class Dd implements Tool {
         return Executables.missing("dd", "apt-get install coreutils");
     }
 
+    /** conv=fsync or fdatasync flushes at the end; oflag=sync or dsync makes every write synchronous. */
+    @Override
+    public boolean flushes(Options options) {
+        return !options.text("conv").equals("none") || List.of("sync", "dsync").contains(options.text("oflag"));
+    }
+
     /** A macOS disk's node as the suite chose it: /dev/rdiskN or /dev/diskN; any other path as it is. */
     static String node(Path path, String node) {
         String p = path.toString();

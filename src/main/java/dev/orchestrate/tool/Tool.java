@@ -61,6 +61,11 @@ public interface Tool {
         return Leaves.DATA;
     }
 
+    /** Whether the copy itself flushes what it wrote to the device (an fsync or synchronous writes), so no sync step is needed after it. */
+    default boolean flushes(Options options) {
+        return false;
+    }
+
     /** Empty when this host can run the tool with these options, else why not and what to do ("asr: macOS only"). */
     default Optional<String> unavailable(Options options) {
         if (!platforms().contains(Platform.current())) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** The copy tools a suite can name: engines written at different times for different reasons, on both platforms. */
 public final class Tools {
@@ -41,15 +42,17 @@ public final class Tools {
                     List.of(Key.choice("method", "files-copy", List.of("files-copy", "transfer-to"), "which NIO engine copies"),
                             Key.optional("chunk", Key.Type.SIZE, "8MiB", CHUNK_HELP + "transferTo call")),
                     o -> o.text("method").equals("files-copy") ? List.of("files-copy")
-                            : List.of("transfer-to", "--chunk", Long.toString(o.size("chunk")))),
+                            : List.of("transfer-to", "--chunk", Long.toString(o.size("chunk"))), o -> false),
             copier("mmap", "an mmap writer: stores into a shared mapping of the destination, window by window, forced by msync",
                     List.of(Key.optional("chunk", Key.Type.SIZE, "16MiB", CHUNK_HELP + "mapping window"),
                             Key.choice("force", "each", List.of("each", "end", "none"), "msync after each window, once at the end, or never (the kernel writes back)")),
-                    o -> List.of("mmap", "--chunk", Long.toString(o.size("chunk")), "--force", o.text("force"))),
+                    o -> List.of("mmap", "--chunk", Long.toString(o.size("chunk")), "--force", o.text("force")),
+                    // msync(MS_SYNC) is an fsync of the range: the file system flushes the device's cache after it
+                    o -> !o.text("force").equals("none")),
             copier("odirect", "an O_DIRECT writer: writes of one chunk each, several in flight, landing in the order they complete",
                     List.of(Key.optional("chunk", Key.Type.SIZE, "512KiB", CHUNK_HELP + "write; a multiple of the file system's block size"),
                             Key.optional("threads", Key.Type.COUNT, "4", "writes in flight at once")),
-                    o -> List.of("direct", "--chunk", Long.toString(o.size("chunk")), "--threads", Long.toString(o.count("threads")))),
+                    o -> List.of("direct", "--chunk", Long.toString(o.size("chunk")), "--threads", Long.toString(o.count("threads"))), o -> false),
             new Fio(),
             new Ditto(),
             onMac("asr", "asr restore: a block-level restore of a volume image holding the file onto the target volume, which it erases",
@@ -73,8 +76,8 @@ public final class Tools {
     }
 
     /** An engine of Java's own, through the copier: it runs wherever the JDK runs. */
-    private static Tool copier(String name, String help, List<Key> keys, Function<Options, List<String>> args) {
-        return new CopierTool(Profile.of(name, help, BOTH, Via.API, keys), args);
+    private static Tool copier(String name, String help, List<Key> keys, Function<Options, List<String>> args, Predicate<Options> flushes) {
+        return new CopierTool(Profile.of(name, help, BOTH, Via.API, keys), args, flushes);
     }
 
     /** A macOS engine through one of the helpers in helpers/macos. */

@@ -182,4 +182,51 @@ class CatalogTest {
                 + "\n  " + (powerCut == null ? "# no power-cut-command" : "power-cut-command: " + powerCut)
                 + "\nsteps:\n  - generate: {size: 4KiB}\n  - copy: {tool: dd}\n  - reboot\n  - power-cut\n  - verify\n";
     }
+
+    @Test
+    void filesLargerThanTheEmulatedDiskAreRefusedBeforeAnythingRuns() {
+        assertEquals(List.of("DIR/x.yaml:2:32: the emulated disk of 64MiB cannot hold a cell's 2 files of up to 48MiB (100,663,296 bytes,"
+                        + " before the file system's own metadata); raise the target's 'size' (the media image is sparse) or make the files smaller"),
+                problems("""
+                        name: big
+                        target: {kind: emulated, size: 64MiB}
+                        steps:
+                          - generate: {size: 48MiB, files: 2}
+                          - copy: {tool: cp}
+                          - sync
+                          - verify
+                        """));
+    }
+
+    @Test
+    void aVerifyOfTheMediaWithNothingFlushedSinceTheCopyIsWarnedAbout() throws Exception {
+        Suite unflushed = load("""
+                name: unflushed
+                target: {kind: emulated}
+                matrix: {tool: [cp, dd-fsync]}
+                tools:
+                  dd-fsync: {tool: dd, conv: fsync}
+                steps:
+                  - generate: {size: 1MiB}
+                  - copy:
+                      tool: ${tool}
+                  - verify
+                  - sync
+                  - verify
+                """);
+        List<Problem> warnings = Catalog.warnings(unflushed);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals(10, warnings.getFirst().at().line(), "the first verify only; dd conv=fsync flushes by itself and the second verify follows a sync");
+        assertTrue(warnings.getFirst().message().startsWith("nothing between the copy at line 8 and this verify flushes the host's caches"),
+                warnings.getFirst().message());
+        Suite directory = load("""
+                name: directory
+                target: {kind: directory}
+                steps:
+                  - generate: {size: 1MiB}
+                  - copy: {tool: cp}
+                  - verify
+                """);
+        assertEquals(List.of(), Catalog.warnings(directory), "a directory is read back through the same page cache");
+    }
 }
