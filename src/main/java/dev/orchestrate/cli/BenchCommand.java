@@ -2,6 +2,7 @@ package dev.orchestrate.cli;
 
 import dev.orchestrate.bench.EmulatorBench;
 import dev.orchestrate.host.HostCheck;
+import dev.orchestrate.host.Packages;
 import dev.orchestrate.suite.Size;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -51,7 +52,7 @@ final class BenchCommand {
                 err.println("--size: " + e.getMessage());
                 return Exit.BAD_INPUT;
             }
-            Optional<String> whyNot = HostCheck.emulator("ext4", dev.orchestrate.emulator.Emulator.fuseLibrary().orElse(null));
+            Optional<String> whyNot = HostCheck.emulator("ext4", dev.orchestrate.emulator.Emulator.fuseLibrary().orElse(null), Packages.installsAllowed());
             if (whyNot.isPresent()) {
                 err.println("bench cannot run here: " + whyNot.get());
                 return Exit.BROKEN;

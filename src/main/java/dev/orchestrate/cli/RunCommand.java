@@ -3,6 +3,7 @@ package dev.orchestrate.cli;
 import dev.orchestrate.engine.Catalog;
 import dev.orchestrate.engine.CellFilter;
 import dev.orchestrate.engine.OrchestrateEngine;
+import dev.orchestrate.host.Packages;
 import dev.orchestrate.suite.Suite;
 import dev.orchestrate.target.Targets;
 import io.qameta.allure.AllureLifecycle;
@@ -59,6 +60,10 @@ final class RunCommand implements Callable<Integer> {
                     + " runs no cell, writes nothing to any device; exit 0 when every check passed")
     boolean dryRun;
 
+    @Option(names = "--no-install", description = "install nothing, even as root: a package the target needs that is missing skips its cells"
+            + " with the reason (a lab Mac, a locked-down CI host); also ORCHESTRATE_NO_INSTALL in the environment")
+    boolean noInstall;
+
     @Spec
     CommandSpec spec;
 
@@ -66,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (noInstall) {
+            Packages.forbidInstalls();
+        }
         Suite suite = SuiteInput.load(suiteFile, targetFile, err);
         if (suite == null) {
             return Exit.BAD_INPUT;

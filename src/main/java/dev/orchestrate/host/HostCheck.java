@@ -1,16 +1,9 @@
 package dev.orchestrate.host;
 
-import dev.orchestrate.process.Command;
-import dev.orchestrate.process.Outcome;
-import dev.orchestrate.process.Processes;
-import dev.orchestrate.process.Executables;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,29 +13,26 @@ import java.util.Optional;
  */
 public final class HostCheck {
 
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
-
     private HostCheck() {
     }
 
-    /** Empty when this host can run the emulator with {@code fileSystem}, else why not, after installing missing packages when it can. */
-    public static Optional<String> emulator(String fileSystem, Path fuseLibrary) {
+    /**
+     * Empty when this host can run the emulator with {@code fileSystem}, else why not; with
+     * {@code install}, after installing missing packages when it can (run without --no-install).
+     */
+    public static Optional<String> emulator(String fileSystem, Path fuseLibrary, boolean install) {
         Optional<String> platform = platform();
         if (platform.isPresent()) {
             return platform;
         }
         List<String> packages = missingPackages(fileSystem, fuseLibrary);
-        return packages.isEmpty() ? Optional.empty() : install(packages);
+        return install ? Packages.install(packages) : packages.isEmpty() ? Optional.empty()
+                : Optional.of("missing packages: " + String.join(" ", packages) + "; run 'orchestrate doctor --install', or apt-get install them");
     }
 
     /** Empty when this host can run the emulator as it is, else why not; installs nothing (for deciding whether to skip tests). */
     public static Optional<String> emulatorAsIs(String fileSystem, Path fuseLibrary) {
-        Optional<String> platform = platform();
-        if (platform.isPresent()) {
-            return platform;
-        }
-        List<String> packages = missingPackages(fileSystem, fuseLibrary);
-        return packages.isEmpty() ? Optional.empty() : Optional.of("missing packages: " + String.join(" ", packages));
+        return emulator(fileSystem, fuseLibrary, false);
     }
 
     private static Optional<String> platform() {
@@ -71,37 +61,15 @@ public final class HostCheck {
     }
 
     private static List<String> missingPackages(String fileSystem, Path fuseLibrary) {
-        Map<String, String> needed = new LinkedHashMap<>();
-        needed.put("losetup", "mount");
-        needed.put("mount", "mount");
-        needed.put("filefrag", "e2fsprogs");
-        needed.put("blockdev", "util-linux");
-        needed.put(FileSystems.maker(fileSystem), FileSystems.packageOf(fileSystem));
+        List<String> programs = new ArrayList<>(List.of("losetup", "mount", "filefrag", "blockdev", FileSystems.maker(fileSystem)));
         if (fileSystem.equals("btrfs")) {
-            needed.put("btrfs-map-logical", "btrfs-progs");
+            programs.add("btrfs-map-logical");
         }
-        List<String> packages = new ArrayList<>();
-        needed.forEach((program, pkg) -> {
-            if (Executables.find(program).isEmpty() && !packages.contains(pkg)) {
-                packages.add(pkg);
-            }
-        });
+        List<String> packages = new ArrayList<>(Packages.missing(programs));
         if (fuseLibrary == null) {
-            packages.add("libfuse3-3");
-            packages.add("fuse3");
+            packages.add(Packages.LIBFUSE);
+            packages.add(Packages.of("fusermount3"));
         }
         return packages;
-    }
-
-    private static Optional<String> install(List<String> packages) {
-        if (Executables.find("apt-get").isEmpty()) {
-            return Optional.of("missing packages: " + String.join(" ", packages) + "; install them with the host's package manager");
-        }
-        List<String> argv = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q"));
-        argv.addAll(packages);
-        Outcome outcome = Processes.run(new Command(argv, INSTALL_TIMEOUT));
-        return outcome.succeeded() ? Optional.empty()
-                : Optional.of("missing packages " + String.join(" ", packages) + " could not be installed (" + outcome.lastLine()
-                        + "); run 'apt-get update && apt-get install " + String.join(" ", packages) + "'");
     }
 }

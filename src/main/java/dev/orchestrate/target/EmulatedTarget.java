@@ -3,6 +3,8 @@ package dev.orchestrate.target;
 import dev.orchestrate.emulator.Emulator;
 import dev.orchestrate.fault.Fault;
 import dev.orchestrate.host.Extents;
+import dev.orchestrate.host.HostCheck;
+import dev.orchestrate.host.Packages;
 import dev.orchestrate.host.PageCache;
 import dev.orchestrate.host.StateDir;
 import dev.orchestrate.outcome.NotRunnable;
@@ -67,7 +69,7 @@ public final class EmulatedTarget implements Target, Mountable, Ejectable, Reboo
             throw new RigBroken("what a killed run left under " + StateDir.ROOT + " could not be torn down: " + String.join("; ", c.failed())
                     + "; see 'orchestrate cleanup'");
         });
-        dev.orchestrate.host.HostCheck.emulator(settings.fileSystem(), Emulator.fuseLibrary().orElse(null)).ifPresent(reason -> {
+        HostCheck.emulator(settings.fileSystem(), Emulator.fuseLibrary().orElse(null), Packages.installsAllowed()).ifPresent(reason -> {
             throw new NotRunnable(reason);
         });
     }

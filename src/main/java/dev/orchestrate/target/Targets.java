@@ -106,11 +106,13 @@ public final class Targets {
     }
 
     /**
-     * Whether verify reads the device's media past the host's caches: the emulated media image, or a
-     * raw device node (an image file is read through the same page cache the copy wrote into).
+     * Whether verify reads the media behind the device's own write cache, so that only a flush makes
+     * a copy visible to it: the emulated target's media image. (A directory or an image file is read
+     * through the page cache the copy wrote into; a raw block device is written back when the tool
+     * closes it, and read through the device that holds the data in its cache.)
      */
     public static boolean readsMedia(Options target) {
-        return target.text("kind").equals("emulated") || raw(target) && !target.text("kind").equals("image");
+        return target.text("kind").equals("emulated");
     }
 
     /** "an image target", "a linux-block target", for messages. */

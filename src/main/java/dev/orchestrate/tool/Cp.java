@@ -2,6 +2,7 @@ package dev.orchestrate.tool;
 
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.process.Command;
+import dev.orchestrate.host.Packages;
 import dev.orchestrate.process.Executables;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
@@ -34,7 +35,7 @@ public final class Cp implements Tool {
         if (Platform.current() == Platform.MACOS && !gnuOptions(options).isEmpty()) {
             return Optional.of("cp " + String.join(" ", gnuOptions(options)) + ": an option of GNU cp; macOS cp has no such option");
         }
-        return Executables.missing("cp", "apt-get install coreutils");
+        return Executables.missing("cp", Packages.hint("cp"));
     }
 
     @Override

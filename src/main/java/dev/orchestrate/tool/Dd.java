@@ -2,6 +2,7 @@ package dev.orchestrate.tool;
 
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.process.Command;
+import dev.orchestrate.host.Packages;
 import dev.orchestrate.process.Executables;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
@@ -38,7 +39,7 @@ public final class Dd implements Tool {
         if (Platform.current() == Platform.MACOS && !(options.text("oflag").equals("none") && options.text("conv").equals("none"))) {
             return Optional.of("dd oflag=" + options.text("oflag") + " conv=" + options.text("conv") + ": options of GNU dd; macOS dd has neither");
         }
-        return Executables.missing("dd", "apt-get install coreutils");
+        return Executables.missing("dd", Packages.hint("cp"));
     }
 
     /** conv=fsync or fdatasync flushes at the end; oflag=sync or dsync makes every write synchronous. */

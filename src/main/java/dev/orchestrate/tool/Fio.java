@@ -3,6 +3,7 @@ package dev.orchestrate.tool;
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
+import dev.orchestrate.host.Packages;
 import dev.orchestrate.process.Executables;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
@@ -42,7 +43,7 @@ public final class Fio implements Tool {
 
     @Override
     public Optional<String> missing(Options options) {
-        return Executables.missing("fio", "apt-get install fio");
+        return Executables.missing("fio", Packages.hint("fio"));
     }
 
     @Override

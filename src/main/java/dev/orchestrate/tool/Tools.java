@@ -1,5 +1,6 @@
 package dev.orchestrate.tool;
 
+import dev.orchestrate.host.Packages;
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.suite.Key;
@@ -26,17 +27,17 @@ public final class Tools {
             new CommandTool(Profile.of("rsync", "rsync SOURCE DEST: a delta-transfer engine; whole-file, in place or preallocated", BOTH, Via.COMMAND,
                     List.of(Key.choice("mode", "whole-file", List.of("whole-file", "inplace", "preallocate"),
                             "whole-file: write a temporary file and rename it; inplace: write into the destination; preallocate: fallocate first"))),
-                    "rsync", "apt-get install rsync",
+                    "rsync", Packages.hint("rsync"),
                     (paths, o) -> List.of("rsync", "--" + o.text("mode"), paths.get(0), paths.get(1))),
             new CommandTool(Profile.of("tar", "tar -c | tar -x: an archive stream through a pipe, written in tar's record size", BOTH, Via.COMMAND, List.of()),
-                    "tar", "apt-get install tar",
+                    "tar", Packages.hint("tar"),
                     (paths, o) -> List.of("bash", "-o", "pipefail", "-c", "tar -C \"$1\" -cf - -- \"$2\" | tar -C \"$3\" -xf -", "tar-pipe",
                             parent(paths.get(0)), name(paths.get(0)), parent(paths.get(1)))),
             new CommandTool(Profile.of("cat", "cat SOURCE > DEST: the shell's redirection, writes in cat's buffer size", BOTH, Via.COMMAND, List.of()),
-                    "cat", "apt-get install coreutils",
+                    "cat", Packages.hint("cp"),
                     (paths, o) -> List.of("sh", "-c", "cat \"$1\" > \"$2\"", "cat", paths.get(0), paths.get(1))),
             new CommandTool(Profile.of("gio", "gio copy SOURCE DEST: GLib's copy engine, as the GNOME file manager uses it", LINUX, Via.COMMAND, List.of()),
-                    "gio", "apt-get install libglib2.0-bin",
+                    "gio", Packages.hint("gio"),
                     (paths, o) -> List.of("gio", "copy", paths.get(0), paths.get(1))),
             copier("nio", "Java NIO: Files.copy (the JDK picks the system call) or FileChannel.transferTo in chunks",
                     List.of(Key.choice("method", "files-copy", List.of("files-copy", "transfer-to"), "which NIO engine copies"),

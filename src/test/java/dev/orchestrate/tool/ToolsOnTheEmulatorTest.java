@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.LeftBehind;
+import dev.orchestrate.Installed;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.SuiteResults;
 import dev.orchestrate.outcome.Status;
@@ -33,6 +34,9 @@ import org.junit.platform.engine.TestExecutionResult;
 @Privileged
 class ToolsOnTheEmulatorTest {
 
+    /** The programs of the engines in tools.yaml and tools-fault.yaml beyond coreutils and tar. */
+    private static final String[] ENGINES = {"rsync", "gio", "fio"};
+
     @TempDir
     Path run;
 
@@ -51,6 +55,7 @@ class ToolsOnTheEmulatorTest {
 
     @Test
     void everyEnginePassesOnASoundControllerWithAPatternOfItsOwn() throws IOException {
+        Installed.assume("every engine on a sound controller", ENGINES);
         Map<String, TestExecutionResult> results = execute("tools");
         results.forEach((cell, r) -> {
             if (cell.equals("tool=finder")) {
@@ -100,6 +105,7 @@ class ToolsOnTheEmulatorTest {
 
     @Test
     void everyEngineFailsWhenLongTransfersLoseTheirTail() {
+        Installed.assume("every engine under a transfer-limit fault", ENGINES);
         Map<String, TestExecutionResult> results = execute("tools-fault");
         assertEquals(13, results.size());
         results.forEach((cell, r) -> {
