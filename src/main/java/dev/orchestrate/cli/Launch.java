@@ -66,8 +66,8 @@ final class Launch {
         out.println();
         tally.lines.forEach(out::println);
         out.println(tally.summary());
-        stopped.ifPresent(s -> out.printf("INTERRUPTED by %s: the cell it stopped is broken (interrupted), the cells after it did not run;"
-                + " the report holds what finished (exit code %d)%n", s.signal(), s.exitCode()));
+        stopped.ifPresent(s -> out.printf("INTERRUPTED by %s: the run stopped at the current step (a cell stopped in its steps is broken,"
+                + " 'interrupted'), the cells after it did not run; the report holds what finished (exit code %d)%n", s.signal(), s.exitCode()));
         awaiting.ifPresentOrElse(a -> out.printf("NOT FINISHED: the run stopped at the reboot at step %d of cell %s and awaits a resume (exit code %d, neither pass nor fail);"
                         + "%n  continue it with: orchestrate resume %s%n", a.step(), a.cell(), Exit.AWAITING_RESUME, runDir),
                 () -> {
