@@ -118,7 +118,7 @@ final class SuiteRun {
                 }
                 Optional<Cancellation.Request> stop = Cancellation.requested();
                 if (stop.isPresent()) {
-                    listener.executionSkipped(cell, "not run: the run was interrupted by " + stop.get().signal() + " before this cell started");
+                    listener.executionSkipped(cell, Cancellation.NOT_RUN + stop.get().signal() + " before this cell started");
                     notRun++;
                     continue;
                 }

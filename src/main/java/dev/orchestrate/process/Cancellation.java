@@ -24,6 +24,11 @@ public final class Cancellation {
         }
     }
 
+    /** How the message of a cell the request stopped begins; the report's categories match on it. */
+    public static final String INTERRUPTED = "interrupted by ";
+    /** How the reason of a cell that never started because of the request begins. */
+    public static final String NOT_RUN = "not run: the run was interrupted by ";
+
     private static final AtomicReference<Request> REQUESTED = new AtomicReference<>();
     private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
 
@@ -83,6 +88,6 @@ public final class Cancellation {
     }
 
     static Interrupted interrupted(String where) {
-        return new Interrupted("interrupted by " + REQUESTED.get().signal() + " " + where);
+        return new Interrupted(INTERRUPTED + REQUESTED.get().signal() + " " + where);
     }
 }

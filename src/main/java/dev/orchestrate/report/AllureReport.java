@@ -3,6 +3,7 @@ package dev.orchestrate.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.process.Cancellation;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Processes;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -70,9 +72,15 @@ public final class AllureReport {
                 defect("I/O errors from the device", ".*the device answered with I/O errors.*"),
                 Map.of("name", "Data lost or damaged on the device", "matchedStatuses", List.of("failed"),
                         "description", "verification found sectors that are not what was written"),
-                Map.of("name", "Tool or rig broken", "matchedStatuses", List.of("broken"),
+                Map.of("name", "Interrupted (the run was cancelled)", "matchedStatuses", List.of("broken"),
+                        "messageRegex", Pattern.quote(Cancellation.INTERRUPTED) + ".*",
+                        "description", "SIGINT or SIGTERM stopped the cell at this step; it was torn down; nothing is known about the device"),
+                Map.of("name", "Not run (the run was cancelled before them)", "matchedStatuses", List.of("skipped"),
+                        "messageRegex", Pattern.quote(Cancellation.NOT_RUN) + ".*"),
+                // Allure counts a case in every category that matches: the catch-alls leave the cancelled ones out
+                Map.of("name", "Tool or rig broken", "matchedStatuses", List.of("broken"), "messageRegex", besides(Cancellation.INTERRUPTED),
                         "description", "a tool crashed or timed out, or the rig failed; nothing is known about the device"),
-                Map.of("name", "Not runnable on this host", "matchedStatuses", List.of("skipped")));
+                Map.of("name", "Not runnable on this host", "matchedStatuses", List.of("skipped"), "messageRegex", besides(Cancellation.NOT_RUN)));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results().resolve("categories.json").toFile(), categories);
         Properties properties = new Properties();
         properties.putAll(environment);
@@ -120,6 +128,11 @@ public final class AllureReport {
                 Files.delete(parts.get(i));
             }
         }
+    }
+
+    /** A message regex for every message that does not begin with {@code prefix}. */
+    private static String besides(String prefix) {
+        return "(?s)(?!" + Pattern.quote(prefix) + ").*";
     }
 
     /** A failure category for one defect class, matched on the diagnosis the failure message ends with. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.host.StateDir;
+import dev.orchestrate.process.Cancellation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -92,7 +93,7 @@ class SignalTest {
         assertEquals("broken", cell.path("status").asText());
         assertTrue(cell.path("message").asText().startsWith("interrupted by SIGTERM while running 'dd "), cell.toString());
         String junit = Files.readString(runDir.resolve("junit").resolve("TEST-orchestrate.xml"));
-        assertTrue(junit.contains("not run: the run was interrupted by SIGTERM before this cell started"), junit);
+        assertTrue(junit.contains(Cancellation.NOT_RUN + "SIGTERM before this cell started"), junit);
         List<String> journal = Files.readAllLines(runDir.resolve("journal.jsonl"));
         assertTrue(journal.getLast().contains("\"event\":\"run-interrupted\"") && journal.getLast().contains("\"notRun\":1"), journal.getLast());
     }
