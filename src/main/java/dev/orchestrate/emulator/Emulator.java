@@ -195,7 +195,7 @@ public final class Emulator implements AutoCloseable {
 
     private void powerOn() {
         controller = new Controller(media, settings.cacheSize(), trace, faults, ++sessions, e -> failure.compareAndSet(null, e));
-        export = Export.mount(state.fuse(), () -> controller, e -> failure.compareAndSet(null, e));
+        export = Export.mount(state, () -> controller, e -> failure.compareAndSet(null, e));
         loop = Loop.attach(export.disk());
         watch(controller, export);
     }

@@ -2,6 +2,7 @@ package dev.orchestrate.emulator;
 
 import dev.orchestrate.host.FuseConnections;
 import dev.orchestrate.host.Mounts;
+import dev.orchestrate.host.StateDir;
 import dev.orchestrate.outcome.RigBroken;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,16 +21,20 @@ final class Export implements AutoCloseable {
             Path.of("/usr/lib/aarch64-linux-gnu"), Path.of("/usr/lib64"), Path.of("/usr/lib"), Path.of("/usr/local/lib"));
 
     private final Path mountPoint;
+    private final Path control;
     private final Fuse fuse;
     private final long connection;
 
-    private Export(Path mountPoint, Fuse fuse) {
-        this.mountPoint = mountPoint;
+    private Export(StateDir state, Fuse fuse) {
+        this.mountPoint = state.fuse();
+        this.control = state.control();
         this.fuse = fuse;
-        this.connection = FuseConnections.connection(mountPoint);
+        this.connection = FuseConnections.connection(state.fuse());
     }
 
-    static Export mount(Path mountPoint, Supplier<Controller> controller, java.util.function.Consumer<Throwable> failures) {
+    /** Serves the disk at {@code state}'s FUSE mount point; its fusectl point is where an abort mounts fusectl if the host has not. */
+    static Export mount(StateDir state, Supplier<Controller> controller, java.util.function.Consumer<Throwable> failures) {
+        Path mountPoint = state.fuse();
         FuseBuilder builder = Fuse.builder();
         builder.setLibraryPath(library().orElseThrow(() -> new RigBroken(
                 "libfuse3 is not installed (no libfuse3.so.3 in " + LIBRARY_DIRS + "); apt-get install fuse3 libfuse3-3")).toString());
@@ -39,7 +44,7 @@ final class Export implements AutoCloseable {
         } catch (FuseMountFailedException | RuntimeException e) {
             throw new RigBroken("cannot serve the emulated disk over FUSE at " + mountPoint + ": " + e.getMessage(), e);
         }
-        return new Export(mountPoint, fuse);
+        return new Export(state, fuse);
     }
 
     static Optional<Path> library() {
@@ -52,7 +57,7 @@ final class Export implements AutoCloseable {
 
     /** Fails every pending and future request at once: power is gone, or the daemon hangs. */
     void abort() {
-        FuseConnections.abort(connection);
+        FuseConnections.abort(connection, control);
     }
 
     /**

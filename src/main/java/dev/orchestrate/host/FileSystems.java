@@ -19,15 +19,6 @@ public final class FileSystems {
         return "mkfs." + type;
     }
 
-    /** The Debian package that holds {@link #maker}. */
-    public static String packageOf(String type) {
-        return switch (type) {
-            case "xfs" -> "xfsprogs";
-            case "btrfs" -> "btrfs-progs";
-            default -> "e2fsprogs";
-        };
-    }
-
     /**
      * Makes {@code type} on {@code device}. ext2/ext4 initialise inode tables and the journal now
      * rather than in the background, so later commands in the log are the cell's own.

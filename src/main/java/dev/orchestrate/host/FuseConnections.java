@@ -30,18 +30,34 @@ public final class FuseConnections {
     }
 
     /**
-     * Aborts FUSE connection {@code minor}. Mounts fusectl first if the host has not (systemd does
-     * at boot) and leaves it mounted: unmounting it again would pull it from under another run on
-     * this host aborting a connection of its own at the same moment.
+     * Aborts FUSE connection {@code minor}, through the host's fusectl where it is mounted (systemd
+     * mounts it at boot). Elsewhere fusectl is mounted for the moment at {@code spare}, a point of
+     * this run's own (every mount of fusectl shows the same connections), and unmounted again: the
+     * host is left as it was, and two runs aborting at once never unmount it from under each other.
      */
-    public static synchronized void abort(long minor) {
-        if (!Mounts.mounted(CONTROL)) {
-            Mounts.mount("fusectl", CONTROL, "fusectl", "");
+    public static void abort(long minor, Path spare) {
+        if (Mounts.mounted(CONTROL)) {
+            write(CONTROL, minor);
+            return;
         }
         try {
-            Files.writeString(CONTROL.resolve(Long.toString(minor)).resolve("abort"), "1");
+            Files.createDirectories(spare);
         } catch (IOException e) {
-            throw new RigBroken("cannot abort FUSE connection " + minor + ": " + e.getMessage(), e);
+            throw new RigBroken("cannot create " + spare + " to mount fusectl on: " + e.getMessage(), e);
+        }
+        Mounts.mount("fusectl", spare, "fusectl", "");
+        try {
+            write(spare, minor);
+        } finally {
+            Mounts.release(spare);
+        }
+    }
+
+    private static void write(Path control, long minor) {
+        try {
+            Files.writeString(control.resolve(Long.toString(minor)).resolve("abort"), "1");
+        } catch (IOException e) {
+            throw new RigBroken("cannot abort FUSE connection " + minor + " through " + control + ": " + e.getMessage(), e);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class Mounts {
         for (int layer = 0; layer < MAX_LAYERS && mounted(point); layer++) {
             Outcome outcome = Processes.run(new Command(List.of("umount", point.toString()), TIMEOUT));
             if (!outcome.succeeded()) {
-                Processes.run(new Command(List.of("umount", "-l", point.toString()), TIMEOUT));
+                detachLazily(point);
             }
         }
         if (mounted(point)) {

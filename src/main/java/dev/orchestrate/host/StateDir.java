@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * {@code /run/orchestrate/<pid>-<n>/}: the mount points of one emulated device (its FUSE export
- * and its volume), named after the process that made them. Whatever a killed run left there is
+ * {@code /run/orchestrate/<pid>-<n>/}: the mount points of one emulated device (its FUSE export,
+ * its volume, and fusectl for the moment of an abort), named after the process that made them. Whatever a killed run left there is
  * found again by pid and torn down in the safe order: volume, loop device, FUSE mount.
  */
 public record StateDir(Path path) {
@@ -46,6 +46,11 @@ public record StateDir(Path path) {
         return path.resolve("volume");
     }
 
+    /** Where fusectl is mounted for the moment of an abort on a host that has not mounted it. */
+    public Path control() {
+        return path.resolve("fusectl");
+    }
+
     /** What a cleanup did, and what it could not do. */
     public record Cleanup(List<String> done, List<String> failed) {
     }
@@ -61,8 +66,10 @@ public record StateDir(Path path) {
             Outcome outcome = Processes.run(new Command(List.of("losetup", "-d", loop), TIMEOUT));
             (outcome.succeeded() ? done : failed).add("detach " + loop + (outcome.succeeded() ? "" : ": " + outcome.lastLine()));
         }
-        if (Mounts.mounted(fuse())) {
-            (Mounts.released(fuse()) ? done : failed).add("unmount " + fuse());
+        for (Path point : List.of(fuse(), control())) {
+            if (Mounts.mounted(point)) {
+                (Mounts.released(point) ? done : failed).add("unmount " + point);
+            }
         }
         try (Stream<Path> files = Files.walk(path)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -55,11 +55,6 @@ public final class Cancellation {
         }
     }
 
-    /** Asks the run to stop, as a signal would. */
-    public static void request(Request request) {
-        REQUESTED.compareAndSet(null, request);
-    }
-
     /** The request to stop, once one was made. */
     public static Optional<Request> requested() {
         return Optional.ofNullable(REQUESTED.get());

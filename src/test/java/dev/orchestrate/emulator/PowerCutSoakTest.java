@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.orchestrate.LeftBehind;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.SuiteResults;
+import dev.orchestrate.host.Mounts;
 import dev.orchestrate.outcome.Status;
 import dev.orchestrate.trace.Op;
 import dev.orchestrate.trace.TraceReader;
@@ -25,16 +26,20 @@ import org.junit.platform.engine.TestExecutionResult;
 @Privileged
 class PowerCutSoakTest {
 
+    private static final Path FUSECTL = Path.of("/sys/fs/fuse/connections");
+
     @TempDir
     Path run;
 
     @Test
     void fiftyPowerCutsBreakNothingAndLoseNothingSynced() throws IOException {
+        boolean hostFusectl = Mounts.mounted(FUSECTL);
         Map<String, TestExecutionResult> results = SuiteResults.execute("emulated/power-cut-soak.yaml", run);
         assertEquals(10, results.size(), results.keySet().toString());
         results.forEach((cell, result) -> assertEquals(Status.PASSED, Status.of(result), cell + ": " + SuiteResults.message(result)));
         assertEquals(50, powerCuts(), "power cuts the controllers' command logs recorded");
         LeftBehind.assertNone(ProcessHandle.current().pid(), "the soak's teardown");
+        assertEquals(hostFusectl, Mounts.mounted(FUSECTL), "the host's fusectl mount is as it was before the aborts");
     }
 
     /** Counted where the controller saw them, so a cut that never reached a device cannot pass. */
