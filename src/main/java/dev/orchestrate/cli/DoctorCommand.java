@@ -57,14 +57,13 @@ final class DoctorCommand implements Callable<Integer> {
         }
         out.printf("orchestrate doctor: %s %s %s, user %s%n%n", System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch"), System.getProperty("user.name"));
-        List<String> fixes = new ArrayList<>();
+        List<String> packages = new ArrayList<>();
         out.println("host");
         for (Capabilities.Check c : Capabilities.of(Emulator.fuseLibrary())) {
-            boolean elsewhere = c.fix().startsWith("n/a");
-            out.printf("  %-8s %-34s %s%s%n", c.ok() ? "ok" : elsewhere ? "n/a" : "missing", c.name(), c.role(),
-                    c.ok() ? "" : elsewhere ? " (" + c.fix().substring(5) + ")" : "; fix: " + c.fix());
-            if (!c.ok() && !elsewhere) {
-                fixes.add(c.fix());
+            out.printf("  %-8s %-34s %s%s%n", c.ok() ? "ok" : c.elsewhere() ? "n/a" : "missing", c.name(), c.role(),
+                    c.ok() ? "" : c.elsewhere() ? " (" + c.fix() + ")" : "; fix: " + c.fix());
+            if (!c.ok() && !c.debianPackage().isEmpty() && !packages.contains(c.debianPackage())) {
+                packages.add(c.debianPackage());
             }
         }
         List<Path> files = suites.isEmpty() ? shipped() : suites;
@@ -85,8 +84,6 @@ final class DoctorCommand implements Callable<Integer> {
             print(out, "skip (another platform)", r.elsewhere());
         }
         out.println();
-        List<String> packages = fixes.stream().filter(f -> f.startsWith("apt-get install ")).map(f -> f.substring("apt-get install ".length()))
-                .distinct().toList();
         if (!packages.isEmpty()) {
             out.println("to install every missing package at once: orchestrate doctor --install   (or: apt-get install " + String.join(" ", packages) + ")");
         }

@@ -1,5 +1,6 @@
 package dev.orchestrate.host;
 
+import dev.orchestrate.process.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +12,23 @@ import java.util.Optional;
 public final class Capabilities {
 
     /**
-     * One capability: {@code ok}, what it is for, and when it is missing the fix (a command, or
-     * "n/a ..." where no command of this host can give it).
+     * One capability: {@code ok}, what it is for, and when it is missing the fix: a command, with the
+     * Debian package it installs where it is one, or, {@code elsewhere}, where it can be had instead
+     * (no command of this host gives it).
      */
-    public record Check(String name, boolean ok, String role, String fix) {
+    public record Check(String name, boolean ok, String role, String fix, String debianPackage, boolean elsewhere) {
+
+        static Check fixedBy(String name, boolean ok, String role, String command) {
+            return new Check(name, ok, role, command, "", false);
+        }
+
+        static Check ofPackage(String name, boolean ok, String role, String debianPackage) {
+            return new Check(name, ok, role, "apt-get install " + debianPackage, debianPackage, false);
+        }
+
+        static Check onlyOn(String name, String role, String where) {
+            return new Check(name, false, role, where, "", true);
+        }
     }
 
     private Capabilities() {
@@ -27,38 +41,38 @@ public final class Capabilities {
 
     private static List<Check> linux(Optional<Path> fuseLibrary) {
         List<Check> checks = new ArrayList<>();
-        checks.add(new Check("root", HostCheck.root(), "loop devices and mounts of the emulated target, lab disks", "run as root (sudo)"));
-        checks.add(new Check("/dev/fuse", Files.exists(Path.of("/dev/fuse")), "the emulated controller's FUSE export", "modprobe fuse"));
-        checks.add(new Check("/dev/loop-control", Files.exists(Path.of("/dev/loop-control")), "loop devices over the emulated disk", "modprobe loop"));
-        checks.add(new Check("libfuse3.so.3", fuseLibrary.isPresent(), "the FUSE binding (jfuse)", "apt-get install " + Packages.LIBFUSE));
+        checks.add(Check.fixedBy("root", HostCheck.root(), "loop devices and mounts of the emulated target, lab disks", "run as root (sudo)"));
+        checks.add(Check.fixedBy("/dev/fuse", Files.exists(Path.of("/dev/fuse")), "the emulated controller's FUSE export", "modprobe fuse"));
+        checks.add(Check.fixedBy("/dev/loop-control", Files.exists(Path.of("/dev/loop-control")), "loop devices over the emulated disk", "modprobe loop"));
+        checks.add(Check.ofPackage("libfuse3.so.3", fuseLibrary.isPresent(), "the FUSE binding (jfuse)", Packages.LIBFUSE));
         for (String fs : FileSystems.KINDS) {
-            checks.add(new Check("kernel file system " + fs, kernelHas(fs), "file-system: " + fs + " on the emulated target", "modprobe " + fs));
+            checks.add(Check.fixedBy("kernel file system " + fs, kernelHas(fs), "file-system: " + fs + " on the emulated target", "modprobe " + fs));
         }
         for (Packages.Program p : Packages.ALL) {
-            checks.add(new Check(p.name(), p.installed(), p.role(), "apt-get install " + p.debianPackage()));
+            checks.add(Check.ofPackage(p.name(), p.installed(), p.role(), p.debianPackage()));
         }
-        checks.add(new Check("debugfs", Files.isDirectory(Path.of("/sys/kernel/debug/tracing")) || Files.isDirectory(Path.of("/sys/kernel/tracing")),
+        checks.add(Check.fixedBy("debugfs", Files.isDirectory(Path.of("/sys/kernel/debug/tracing")) || Files.isDirectory(Path.of("/sys/kernel/tracing")),
                 "blktrace's trace buffers", "mount -t debugfs none /sys/kernel/debug"));
-        checks.add(new Check("xcrun (macOS helpers' compiler)", false, "copyfile, NSFileManager and FSCopyObject helpers", "n/a: macOS only"));
-        checks.add(new Check("Full Disk Access", false, "macOS disks and the Finder", "n/a: macOS only"));
+        checks.add(Check.onlyOn("xcrun (macOS helpers' compiler)", "copyfile, NSFileManager and FSCopyObject helpers", "macOS only"));
+        checks.add(Check.onlyOn("Full Disk Access", "macOS disks and the Finder", "macOS only"));
         return checks;
     }
 
     private static List<Check> mac() {
         List<Check> checks = new ArrayList<>();
-        checks.add(new Check("root", HostCheck.root(), "lab disks: diskutil, raw device nodes", "run as root (sudo), see the README's sudoers line"));
+        checks.add(Check.fixedBy("root", HostCheck.root(), "lab disks: diskutil, raw device nodes", "run as root (sudo), see the README's sudoers line"));
         for (String program : List.of("diskutil", "hdiutil", "ioreg", "asr", "ditto", "osascript", "dd", "cp")) {
-            checks.add(new Check(program, dev.orchestrate.process.Executables.find(program).isPresent(), "part of macOS", "n/a: part of macOS"));
+            checks.add(Check.fixedBy(program, Executables.find(program).isPresent(), "part of macOS", "reinstall macOS or repair its system volume"));
         }
-        checks.add(new Check("xcrun (macOS helpers' compiler)", dev.orchestrate.process.Executables.find("xcrun").isPresent(),
+        checks.add(Check.fixedBy("xcrun (macOS helpers' compiler)", Executables.find("xcrun").isPresent(),
                 "copyfile, NSFileManager and FSCopyObject helpers", "xcode-select --install"));
         // the TCC database is readable only to a process with Full Disk Access
-        checks.add(new Check("Full Disk Access", Files.isReadable(Path.of("/Library/Application Support/com.apple.TCC/TCC.db")),
+        checks.add(Check.fixedBy("Full Disk Access", Files.isReadable(Path.of("/Library/Application Support/com.apple.TCC/TCC.db")),
                 "raw disks and the Finder's copies", "System Settings > Privacy & Security > Full Disk Access: add the terminal or launchd job"));
         for (Packages.Program p : Packages.ALL.stream().filter(p -> List.of("rsync", "fio").contains(p.name())).toList()) {
-            checks.add(new Check(p.name(), p.installed(), p.role(), "brew install " + p.name()));
+            checks.add(Check.fixedBy(p.name(), p.installed(), p.role(), "brew install " + p.name()));
         }
-        checks.add(new Check("Linux's emulated target", false, "the embedded emulated controller", "n/a: Linux only (macOS uses macos-ramdisk)"));
+        checks.add(Check.onlyOn("Linux's emulated target", "the embedded emulated controller", "Linux only (macOS uses macos-ramdisk)"));
         return checks;
     }
 

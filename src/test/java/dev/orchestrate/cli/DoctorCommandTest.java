@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -54,11 +55,17 @@ class DoctorCommandTest {
                   - copy: {tool: rsync}
                   - verify
                 """);
-        boolean rsync = dev.orchestrate.process.Executables.find("rsync").isPresent();
-        assertEquals(rsync ? Exit.PASSED : Exit.BROKEN, doctor(suite.toString()), out.toString());
-        if (!rsync) {
-            assertTrue(out.toString().contains("1 skip: rsync: not installed; apt-get install rsync"), out.toString());
-        }
+        // a PATH with nothing on it: rsync is missing whether or not this host has it
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder doctor = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "doctor", suite.toString())
+                .redirectErrorStream(true);
+        doctor.environment().put("PATH", dir.resolve("empty").toString());
+        Process process = doctor.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(Exit.BROKEN, process.waitFor(), output);
+        assertTrue(output.contains("missing  " + suite + ": 0 of 1 cells would run"), output);
+        assertTrue(output.contains("1 skip: rsync: not installed; apt-get install rsync"), output);
+        assertTrue(output.contains("missing  rsync "), "the host's check names it too: " + output);
     }
 
     @Test
