@@ -54,15 +54,21 @@ class ConcurrentRunsTest {
                     Main.class.getName(), "run", suite.toString(), "--no-html", "--reports", dir.resolve("reports").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start());
         }
-        for (Process run : runs) {
-            assertTrue(run.waitFor(180, TimeUnit.SECONDS), "a run finished");
-        }
-        for (int i = 0; i < runs.size(); i++) {
-            String name = i == 0 ? "first" : "second";
-            String log = Files.readString(dir.resolve(name + ".log"), StandardCharsets.UTF_8);
-            assertEquals(Exit.PASSED, runs.get(i).exitValue(), name + ":\n" + log);
-            assertTrue(log.contains("3 passed, 0 failed, 0 broken, 0 skipped"), log);
-            LeftBehind.assertNone(runs.get(i).pid(), "the " + name + " run");
+        try {
+            for (Process run : runs) {
+                assertTrue(run.waitFor(180, TimeUnit.SECONDS), "a run finished");
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                String name = i == 0 ? "first" : "second";
+                String log = Files.readString(dir.resolve(name + ".log"), StandardCharsets.UTF_8);
+                assertEquals(Exit.PASSED, runs.get(i).exitValue(), name + ":\n" + log);
+                assertTrue(log.contains("3 passed, 0 failed, 0 broken, 0 skipped"), log);
+                LeftBehind.assertNone(runs.get(i).pid(), "the " + name + " run");
+            }
+        } finally {
+            for (Process run : runs) {
+                LeftBehind.stop(run);
+            }
         }
     }
 }

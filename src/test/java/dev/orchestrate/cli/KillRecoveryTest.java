@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,12 @@ class KillRecoveryTest {
 
     @TempDir
     Path dir;
+
+    /** Whatever the killed run left, also when an assertion failed before the next run cleaned it. */
+    @AfterEach
+    void cleanUp() {
+        StateDir.stale(false).forEach(StateDir::clean);
+    }
 
     @Test
     void theNextRunCleansUpAfterAKilledOneAndPasses() throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrate.LeftBehind;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.host.StateDir;
 import dev.orchestrate.process.Cancellation;
@@ -60,42 +61,47 @@ class SignalTest {
                 Main.class.getName(), "run", suite.toString(), "--reports", reports.toString())
                 .redirectErrorStream(true).start();
         long pid = run.pid();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = lines.readLine()) != null && !line.contains("copy with dd")) {
-            seen.append(line).append('\n');
-        }
-        assertTrue(line != null, "the run reached the copy: " + seen);
-        // the rest of the output, read while the run winds down, so it never blocks on a full pipe
-        CompletableFuture<String> rest = CompletableFuture.supplyAsync(() -> lines.lines().reduce("", (a, b) -> a + b + "\n"));
-        Thread.sleep(1_000);
-        assertTrue(mountsOf(pid), "the copy is running on a mounted device when the signal comes");
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains("copy with dd")) {
+                seen.append(line).append('\n');
+            }
+            assertTrue(line != null, "the run reached the copy: " + seen);
+            // the rest of the output, read while the run winds down, so it never blocks on a full pipe
+            CompletableFuture<String> rest = CompletableFuture.supplyAsync(() -> lines.lines().reduce("", (a, b) -> a + b + "\n"));
+            Thread.sleep(1_000);
+            assertTrue(mountsOf(pid), "the copy is running on a mounted device when the signal comes");
 
-        long signalled = System.nanoTime();
-        run.toHandle().destroy(); // SIGTERM, leaving the output stream open (Process.destroy closes it)
-        while (mountsOf(pid) && System.nanoTime() - signalled < TimeUnit.SECONDS.toNanos(10)) {
-            Thread.sleep(100);
-        }
-        double cleanSeconds = (System.nanoTime() - signalled) / 1e9;
-        assertTrue(!mountsOf(pid), "nothing of the run is mounted or attached 10 s after the signal");
-        assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the run exits after writing its report");
-        String output = seen + rest.get(30, TimeUnit.SECONDS);
-        System.err.printf("SignalTest: clean %.2f s after SIGTERM, exit %.2f s after it%n", cleanSeconds, (System.nanoTime() - signalled) / 1e9);
-        assertEquals(143, run.exitValue(), output);
-        assertTrue(output.contains("INTERRUPTED by SIGTERM"), output);
+            long signalled = System.nanoTime();
+            run.toHandle().destroy(); // SIGTERM, leaving the output stream open (Process.destroy closes it)
+            while (mountsOf(pid) && System.nanoTime() - signalled < TimeUnit.SECONDS.toNanos(10)) {
+                Thread.sleep(100);
+            }
+            double cleanSeconds = (System.nanoTime() - signalled) / 1e9;
+            assertTrue(!mountsOf(pid), "nothing of the run is mounted or attached 10 s after the signal");
+            assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the run exits after writing its report");
+            String output = seen + rest.get(30, TimeUnit.SECONDS);
+            System.err.printf("SignalTest: clean %.2f s after SIGTERM, exit %.2f s after it%n", cleanSeconds, (System.nanoTime() - signalled) / 1e9);
+            assertEquals(143, run.exitValue(), output);
+            assertTrue(output.contains("INTERRUPTED by SIGTERM"), output);
 
-        Path runDir = reports.resolve("cancelled").resolve("latest");
-        assertTrue(Files.size(runDir.resolve("report.html")) > 0, "the single-file report is written");
-        JsonNode manifest = new ObjectMapper().readTree(runDir.resolve("manifest.json").toFile());
-        assertEquals(1, manifest.path("cells").size(), "the manifest holds the cell that ran: " + manifest);
-        JsonNode cell = manifest.path("cells").get(0);
-        assertEquals("broken", cell.path("status").asText());
-        assertTrue(cell.path("message").asText().startsWith("interrupted by SIGTERM while running 'dd "), cell.toString());
-        String junit = Files.readString(runDir.resolve("junit").resolve("TEST-orchestrate.xml"));
-        assertTrue(junit.contains(Cancellation.NOT_RUN + "SIGTERM before this cell started"), junit);
-        List<String> journal = Files.readAllLines(runDir.resolve("journal.jsonl"));
-        assertTrue(journal.getLast().contains("\"event\":\"run-interrupted\"") && journal.getLast().contains("\"notRun\":1"), journal.getLast());
+            Path runDir = reports.resolve("cancelled").resolve("latest");
+            assertTrue(Files.size(runDir.resolve("report.html")) > 0, "the single-file report is written");
+            JsonNode manifest = new ObjectMapper().readTree(runDir.resolve("manifest.json").toFile());
+            assertEquals(1, manifest.path("cells").size(), "the manifest holds the cell that ran: " + manifest);
+            JsonNode cell = manifest.path("cells").get(0);
+            assertEquals("broken", cell.path("status").asText());
+            assertTrue(cell.path("message").asText().startsWith("interrupted by SIGTERM while running 'dd "), cell.toString());
+            String junit = Files.readString(runDir.resolve("junit").resolve("TEST-orchestrate.xml"));
+            assertTrue(junit.contains(Cancellation.NOT_RUN + "SIGTERM before this cell started"), junit);
+            List<String> journal = Files.readAllLines(runDir.resolve("journal.jsonl"));
+            assertTrue(journal.getLast().contains("\"event\":\"run-interrupted\"") && journal.getLast().contains("\"notRun\":1"), journal.getLast());
+    
+        } finally {
+            LeftBehind.stop(run);
+        }
     }
 
     /** Whether a mount or loop device of process {@code pid} is still there. */
