@@ -18,7 +18,9 @@ import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.tool.Tool;
 import dev.orchestrate.tool.Tools;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The vocabulary of suites, assembled from the roles that implement it, with the rules that span roles. */
 public final class Catalog {
@@ -52,7 +54,7 @@ public final class Catalog {
         if (!Targets.readsMedia(suite.target())) {
             return List.of();
         }
-        java.util.Map<Location, Problem> warnings = new java.util.LinkedHashMap<>();
+        Map<Location, Problem> warnings = new LinkedHashMap<>();
         for (Cell cell : suite.cells()) {
             Step unflushed = null;
             for (Step step : suite.stepsFor(cell)) {

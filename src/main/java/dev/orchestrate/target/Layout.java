@@ -18,6 +18,11 @@ public record Layout(Map<Integer, Long> regions, long fileStride, long total) {
 
     /** A cell's need: how many files, and the largest file size. */
     public record Need(int ordinal, int files, long largest) {
+
+        /** At most what the cell's files hold together. */
+        public long bytes() {
+            return files * largest;
+        }
     }
 
     public static Layout of(List<Need> needs) {

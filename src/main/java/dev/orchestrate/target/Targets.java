@@ -14,6 +14,7 @@ import dev.orchestrate.suite.Size;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -187,9 +188,9 @@ public final class Targets {
      */
     private static String emulatedCapacityProblem(Options options, List<Layout.Need> needs) {
         long disk = options.size("size");
-        return needs.stream().filter(n -> n.files() * n.largest() > disk).max(java.util.Comparator.comparingLong(n -> n.files() * n.largest()))
+        return needs.stream().filter(n -> n.bytes() > disk).max(Comparator.comparingLong(Layout.Need::bytes))
                 .map(n -> "the emulated disk of " + new Size(disk) + " cannot hold a cell's " + n.files() + " file" + (n.files() == 1 ? "" : "s")
-                        + " of up to " + new Size(n.largest()) + " (" + Size.grouped(n.files() * n.largest()) + " bytes, before the file system's own"
+                        + " of up to " + new Size(n.largest()) + " (" + Size.grouped(n.bytes()) + " bytes, before the file system's own"
                         + " metadata); raise the target's 'size' (the media image is sparse) or make the files smaller")
                 .orElse(null);
     }
