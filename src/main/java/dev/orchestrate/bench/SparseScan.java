@@ -2,7 +2,7 @@ package dev.orchestrate.bench;
 
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.StampedFile;
-import dev.orchestrate.target.ReadBack;
+import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;
 import dev.orchestrate.verify.Verifier;

@@ -5,7 +5,7 @@ import dev.orchestrate.engine.CellFilter;
 import dev.orchestrate.engine.OrchestrateEngine;
 import dev.orchestrate.host.Packages;
 import dev.orchestrate.suite.Suite;
-import dev.orchestrate.target.Targets;
+import dev.orchestrate.dut.Targets;
 import io.qameta.allure.AllureLifecycle;
 import java.io.IOException;
 import java.io.PrintWriter;

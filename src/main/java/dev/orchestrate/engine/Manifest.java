@@ -2,7 +2,7 @@ package dev.orchestrate.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.orchestrate.target.Extent;
+import dev.orchestrate.dut.Extent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,10 +8,10 @@ import dev.orchestrate.process.Runners;
 import dev.orchestrate.outcome.Status;
 import dev.orchestrate.step.CellContext;
 import dev.orchestrate.suite.Suite;
-import dev.orchestrate.target.Placement;
-import dev.orchestrate.target.Resumable;
-import dev.orchestrate.target.Target;
-import dev.orchestrate.target.Targets;
+import dev.orchestrate.dut.Placement;
+import dev.orchestrate.dut.Resumable;
+import dev.orchestrate.dut.Target;
+import dev.orchestrate.dut.Targets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,10 +175,10 @@ final class SuiteRun {
             var readBack = context.lastReadBack(s.index());
             files.add(new Manifest.FileRecord(s.file().fileId(), s.name(), s.file().size(), s.file().generation(), s.file().sparse(),
                     p.path().toAbsolutePath().toString(), p.deviceOffset(),
-                    readBack.map(r -> r.extents() == null ? List.<dev.orchestrate.target.Extent>of() : r.extents()).orElse(List.of()),
-                    readBack.map(dev.orchestrate.target.ReadBack::blockSize).orElse(p.blockSize())));
+                    readBack.map(r -> r.extents() == null ? List.<dev.orchestrate.dut.Extent>of() : r.extents()).orElse(List.of()),
+                    readBack.map(dev.orchestrate.dut.ReadBack::blockSize).orElse(p.blockSize())));
         }
-        Path logFile = context.scratch().resolve(dev.orchestrate.target.EmulatedTarget.COMMAND_LOG);
+        Path logFile = context.scratch().resolve(dev.orchestrate.dut.EmulatedTarget.COMMAND_LOG);
         String log = Files.exists(logFile) ? logFile.toAbsolutePath().toString() : "";
         Manifest.ScanRecord scan = context.scanned().map(s -> new Manifest.ScanRecord(s.mode(), s.region().start(), s.region().end(),
                 s.region().blockSize(), s.region().description())).orElse(null);

@@ -2,9 +2,9 @@ package dev.orchestrate.report;
 
 import dev.orchestrate.data.SectorClass;
 import dev.orchestrate.suite.Size;
-import dev.orchestrate.target.Extent;
-import dev.orchestrate.target.ReadBack;
-import dev.orchestrate.target.Region;
+import dev.orchestrate.dut.Extent;
+import dev.orchestrate.dut.ReadBack;
+import dev.orchestrate.dut.Region;
 import dev.orchestrate.verify.DamagedRange;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;

@@ -4,7 +4,7 @@ import dev.orchestrate.fault.Fault;
 import dev.orchestrate.fault.Faults;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
-import dev.orchestrate.target.FaultInjection;
+import dev.orchestrate.dut.FaultInjection;
 import java.util.Optional;
 
 /** The {@code fault} step: arms a fault on the target's controller for the rest of the cell. */

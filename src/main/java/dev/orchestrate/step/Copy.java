@@ -8,7 +8,7 @@ import dev.orchestrate.process.Processes;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
-import dev.orchestrate.target.Placement;
+import dev.orchestrate.dut.Placement;
 import dev.orchestrate.tool.Tool;
 import dev.orchestrate.tool.Tools;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Size;
-import dev.orchestrate.target.Placement;
+import dev.orchestrate.dut.Placement;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -6,8 +6,8 @@ import dev.orchestrate.process.Outcome;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
-import dev.orchestrate.target.DiskOperations;
-import dev.orchestrate.target.Diskutil;
+import dev.orchestrate.dut.DiskOperations;
+import dev.orchestrate.dut.Diskutil;
 import java.util.List;
 
 /**

@@ -1,15 +1,15 @@
 package dev.orchestrate.step;
 
 import dev.orchestrate.suite.Section;
-import dev.orchestrate.target.Ejectable;
-import dev.orchestrate.target.Mountable;
-import dev.orchestrate.target.PowerSwitch;
-import dev.orchestrate.target.Purgeable;
-import dev.orchestrate.target.Rebootable;
-import dev.orchestrate.target.Resumable;
-import dev.orchestrate.target.Resumable.Boundary;
+import dev.orchestrate.dut.Ejectable;
+import dev.orchestrate.dut.Mountable;
+import dev.orchestrate.dut.PowerSwitch;
+import dev.orchestrate.dut.Purgeable;
+import dev.orchestrate.dut.Rebootable;
+import dev.orchestrate.dut.Resumable;
+import dev.orchestrate.dut.Resumable.Boundary;
 import dev.orchestrate.outcome.RebootPending;
-import dev.orchestrate.target.Target;
+import dev.orchestrate.dut.Target;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;

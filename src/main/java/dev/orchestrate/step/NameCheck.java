@@ -2,7 +2,7 @@ package dev.orchestrate.step;
 
 import dev.orchestrate.data.NameSet;
 import dev.orchestrate.outcome.RigBroken;
-import dev.orchestrate.target.Mountable;
+import dev.orchestrate.dut.Mountable;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

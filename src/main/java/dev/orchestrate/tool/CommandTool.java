@@ -3,7 +3,7 @@ package dev.orchestrate.tool;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Executables;
 import dev.orchestrate.suite.Options;
-import dev.orchestrate.target.Placement;
+import dev.orchestrate.dut.Placement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import dev.orchestrate.host.Packages;
 import dev.orchestrate.process.Executables;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
-import dev.orchestrate.target.Placement;
+import dev.orchestrate.dut.Placement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

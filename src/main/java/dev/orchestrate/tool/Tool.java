@@ -4,7 +4,7 @@ import dev.orchestrate.host.Platform;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
-import dev.orchestrate.target.Placement;
+import dev.orchestrate.dut.Placement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

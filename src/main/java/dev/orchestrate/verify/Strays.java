@@ -2,7 +2,7 @@ package dev.orchestrate.verify;
 
 import dev.orchestrate.data.SectorClass;
 import dev.orchestrate.suite.Size;
-import dev.orchestrate.target.Region;
+import dev.orchestrate.dut.Region;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -95,15 +95,15 @@ class CatalogTest {
 
     @Test
     void aSuiteThatNamesNoTargetRunsOnTheHostsEmbeddedOne() throws Exception {
-        assertEquals("emulated", dev.orchestrate.target.Targets.defaultKind(dev.orchestrate.host.Platform.LINUX));
-        assertEquals("macos-ramdisk", dev.orchestrate.target.Targets.defaultKind(dev.orchestrate.host.Platform.MACOS));
+        assertEquals("emulated", dev.orchestrate.dut.Targets.defaultKind(dev.orchestrate.host.Platform.LINUX));
+        assertEquals("macos-ramdisk", dev.orchestrate.dut.Targets.defaultKind(dev.orchestrate.host.Platform.MACOS));
         String steps = """
                 steps:
                   - generate: {size: 4KiB}
                   - copy: {tool: cp}
                   - verify
                 """;
-        String here = dev.orchestrate.target.Targets.defaultKind(dev.orchestrate.host.Platform.current());
+        String here = dev.orchestrate.dut.Targets.defaultKind(dev.orchestrate.host.Platform.current());
         assertEquals(here, load("name: bare\n" + steps).target().text("kind"));
         assertEquals(here, load("name: sized\ntarget: {size: 2GiB}\n" + steps).target().text("kind"), "a target section without a kind too");
     }

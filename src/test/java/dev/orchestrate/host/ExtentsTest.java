@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.outcome.RigBroken;
-import dev.orchestrate.target.Extent;
+import dev.orchestrate.dut.Extent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

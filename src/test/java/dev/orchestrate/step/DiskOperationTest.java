@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
-import dev.orchestrate.target.Diskutil;
+import dev.orchestrate.dut.Diskutil;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Location;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Value;
-import dev.orchestrate.target.DirectoryTarget;
+import dev.orchestrate.dut.DirectoryTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.orchestrate.tool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.orchestrate.suite.Options;
-import dev.orchestrate.target.Placement;
+import dev.orchestrate.dut.Placement;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.orchestrate.tool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.orchestrate.target.Placement;
+import dev.orchestrate.dut.Placement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

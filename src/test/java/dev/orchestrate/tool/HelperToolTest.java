@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.outcome.RigBroken;
-import dev.orchestrate.target.Placement;
+import dev.orchestrate.dut.Placement;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

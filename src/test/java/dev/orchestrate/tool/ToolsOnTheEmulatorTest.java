@@ -97,7 +97,7 @@ class ToolsOnTheEmulatorTest {
         results.forEach((cell, r) -> assertEquals(Status.PASSED, Status.of(r), cell + ": " + message(r)));
         Map<String, Long> mapped = new TreeMap<>();
         for (var cell : dev.orchestrate.engine.Manifest.read(run.resolve(dev.orchestrate.engine.Manifest.FILE)).cells()) {
-            mapped.put(cell.name(), cell.files().getFirst().extents().stream().mapToLong(dev.orchestrate.target.Extent::length).sum());
+            mapped.put(cell.name(), cell.files().getFirst().extents().stream().mapToLong(dev.orchestrate.dut.Extent::length).sum());
         }
         assertEquals(Map.of("tool=cp", 3L << 20, "tool=cp-dense", 5L << 20, "tool=dd", 5L << 20), mapped,
                 "cp leaves the two holes unallocated; the others write their zeros");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.orchestrate.process.Outcome;
 import dev.orchestrate.process.Processes;
-import dev.orchestrate.target.Placement;
+import dev.orchestrate.dut.Placement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,73 @@
+package dev.orchestrate.dut;
+
+import dev.orchestrate.process.Command;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The command lines of macOS's disk tools, as the macOS targets run them; each with a timeout. */
+public final class Diskutil {
+
+    /** The suite's file-system names, and diskutil's for them. */
+    public static final Map<String, String> FORMATS = Map.of("fat32", "FAT32", "hfs+", "HFS+", "jhfs+", "JHFS+", "exfat", "ExFAT", "apfs", "APFS");
+    /** raw (files at device offsets, no file system) first, then what diskutil can make. */
+    public static final List<String> FILE_SYSTEMS = List.of("raw", "fat32", "hfs+", "jhfs+", "exfat", "apfs");
+
+    private static final Duration LOOK = Duration.ofSeconds(60);
+    private static final Duration CHANGE = Duration.ofMinutes(10);
+
+    private Diskutil() {
+    }
+
+    public static Command info(String disk) {
+        return Command.of(LOOK, "diskutil", "info", "-plist", disk);
+    }
+
+    public static Command list() {
+        return Command.of(LOOK, "diskutil", "list", "-plist");
+    }
+
+    /** The registry subtree of every controller of {@code controllerClass} (or a subclass), with its properties. */
+    public static Command ioreg(String controllerClass) {
+        return Command.of(LOOK, "ioreg", "-a", "-l", "-r", "-c", controllerClass);
+    }
+
+    /** A small GPT partition of {@code bytes} formatted {@code format}, the rest of the disk left free. */
+    public static Command partitionDisk(String disk, String format, String name, long bytes) {
+        return Command.of(CHANGE, "diskutil", "partitionDisk", disk, "2", "GPT", FORMATS.get(format), name, bytes + "B", "Free Space", "FREE", "R");
+    }
+
+    public static Command eraseDisk(String disk, String format, String name) {
+        return Command.of(CHANGE, "diskutil", "eraseDisk", FORMATS.get(format), name, "GPT", disk);
+    }
+
+    /** Zeroes the first {@code bytes} (whole MiB) of the raw node: the region the run will use, not the whole disk. */
+    public static Command zero(String rawNode, long bytes) {
+        return Command.of(CHANGE, "dd", "if=/dev/zero", "of=" + rawNode, "bs=1m", "count=" + bytes / Layout.ALIGN);
+    }
+
+    public static Command unmountDisk(String disk) {
+        return Command.of(CHANGE, "diskutil", "unmountDisk", disk);
+    }
+
+    public static Command unmount(String volume) {
+        return Command.of(CHANGE, "diskutil", "unmount", volume);
+    }
+
+    public static Command mount(String volume) {
+        return Command.of(CHANGE, "diskutil", "mount", volume);
+    }
+
+    public static Command eject(String disk) {
+        return Command.of(CHANGE, "diskutil", "eject", disk);
+    }
+
+    /** A RAM disk of {@code bytes} (whole 512-byte sectors), attached without mounting anything. */
+    public static Command attachRam(long bytes) {
+        return Command.of(CHANGE, "hdiutil", "attach", "-nomount", "ram://" + bytes / 512);
+    }
+
+    public static Command detach(String disk) {
+        return Command.of(CHANGE, "hdiutil", "detach", disk);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.orchestrate.dut;
+
+import dev.orchestrate.device.Candidate;
+import dev.orchestrate.device.DiskGuard;
+import dev.orchestrate.device.Expectation;
+import dev.orchestrate.device.LinuxDisks;
+import dev.orchestrate.device.Refusal;
+import dev.orchestrate.device.Volume;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Runners;
+import dev.orchestrate.report.Evidence;
+import dev.orchestrate.suite.Cell;
+import dev.orchestrate.suite.Key;
+import dev.orchestrate.suite.Options;
+import dev.orchestrate.suite.Section;
+import dev.orchestrate.suite.Size;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A real Linux block device, written raw at device offsets with the image target's layout. It is
+ * written only when sysfs and mountinfo say it is exactly the disk the suite names and the host does
+ * not need it ({@link DiskGuard}); the check runs before the run starts and again when the target is
+ * prepared. Files are read back from the device with O_DIRECT: the page cache is bypassed, but the
+ * driver under test still answers the reads. A reboot or a power cut runs the host's command the suite
+ * names and ends the run; the resume checks the disk's identity again before anything else.
+ */
+public final class LinuxBlockTarget implements Target, LabHost {
+
+    public static final Section.Variant VARIANT = new Section.Variant(
+            "a real Linux block device, chosen by name and identity; files are written raw at device offsets"
+                    + " and read back with O_DIRECT through the driver under test. The disk holding / or /boot, mounted,"
+                    + " partition, read-only and held (device mapper, md) disks are refused",
+            Stream.concat(Stream.of(Key.required("device", Key.Type.TEXT, "the whole disk, e.g. /dev/sdc or /dev/disk/by-id/wwn-0x5000c500a1b2c3d4"),
+                    Key.optional("model", Key.Type.TEXT, null, "the model the disk must report (sysfs device/model; 'loop' for a loop device)"),
+                    Key.optional("serial", Key.Type.TEXT, null, "the serial it must report (device/serial or wwid; a loop device's backing file)"),
+                    Key.optional("size", Key.Type.SIZE, null, "the size it must report, exactly (e.g. 64GiB or 68719476736)"),
+                    Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: volumes mounted from the disk are unmounted first and their data destroyed")),
+                    Stream.concat(Stream.of(TrustedHost.KEY), HostCommands.KEYS.stream())).toList());
+
+    private static final Duration UNMOUNT = Duration.ofSeconds(60);
+
+    private final Path device;
+    private final Expectation expected;
+    private final LinuxDisks disks;
+    private final Runners runners;
+    private final Layout layout;
+    private final HostCommands hostCommands;
+    private final TrustedHost trusted;
+    private int blockSize = 512;
+
+    LinuxBlockTarget(Path device, Expectation expected, LinuxDisks disks, Runners runners, Layout layout, HostCommands hostCommands,
+                     TrustedHost trusted) {
+        this.device = device;
+        this.expected = expected;
+        this.disks = disks;
+        this.runners = runners;
+        this.layout = layout;
+        this.hostCommands = hostCommands;
+        this.trusted = trusted;
+    }
+
+    public static LinuxBlockTarget open(Options options, LinuxDisks disks, Runners runners, Layout layout) {
+        Path device = Path.of(options.text("device"));
+        return new LinuxBlockTarget(device, expectation(options, kernelName(device)), disks, runners, layout, HostCommands.of(options),
+                TrustedHost.of(options));
+    }
+
+    /**
+     * Why the disk the suite names may not be written, one line per rule; empty when it may. Checked
+     * before anything runs, so a refused disk is bad input and nothing is written.
+     */
+    public static List<String> problems(Options options, LinuxDisks disks, Layout layout) {
+        Path device = Path.of(options.text("device"));
+        String name = kernelName(device);
+        Candidate candidate;
+        try {
+            candidate = disks.candidate(name);
+        } catch (RigBroken e) {
+            return List.of("linux-block " + device + ": " + e.getMessage());
+        }
+        // the guard names the key as a macOS suite spells it; on Linux the media name is the model
+        List<Refusal> refusals = DiskGuard.refusals(candidate, expectation(options, name)).stream()
+                .map(r -> new Refusal(r.rule(), r.reason().replace("add media-name: ", "add model: "))).toList();
+        return Targets.diskProblems("linux-block " + device, refusals, candidate.identity().media().sizeBytes(), layout.total());
+    }
+
+    /** The kernel's name for the disk a path names; a /dev/disk/by-id link resolves to it. */
+    private static String kernelName(Path device) {
+        try {
+            return device.toRealPath().getFileName().toString();
+        } catch (IOException e) {
+            return device.getFileName().toString();
+        }
+    }
+
+    private static Expectation expectation(Options options, String name) {
+        return new Expectation(name, options.optionalText("model").orElse(null), null,
+                options.find("size").map(v -> Size.parse(v.text()).bytes()).orElse(null),
+                options.optionalText("serial").orElse(null), options.text("may-unmount").equals("yes"));
+    }
+
+    @Override
+    public String describe() {
+        return "linux-block " + device + " (" + expected.mediaName() + ", serial " + expected.serial() + ")";
+    }
+
+    @Override
+    public boolean raw() {
+        return true;
+    }
+
+    /** The disk may have changed since the run was checked (unplugged, re-enumerated): it is checked again right before use. */
+    @Override
+    public void prepare() {
+        Candidate candidate = disks.candidate(expected.identifier());
+        DiskGuard.require(candidate, expected);
+        blockSize = (int) candidate.identity().media().blockSize();
+        for (Volume volume : candidate.mounted()) {
+            runners.changes().require(Command.of(UNMOUNT, "umount", "/dev/" + volume.identifier()));
+        }
+    }
+
+    @Override
+    public HostCommands hostCommands() {
+        return hostCommands;
+    }
+
+    /** Before anything else after the reboot: the disk must be the one the run wrote, else the rig changed and there is no verdict. */
+    @Override
+    public void prepareForResume() {
+        Candidate candidate;
+        try {
+            candidate = disks.candidate(expected.identifier());
+        } catch (RigBroken gone) {
+            throw new RigBroken("after the reboot, " + device + " cannot be looked at (" + gone.getMessage() + "); " + DiskGuard.CHANGED, gone);
+        }
+        DiskGuard.requireAfterReboot(candidate, expected);
+        blockSize = (int) candidate.identity().media().blockSize();
+    }
+
+    /** Files lie raw at device offsets: nothing is mounted, so the device is back as soon as its identity is confirmed. */
+    @Override
+    public void resumeCell(Cell cell, Path dir, Evidence evidence) {
+    }
+
+    @Override
+    public Placement place(Cell cell, int index) {
+        return new Placement(device, layout.fileOffset(cell.ordinal(), index), blockSize);
+    }
+
+    @Override
+    public ReadBack readRaw(Placement p) {
+        if (trusted != null) {
+            return ReadBack.trusted(trusted, p.deviceOffset(), blockSize);
+        }
+        return ReadBack.device(device, p.deviceOffset(), blockSize,
+                "read through the driver under test: " + device + " with O_DIRECT at each file's device offset (the page cache is bypassed;"
+                        + " the driver's and the device's own caches are not)");
+    }
+
+    @Override
+    public Region region(Cell cell, boolean wholeDevice) {
+        if (trusted != null) {
+            return Region.none(TrustedHost.UNSCANNED);
+        }
+        return wholeDevice ? new Region(device, 0, layout.total(), blockSize, "every cell's region of " + device + ", read through the driver under test")
+                : new Region(device, layout.start(cell.ordinal()), layout.end(cell.ordinal()), blockSize,
+                        "the cell's region of " + device + ", read through the driver under test");
+    }
+
+    /** The regions stay as they are: the disk is the record of what happened. */
+    @Override
+    public void afterCell(Cell cell, List<Placement> placements, boolean passed, Evidence evidence) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,7 +1,0 @@
-package dev.orchestrate.target;
-
-/** A target whose device can lose power: what it never made durable is gone. */
-public interface PowerSwitch {
-
-    void powerCut();
-}

@@ -1,0 +1,188 @@
+package dev.orchestrate.dut;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orchestrate.Installed;
+import dev.orchestrate.LeftBehind;
+import dev.orchestrate.Privileged;
+import dev.orchestrate.SuiteResults;
+import dev.orchestrate.engine.CellFilter;
+import dev.orchestrate.engine.OrchestrateEngine;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import dev.orchestrate.engine.Manifest;
+import dev.orchestrate.outcome.DataDamaged;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.outcome.Status;
+import dev.orchestrate.trace.Op;
+import dev.orchestrate.trace.Record;
+import dev.orchestrate.trace.TraceReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+
+/**
+ * Every fault of the emulated controller is caught by the verdict, next to a fault-free control
+ * cell that passes, through real tools, a real file system, a loop device and FUSE.
+ */
+@Privileged
+class EmulatedTargetTest {
+
+    @TempDir
+    Path run;
+
+    private Map<String, TestExecutionResult> execute(String suite) {
+        return SuiteResults.execute("emulated/" + suite + ".yaml", run);
+    }
+
+    private static String message(TestExecutionResult r) {
+        return SuiteResults.message(r);
+    }
+
+    @AfterEach
+    void nothingIsLeftBehind() throws IOException {
+        LeftBehind.assertNone(ProcessHandle.current().pid(), "the cells' teardown");
+    }
+
+    @Test
+    void ignoredFlushesLoseDataAtAPowerCutAndTheControlKeepsIt() {
+        Map<String, TestExecutionResult> results = execute("power-loss");
+        assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
+        TestExecutionResult lost = results.get("fault=ignore-flush");
+        assertEquals(Status.FAILED, Status.of(lost));
+        assertTrue(message(lost).startsWith("first bad byte at offset 0 of file-1.bin"), message(lost));
+        // the file's blocks were never destaged; whether its metadata survived the cut decides which
+        assertTrue(message(lost).contains("found zeros") || message(lost).contains("found nothing: the file is absent from the volume"), message(lost));
+        assertTrue(message(lost).contains("; likely write cache not flushed"), message(lost));
+    }
+
+    @Test
+    void exactlyTheCellsWithWritesOverTheLimitFail() throws IOException {
+        Map<String, TestExecutionResult> results = execute("transfer-limit");
+        Manifest manifest = Manifest.read(run.resolve(Manifest.FILE));
+        for (Manifest.CellRecord cell : manifest.cells()) {
+            Path log = run.resolve("cells").resolve(String.format("%03d-", cell.ordinal()) + cell.name().replaceAll("[^A-Za-z0-9._=-]+", "_"))
+                    .resolve(EmulatedTarget.COMMAND_LOG);
+            List<Record> records = TraceReader.read(log).records();
+            long armedAt = records.stream().filter(r -> r.op() == Op.FAULT).mapToLong(Record::seq).findFirst().orElseThrow();
+            boolean overLimit = records.stream().anyMatch(r -> r.seq() > armedAt && r.op() == Op.WRITE && r.length() > 64 * 1024);
+            TestExecutionResult result = results.get(cell.name());
+            assertEquals(overLimit ? Status.FAILED : Status.PASSED, Status.of(result), cell.name() + ": " + message(result));
+            if (overLimit) {
+                assertTrue(message(result).startsWith("first bad byte at offset 16,384 of file-1.bin"), message(result));
+                assertTrue(message(result).contains("; likely transfer-length limit (or writes torn at a fixed length): all "), message(result));
+            }
+        }
+        assertEquals(Status.PASSED, Status.of(results.get("oflag=direct block-size=4KiB")), "4 KiB direct writes stay under the limit");
+        assertEquals(Status.FAILED, Status.of(results.get("oflag=direct block-size=256KiB")), "256 KiB direct writes exceed the limit");
+    }
+
+    @Test
+    void misdirectedTornAndRottedDataIsCaught() {
+        Map<String, TestExecutionResult> results = execute("damage");
+        assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
+        for (String fault : List.of("misdirect", "torn-write", "bit-rot")) {
+            TestExecutionResult r = results.get("fault=" + fault);
+            assertEquals(Status.FAILED, Status.of(r), fault + ": " + message(r));
+            assertTrue(r.getThrowable().orElseThrow() instanceof DataDamaged);
+        }
+        assertTrue(message(results.get("fault=bit-rot")).contains("damaged sector: 1 bytes differ"), message(results.get("fault=bit-rot")));
+        assertTrue(message(results.get("fault=torn-write")).startsWith("first bad byte at offset 16,384"), message(results.get("fault=torn-write")));
+        assertTrue(message(results.get("fault=torn-write")).contains("likely transfer-length limit (or writes torn at a fixed length): all "), message(results.get("fault=torn-write")));
+        assertTrue(message(results.get("fault=misdirect")).contains("likely misdirected writes: "), message(results.get("fault=misdirect")));
+        assertTrue(message(results.get("fault=misdirect")).contains("8 LBAs) after their own place, which does not hold them; the writes landed that far away; "
+                + "outside the files they landed at LBA "), "the region scan finds where the file's last sectors went: " + message(results.get("fault=misdirect")));
+    }
+
+    @Test
+    void aControllerThatSkipsItsTeardownDestageLosesUnflushedDataAtEject() {
+        Map<String, TestExecutionResult> results = execute("teardown");
+        assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
+        assertEquals(Status.FAILED, Status.of(results.get("fault=no-teardown-flush")));
+    }
+
+    @Test
+    void ioErrorsFailTheCellAndLatencyTripsTheTimeout() {
+        Map<String, TestExecutionResult> results = execute("errors");
+        assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
+        TestExecutionResult io = results.get("fault=io-error");
+        assertEquals(Status.FAILED, Status.of(io));
+        assertTrue(message(io).contains("the device answered with I/O errors"), message(io));
+        TestExecutionResult slow = results.get("fault=latency");
+        assertEquals(Status.BROKEN, Status.of(slow));
+        assertTrue(slow.getThrowable().orElseThrow() instanceof RigBroken);
+        assertTrue(message(slow).contains("did not finish within 3 s"), message(slow));
+    }
+
+    @Test
+    void everyLifecycleStepKeepsFlushedData() {
+        Map<String, TestExecutionResult> results = execute("lifecycle");
+        assertEquals(Status.PASSED, Status.of(results.get("single")), message(results.get("single")));
+    }
+
+    @Test
+    void theWatchdogCutsAHungControllerLooseAndTheCellIsBroken() {
+        TestExecutionResult hung = execute("watchdog").get("single");
+        assertEquals(Status.BROKEN, Status.of(hung));
+        assertEquals("the watchdog aborted the FUSE connection: a command was unanswered for more than 2 s", message(hung));
+    }
+
+    @Test
+    void aFailedCellIsVerifiedAgainOfflineFromItsKeptMediaAndExtentMap() {
+        execute("transfer-limit");
+        java.io.StringWriter text = new java.io.StringWriter();
+        int exit = dev.orchestrate.cli.Main.execute(new java.io.PrintWriter(text, true), new java.io.PrintWriter(text, true), "verify",
+                "--manifest", run.resolve(Manifest.FILE).toString(), "--reports", run.resolve("offline").toString(), "--no-html");
+        assertEquals(1, exit, text.toString());
+        assertTrue(text.toString().contains("FAILED  oflag=none block-size=4KiB: first bad byte at offset 16,384 of file-1.bin"), text.toString());
+        assertTrue(text.toString().contains("likely transfer-length limit"), "the cell's command log is found through the manifest: " + text);
+        assertTrue(text.toString().contains("SKIPPED oflag=direct block-size=4KiB: the media image"), "a passed cell's media is gone: " + text);
+    }
+
+    @Test
+    void theDurableOracleFailsOnlyLossesAFlushHadPromised() throws IOException {
+        Map<String, TestExecutionResult> results = execute("durable");
+        assertEquals(Status.PASSED, Status.of(results.get("fault=none conv=none")), "lost, but never promised: reported, not failed");
+        assertTrue(Files.readString(run.resolve("cells/000-fault=none_conv=none/attachments").toFile().listFiles((d, n) -> n.contains("losses_never_promised"))[0].toPath())
+                .startsWith("1 of 1 damaged ranges were never promised"));
+        assertEquals(Status.PASSED, Status.of(results.get("fault=none conv=fsync")), message(results.get("fault=none conv=fsync")));
+        assertEquals(Status.PASSED, Status.of(results.get("fault=ignore-flush conv=none")));
+        TestExecutionResult promised = results.get("fault=ignore-flush conv=fsync");
+        assertEquals(Status.FAILED, Status.of(promised), "the fsync was acknowledged, so the loss breaks a promise");
+        assertTrue(message(promised).contains("likely write cache not flushed"), message(promised));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ext2", "xfs", "btrfs"})
+    void everyFileSystemIsVerifiedOnTheMedia(String fileSystem) throws IOException {
+        Installed.assumeFileSystem("the emulated target on " + fileSystem, fileSystem);
+        Path suite = Files.writeString(run.resolve(fileSystem + ".yaml"), """
+                name: on-%s
+                target:
+                  kind: emulated
+                  file-system: %s
+                  size: 1GiB
+                steps:
+                  - generate:
+                      size: 8MiB
+                  - copy:
+                      tool: cp
+                  - sync
+                  - verify
+                  - eject
+                  - verify
+                """.formatted(fileSystem, fileSystem));
+        var events = EngineTestKit.engine(OrchestrateEngine.ID)
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectFile(suite.toFile()))
+                .configurationParameter(OrchestrateEngine.RUN_DIR, run.resolve("run-" + fileSystem).toString())
+                .configurationParameter(CellFilter.PARAMETER, "")
+                .execute().testEvents();
+        events.assertStatistics(s -> s.started(1).succeeded(1));
+    }
+}

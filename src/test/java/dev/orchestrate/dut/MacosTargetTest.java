@@ -1,0 +1,179 @@
+package dev.orchestrate.dut;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orchestrate.engine.Catalog;
+import dev.orchestrate.host.Platform;
+import dev.orchestrate.outcome.NotRunnable;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Outcome;
+import dev.orchestrate.process.Runner;
+import dev.orchestrate.process.Runners;
+import dev.orchestrate.suite.InvalidSuite;
+import dev.orchestrate.suite.Suite;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The macOS targets with diskutil, ioreg and hdiutil answered from fixtures/macos: what they look at, what they change, what they refuse. */
+class MacosTargetTest {
+
+    private static final Path MACOS = Path.of("fixtures/macos");
+    private static final String RAID = "  disk: disk5\n  media-name: GAMMA RAID R8 Media\n  size: 65999999991808\n  serial: GR8A2419000731\n  protocol: SCSI\n";
+
+    @TempDir
+    Path dir;
+
+    private final List<List<String>> looked = new ArrayList<>();
+    private final List<List<String>> changed = new ArrayList<>();
+
+    @Test
+    void theRaidBoxIsIdentifiedThenOnlyTheRunsRegionIsZeroedThroughTheRawNode() throws IOException {
+        MacosTarget target = target(RAID, Map.of("diskutil info -plist disk5", "diskutil-info-disk5-raid-scsi.plist"));
+        target.prepare();
+        assertEquals(List.of(List.of("diskutil", "info", "-plist", "disk5"), List.of("diskutil", "list", "-plist"),
+                List.of("ioreg", "-a", "-l", "-r", "-c", "IOSCSIParallelInterfaceController")), looked);
+        assertEquals(List.of(List.of("dd", "if=/dev/zero", "of=/dev/rdisk5", "bs=1m", "count=2")), changed);
+        assertTrue(target.readRaw(target.place(suite(RAID).cells().getFirst(), 1)).description()
+                .startsWith("read through the driver under test: /dev/rdisk5, the raw node"));
+    }
+
+    @Test
+    void aFileSystemIsASmallGptPartitionMadeWithDiskutil() throws IOException {
+        MacosTarget target = target(RAID + "  file-system: jhfs+\n", Map.of("diskutil info -plist disk5", "diskutil-info-disk5-raid-scsi.plist"));
+        target.prepare();
+        assertEquals(List.of(List.of("diskutil", "partitionDisk", "disk5", "2", "GPT", "JHFS+", "ORCHDEF012", "67108864B", "Free Space", "FREE", "R")), changed);
+        target.unmount();
+        target.eject();
+        assertEquals(List.of("diskutil", "unmount", "/Volumes/ORCHDEF012"), changed.get(1));
+        assertEquals(List.of("diskutil", "eject", "disk5"), changed.get(2));
+        assertTrue(assertThrows(RigBroken.class, target::mount).getMessage().contains("was ejected"));
+    }
+
+    @Test
+    void theInternalDiskAndAMismatchAreRefusedBeforeAnythingChanges() throws IOException {
+        MacosTarget internal = target(RAID.replace("disk5", "disk0"), Map.of("diskutil info -plist disk0", "diskutil-info-disk0-internal-ssd.plist"));
+        RigBroken e = assertThrows(RigBroken.class, internal::prepare);
+        assertTrue(e.getMessage().contains("disk0 is an internal disk"), e.getMessage());
+        assertTrue(e.getMessage().contains("disk0 says its serial number is nothing"), e.getMessage());
+        MacosTarget kext = target(RAID, Map.of("diskutil info -plist disk5", "diskutil-info-disk5-raid-fibre-channel.plist"));
+        e = assertThrows(RigBroken.class, kext::prepare);
+        assertTrue(e.getMessage().contains("says its protocol is 'Fibre Channel Interface' but the suite expects 'SCSI'"), e.getMessage());
+        assertEquals(List.of(), changed);
+    }
+
+    @Test
+    void aRamDiskIsAttachedCheckedAndDetached() throws IOException {
+        MacosTarget ram = target("", Map.of("diskutil info -plist disk8", "diskutil-info-disk8-ramdisk.plist"), "macos-ramdisk");
+        ram.prepare();
+        ram.close();
+        assertEquals(List.of(List.of("hdiutil", "attach", "-nomount", "ram://2097152"), List.of("dd", "if=/dev/zero", "of=/dev/rdisk8", "bs=1m", "count=2"),
+                List.of("hdiutil", "detach", "disk8")), changed);
+    }
+
+    @Test
+    void aDryRunPrintsEveryChangeAndRunsNone() throws IOException {
+        StringWriter printed = new StringWriter();
+        Suite suite = suite("", "macos-ramdisk");
+        MacosTarget ram = MacosTarget.open(suite.target(), new Runners(fake(Map.of(), looked), Runner.printing(new PrintWriter(printed, true))),
+                Layout.of(Catalog.needs(suite)), Platform.MACOS, "abcdef012");
+        ram.prepare();
+        ram.close();
+        assertEquals("""
+                dry run: would run $ hdiutil attach -nomount ram://2097152
+                dry run: would run $ dd if=/dev/zero of=/dev/rdiskN bs=1m count=2
+                dry run: would run $ hdiutil detach diskN
+                """, printed.toString());
+        assertEquals(List.of(), looked, "a RAM disk that was not attached has nothing to look at");
+    }
+
+    @Test
+    void onLinuxAMacTargetIsNotRunnableHere() throws IOException {
+        Suite suite = suite(RAID, "macos-disk");
+        MacosTarget target = MacosTarget.open(suite.target(), new Runners(fake(Map.of(), looked), fake(Map.of(), changed)),
+                Layout.of(Catalog.needs(suite)), Platform.LINUX, "abcdef012");
+        assertEquals("macos-disk: macOS only", assertThrows(NotRunnable.class, target::prepare).getMessage());
+        assertEquals(List.of(), looked);
+    }
+
+    @Test
+    void onAMacARefusedDiskIsFoundBeforeTheRunByLookingOnly() throws IOException {
+        assertEquals(List.of(), deviceProblems(RAID, "diskutil-info-disk5-raid-scsi.plist", Platform.MACOS));
+        assertEquals(List.of(List.of("diskutil", "info", "-plist", "disk5"), List.of("diskutil", "list", "-plist"),
+                List.of("ioreg", "-a", "-l", "-r", "-c", "IOSCSIParallelInterfaceController")), looked);
+        List<String> internal = deviceProblems(RAID.replace("disk5", "disk0"), "diskutil-info-disk0-internal-ssd.plist", Platform.MACOS);
+        assertTrue(internal.contains("macos-disk disk0 refused (internal): disk0 is an internal disk; internal disks are never written,"
+                + " whatever the suite says: attach the disk under test externally"), internal.toString());
+        assertEquals(List.of("macos-disk disk5 refused (mismatch): disk5 says its protocol is 'Fibre Channel Interface' but the suite expects 'SCSI';"
+                + " check that disk5 is the disk under test"), deviceProblems(RAID, "diskutil-info-disk5-raid-fibre-channel.plist", Platform.MACOS));
+        assertTrue(deviceProblems(RAID, "diskutil-info-truncated.plist", Platform.MACOS).getFirst().startsWith("macos-disk disk5: "),
+                "a truncated answer names the disk and says why");
+        assertEquals(List.of(), changed, "nothing is changed to find out");
+    }
+
+    @Test
+    void elsewhereAMacDiskIsNotLookedAtBeforeTheRunWhichSkipsIt() throws IOException {
+        assertEquals(List.of(), deviceProblems(RAID.replace("disk5", "disk0"), "diskutil-info-disk0-internal-ssd.plist", Platform.LINUX));
+        assertEquals(List.of(), looked);
+    }
+
+    private List<String> deviceProblems(String identity, String info, Platform host) throws IOException {
+        Map<String, String> all = Map.of("diskutil info -plist " + (identity.contains("disk0") ? "disk0" : "disk5"), info,
+                "diskutil list -plist", "diskutil-list.plist", "ioreg -a -l -r -c IOSCSIParallelInterfaceController", "ioreg-controller-dext.plist");
+        Suite suite = suite(identity);
+        return Targets.deviceProblems(suite.target(), Catalog.needs(suite), host, fake(all, looked));
+    }
+
+    private MacosTarget target(String identity, Map<String, String> fixtures) throws IOException {
+        return target(identity, fixtures, "macos-disk");
+    }
+
+    private MacosTarget target(String identity, Map<String, String> fixtures, String kind) throws IOException {
+        Map<String, String> all = new java.util.HashMap<>(fixtures);
+        all.put("diskutil list -plist", "diskutil-list.plist");
+        all.put("ioreg -a -l -r -c IOSCSIParallelInterfaceController", "ioreg-controller-dext.plist");
+        all.put("hdiutil attach -nomount ram://2097152", "hdiutil-attach-ram.txt");
+        Suite suite = suite(identity, kind);
+        return MacosTarget.open(suite.target(), new Runners(fake(all, looked), fake(all, changed)), Layout.of(Catalog.needs(suite)),
+                Platform.MACOS, "abcdef012");
+    }
+
+    /** Answers a command from its fixture (or with success and no output), recording its argv. */
+    private static Runner fake(Map<String, String> fixtures, List<List<String>> record) {
+        return command -> {
+            record.add(command.argv());
+            String fixture = fixtures.get(command.display());
+            try {
+                return new Outcome(command, 0, Duration.ZERO, fixture == null ? "" : Files.readString(MACOS.resolve(fixture)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+    }
+
+    private Suite suite(String identity) throws IOException {
+        return suite(identity, "macos-disk");
+    }
+
+    private Suite suite(String identity, String kind) throws IOException {
+        Path file = dir.resolve("mac.yaml");
+        Files.writeString(file, "name: mac\ntarget:\n  kind: " + kind + "\n" + identity + "steps:\n"
+                + "  - generate:\n      size: 1MiB\n      files: 2\n  - copy:\n      tool: dd\n  - verify\n");
+        try {
+            return Catalog.loader().load(file);
+        } catch (InvalidSuite e) {
+            throw new AssertionError(e.problems().toString(), e);
+        }
+    }
+}
