@@ -1,19 +1,57 @@
 package dev.orchestrate.dut;
 
+import dev.orchestrate.host.PageCache;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
+import dev.orchestrate.suite.Key;
+import dev.orchestrate.suite.Options;
+import dev.orchestrate.suite.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * An already-mounted volume: each cell copies into its own directory below
  * {@code <path>/orchestrate-<run>/}; verification reads the files back through the file system.
  */
-public final class DirectoryTarget implements Target, Purgeable {
+public final class DirectoryTarget implements Target {
+
+    /** The directory kind: its keys, and the checks of a suite that names it. */
+    static final class Kind implements TargetKind {
+
+        @Override
+        public String name() {
+            return "directory";
+        }
+
+        @Override
+        public Section.Variant variant() {
+            return new Section.Variant("an already-mounted volume; files are copied onto it and read back through its file system",
+                    List.of(Key.optional("path", Key.Type.TEXT, null,
+                            "the mounted volume (a directory on it); default: a scratch directory in the run directory, for trying suites out")));
+        }
+
+        @Override
+        public Set<Ability> abilities() {
+            return Set.of(Ability.PURGE);
+        }
+
+        @Override
+        public Target open(Opening at) {
+            return new DirectoryTarget(at.options().optionalText("path").map(Path::of).orElse(at.runDir().resolve("volume")), at.runName());
+        }
+
+        @Override
+        public Optional<String> pathProblem(Options target, Path path) {
+            return Files.isDirectory(path) ? Optional.empty()
+                    : Optional.of("target path " + path + " is not a directory; mount the volume under test and name a directory on it");
+        }
+    }
 
     private final Path root;
     private final Path runRoot;
@@ -43,28 +81,42 @@ public final class DirectoryTarget implements Target, Purgeable {
     }
 
     @Override
-    public Placement place(Cell cell, int index) {
-        return new Placement(runRoot.resolve(cell.slug()).resolve("file-" + index + ".bin"), -1, 512);
+    public Device open(Cell cell, Path dir, Evidence evidence) {
+        return new CellDirectory(cell, runRoot.resolve(cell.slug()));
     }
 
-    @Override
-    public void afterCell(Cell cell, List<Placement> placements, boolean passed, Evidence evidence) {
-        if (!passed) {
-            return;
+    /** A cell's own directory on the volume; a passed cell's files leave it, a failed cell's stay as evidence. */
+    private record CellDirectory(Cell cell, Path dir) implements Device, Purgeable {
+
+        @Override
+        public Placement place(int index) {
+            return new Placement(dir.resolve("file-" + index + ".bin"), -1, 512);
         }
-        try {
-            for (Placement p : placements) {
-                Files.deleteIfExists(p.path());
+
+        @Override
+        public void close(boolean passed, List<Placement> placements) {
+            if (!passed) {
+                return;
             }
-            Files.deleteIfExists(runRoot.resolve(cell.slug()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the files of " + cell.name() + " from " + root, e);
+            try {
+                for (Placement p : placements) {
+                    Files.deleteIfExists(p.path());
+                }
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the files of " + cell.name() + " from " + dir.getParent().getParent(), e);
+            }
         }
-    }
 
-    @Override
-    public void purge() {
-        dev.orchestrate.host.PageCache.dropClean();
+        @Override
+        public Optional<Purgeable> purgeable() {
+            return Optional.of(this);
+        }
+
+        @Override
+        public void purge() {
+            PageCache.dropClean();
+        }
     }
 
     @Override

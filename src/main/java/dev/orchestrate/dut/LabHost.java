@@ -18,10 +18,6 @@ interface LabHost extends Resumable {
     }
 
     @Override
-    default void shutDownFor(Boundary boundary) {
-    }
-
-    @Override
     default Optional<Command> hostCommand(Boundary boundary) {
         return hostCommands().command(boundary);
     }

@@ -6,8 +6,10 @@ import dev.orchestrate.device.Expectation;
 import dev.orchestrate.device.LinuxDisks;
 import dev.orchestrate.device.Refusal;
 import dev.orchestrate.device.Volume;
+import dev.orchestrate.host.Platform;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
@@ -19,6 +21,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +35,52 @@ import java.util.stream.Stream;
  */
 public final class LinuxBlockTarget implements Target, LabHost {
 
-    public static final Section.Variant VARIANT = new Section.Variant(
+    /** The linux-block kind: its keys, and the checks of a suite that names it. */
+    static final class Kind implements TargetKind {
+
+        @Override
+        public String name() {
+            return "linux-block";
+        }
+
+        @Override
+        public Section.Variant variant() {
+            return VARIANT;
+        }
+
+        /** The host's reboot and power cut, through the commands the suite names. */
+        @Override
+        public Set<Ability> abilities() {
+            return Set.of(Ability.REBOOT, Ability.POWER_CUT);
+        }
+
+        @Override
+        public Target open(Opening at) {
+            return LinuxBlockTarget.open(at.options(), LinuxDisks.host(), at.runners(), at.layout());
+        }
+
+        @Override
+        public boolean raw(Options target) {
+            return true;
+        }
+
+        @Override
+        public boolean changesHostDevices() {
+            return true;
+        }
+
+        @Override
+        public boolean takesHostDown() {
+            return true;
+        }
+
+        @Override
+        public List<String> deviceProblems(Options target, Layout layout, Platform host, Runner looks) {
+            return problems(target, LinuxDisks.host(), layout);
+        }
+    }
+
+    private static final Section.Variant VARIANT = new Section.Variant(
             "a real Linux block device, chosen by name and identity; files are written raw at device offsets"
                     + " and read back with O_DIRECT through the driver under test. The disk holding / or /boot, mounted,"
                     + " partition, read-only and held (device mapper, md) disks are refused",
@@ -50,11 +99,11 @@ public final class LinuxBlockTarget implements Target, LabHost {
     private final Runners runners;
     private final Layout layout;
     private final HostCommands hostCommands;
-    private final TrustedHost trusted;
+    private final Optional<TrustedHost> trusted;
     private int blockSize = 512;
 
     LinuxBlockTarget(Path device, Expectation expected, LinuxDisks disks, Runners runners, Layout layout, HostCommands hostCommands,
-                     TrustedHost trusted) {
+                     Optional<TrustedHost> trusted) {
         this.device = device;
         this.expected = expected;
         this.disks = disks;
@@ -143,39 +192,21 @@ public final class LinuxBlockTarget implements Target, LabHost {
         blockSize = (int) candidate.identity().media().blockSize();
     }
 
+    @Override
+    public Optional<Resumable> resumable() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Device open(Cell cell, Path dir, Evidence evidence) {
+        return RawDisk.throughDriver(device, layout, blockSize, trusted, " with O_DIRECT at each file's device offset (the page cache is bypassed;"
+                + " the driver's and the device's own caches are not)").device(cell);
+    }
+
     /** Files lie raw at device offsets: nothing is mounted, so the device is back as soon as its identity is confirmed. */
     @Override
-    public void resumeCell(Cell cell, Path dir, Evidence evidence) {
-    }
-
-    @Override
-    public Placement place(Cell cell, int index) {
-        return new Placement(device, layout.fileOffset(cell.ordinal(), index), blockSize);
-    }
-
-    @Override
-    public ReadBack readRaw(Placement p) {
-        if (trusted != null) {
-            return ReadBack.trusted(trusted, p.deviceOffset(), blockSize);
-        }
-        return ReadBack.device(device, p.deviceOffset(), blockSize,
-                "read through the driver under test: " + device + " with O_DIRECT at each file's device offset (the page cache is bypassed;"
-                        + " the driver's and the device's own caches are not)");
-    }
-
-    @Override
-    public Region region(Cell cell, boolean wholeDevice) {
-        if (trusted != null) {
-            return Region.none(TrustedHost.UNSCANNED);
-        }
-        return wholeDevice ? new Region(device, 0, layout.total(), blockSize, "every cell's region of " + device + ", read through the driver under test")
-                : new Region(device, layout.start(cell.ordinal()), layout.end(cell.ordinal()), blockSize,
-                        "the cell's region of " + device + ", read through the driver under test");
-    }
-
-    /** The regions stay as they are: the disk is the record of what happened. */
-    @Override
-    public void afterCell(Cell cell, List<Placement> placements, boolean passed, Evidence evidence) {
+    public Device reopen(Cell cell, Path dir, Evidence evidence) {
+        return open(cell, dir, evidence);
     }
 
     @Override

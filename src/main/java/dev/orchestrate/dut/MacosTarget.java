@@ -27,7 +27,12 @@ import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Size;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A Mac's disk: {@code macos-disk} names one by identifier and identity; {@code macos-ramdisk} attaches
@@ -39,14 +44,61 @@ import java.util.List;
  * copied onto it and read back through it. A lab disk's reboot or power cut runs the host's command the
  * suite names and ends the run; the resume checks the disk's identity again before anything else.
  */
-public final class MacosTarget implements Target, Mountable, Ejectable, DiskOperations, LabHost {
+public final class MacosTarget implements Target, LabHost {
+
+    /** The two kinds on a Mac: a lab disk the suite names, or a RAM disk the run attaches. */
+    record Kind(boolean ramDisk) implements TargetKind {
+
+        @Override
+        public String name() {
+            return ramDisk ? "macos-ramdisk" : "macos-disk";
+        }
+
+        @Override
+        public Section.Variant variant() {
+            return ramDisk ? RAMDISK : DISK;
+        }
+
+        /** A lab disk's reboot and power cut take the host down, through the commands the suite names. */
+        @Override
+        public Set<Ability> abilities() {
+            return ramDisk ? EnumSet.of(Ability.MOUNT, Ability.EJECT, Ability.DISK_OPERATIONS)
+                    : EnumSet.of(Ability.MOUNT, Ability.EJECT, Ability.DISK_OPERATIONS, Ability.REBOOT, Ability.POWER_CUT);
+        }
+
+        @Override
+        public Target open(Opening at) {
+            return MacosTarget.open(at.options(), at.runners(), at.layout(), Platform.current(), at.runName());
+        }
+
+        @Override
+        public boolean raw(Options target) {
+            return target.text("file-system").equals("raw");
+        }
+
+        @Override
+        public boolean changesHostDevices() {
+            return true;
+        }
+
+        @Override
+        public boolean takesHostDown() {
+            return !ramDisk;
+        }
+
+        /** Elsewhere diskutil is not there to ask, and the run skips a Mac's disk as "macos-disk: macOS only". */
+        @Override
+        public List<String> deviceProblems(Options target, Layout layout, Platform host, Runner looks) {
+            return !ramDisk && host == Platform.MACOS ? problems(target, looks, layout) : List.of();
+        }
+    }
 
     private static final List<Key> COMMON = List.of(
             Key.choice("file-system", "raw", Diskutil.FILE_SYSTEMS, "raw: files at device offsets of /dev/rdiskN (the run's region is zeroed first);"
                     + " else a small GPT partition formatted with diskutil (jhfs+ is HFS+ journaled), files copied onto it"),
             Key.optional("baseline", Key.Type.TEXT, null, "a saved identity (JSON) to diff this disk's against, e.g. captured under the previous driver"));
 
-    public static final Section.Variant DISK = new Section.Variant("a Mac's disk, chosen by identifier and identity (diskutil info, ioreg);"
+    private static final Section.Variant DISK = new Section.Variant("a Mac's disk, chosen by identifier and identity (diskutil info, ioreg);"
             + " internal, system, boot-image, partition, read-only and mounted disks are refused; macOS only", concat(List.of(
             Key.required("disk", Key.Type.TEXT, "the whole disk's identifier, e.g. disk5 (identifiers change across reboots: the identity keys confirm it)"),
             Key.optional("media-name", Key.Type.TEXT, null, "the Media Name diskutil info must show"),
@@ -58,7 +110,7 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
             TrustedHost.KEY),
             HostCommands.KEYS));
 
-    public static final Section.Variant RAMDISK = new Section.Variant("a RAM disk attached with hdiutil attach -nomount ram://N and detached at"
+    private static final Section.Variant RAMDISK = new Section.Variant("a RAM disk attached with hdiutil attach -nomount ram://N and detached at"
             + " the end, so the same suites run on any Mac without lab hardware; macOS only", concat(List.of(
             Key.optional("size", Key.Type.SIZE, "1GiB", "the RAM disk's size")), List.of()));
 
@@ -73,12 +125,12 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
     private final Platform host;
     private final String volumeName;
     private final HostCommands hostCommands;
-    private final TrustedHost trusted;
+    private final Optional<TrustedHost> trusted;
     private String disk;
     private int blockSize = 512;
     private Path mountPoint;
     private Candidate identified;
-    private boolean unmounted;
+    /** The disk was ejected: it is gone for the rest of the run, until it is attached again. */
     private boolean ejected;
 
     private MacosTarget(String kind, Expectation expected, Options options, Runners runners, Layout layout, Platform host, String runName) {
@@ -92,10 +144,10 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
         this.layout = layout;
         this.host = host;
         // FAT32 takes up to 11 capitals; the run id keeps two runs' volumes apart
-        this.volumeName = ("ORCH" + runName.substring(Math.max(0, runName.length() - 6))).toUpperCase(java.util.Locale.ROOT);
+        this.volumeName = ("ORCH" + runName.substring(Math.max(0, runName.length() - 6))).toUpperCase(Locale.ROOT);
         this.disk = expected == null ? null : expected.identifier();
         this.hostCommands = HostCommands.of(options);
-        this.trusted = expected == null ? null : TrustedHost.of(options);
+        this.trusted = expected == null ? Optional.empty() : TrustedHost.of(options);
     }
 
     public static MacosTarget open(Options options, Runners runners, Layout layout, Platform host, String runName) {
@@ -195,11 +247,6 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
         mountPoint = raw() ? null : Path.of("/Volumes", volumeName);
     }
 
-    /** The disk is back as macOS attached it at boot: its identity was confirmed before the first cell. */
-    @Override
-    public void resumeCell(Cell cell, Path dir, Evidence evidence) {
-    }
-
     /**
      * A lab disk must be exactly the one the suite names; a RAM disk this run attached is named by its
      * identifier alone (it has no serial), and every other rule (internal, mounted, ...) still applies.
@@ -239,9 +286,29 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
         return Candidate.macos(Media.fromDiskutilInfo(info, Diskutil.info(disk).display()), DiskMap.fromDiskutilList(list, Diskutil.list().display()), registry);
     }
 
-    /** The identity as diskutil and the registry gave it, the limit check and the diff against the baseline, with every cell. */
+    /** The cell's files on the raw node or the run's volume, with the identity, the limit check and the baseline diff attached. */
     @Override
-    public void beforeCell(Cell cell, Path dir, Evidence evidence) {
+    public Device open(Cell cell, Path dir, Evidence evidence) {
+        attachIdentity(evidence);
+        Device files = raw() ? RawDisk.throughDriver(Path.of(rawNode()), layout, blockSize, trusted, ", the raw node, at each file's device offset"
+                + " in aligned blocks (the raw node has no buffer cache; the driver's and the device's own caches are not bypassed)").device(cell)
+                : new MacosDevice.Volume(cell, mountPoint, blockSize);
+        return new MacosDevice(files, this);
+    }
+
+    @Override
+    public Optional<Resumable> resumable() {
+        return Optional.of(this);
+    }
+
+    /** The disk is back as macOS attached it at boot: its identity was confirmed before the first cell. */
+    @Override
+    public Device reopen(Cell cell, Path dir, Evidence evidence) {
+        return open(cell, dir, evidence);
+    }
+
+    /** The identity as diskutil and the registry gave it, the limit check and the diff against the baseline, with every cell. */
+    private void attachIdentity(Evidence evidence) {
         if (identified == null) {
             return;
         }
@@ -264,81 +331,33 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
         return "/dev/r" + disk;
     }
 
-    @Override
-    public Placement place(Cell cell, int index) {
-        return raw() ? new Placement(Path.of(rawNode()), layout.fileOffset(cell.ordinal(), index), blockSize)
-                : new Placement(mountPoint.resolve(cell.slug()).resolve("file-" + index + ".bin"), -1, blockSize);
-    }
-
-    @Override
-    public ReadBack readRaw(Placement p) {
-        if (trusted != null) {
-            return ReadBack.trusted(trusted, p.deviceOffset(), blockSize);
-        }
-        return ReadBack.device(p.path(), p.deviceOffset(), blockSize, "read through the driver under test: " + p.path()
-                + ", the raw node, at each file's device offset in aligned blocks (the raw node has no buffer cache; the driver's and the"
-                + " device's own caches are not bypassed)");
-    }
-
-    @Override
-    public ReadBack readBack(Cell cell, int index, String name) {
-        Placement p = place(cell, index, name);
-        return p.raw() ? readRaw(p) : new ReadBack(p.path(), "read through the driver under test: the files on " + mountPoint
-                + ", through the file system and the buffer cache", null, -1, blockSize, false, false, null);
-    }
-
-    @Override
-    public Region region(Cell cell, boolean wholeDevice) {
-        if (!raw()) {
-            return Target.super.region(cell, wholeDevice);
-        }
-        if (trusted != null) {
-            return Region.none(TrustedHost.UNSCANNED);
-        }
-        return new Region(Path.of(rawNode()), wholeDevice ? 0 : layout.start(cell.ordinal()), wholeDevice ? layout.total() : layout.end(cell.ordinal()),
-                blockSize, (wholeDevice ? "every cell's region" : "the cell's region") + " of " + rawNode() + ", read through the driver under test");
-    }
-
-    /** Raw regions stay as the record of what happened; the partition is remade by the next run. */
-    @Override
-    public void afterCell(Cell cell, List<Placement> placements, boolean passed, Evidence evidence) {
-    }
-
-    @Override
-    public void unmount() {
+    void unmount() {
         runners.changes().require(raw() ? Diskutil.unmountDisk(disk) : Diskutil.unmount(mountPoint.toString()));
-        unmounted = true;
     }
 
-    @Override
-    public void mount() {
+    void mount() {
         if (ejected) {
             throw new RigBroken(disk + " was ejected: it comes back only when it is attached again (replug or power-cycle the box)");
         }
         if (!raw()) {
             runners.changes().require(Diskutil.mount(volumeName));
         }
-        unmounted = false;
     }
 
-    @Override
-    public boolean mounted() {
-        return !raw() && !unmounted && !ejected;
+    boolean ejected() {
+        return ejected;
     }
 
-    @Override
-    public void eject() {
+    void eject() {
         runners.changes().require(Diskutil.eject(disk));
         ejected = true;
     }
 
-    @Override
-    public Outcome partitionDisk(String format, long bytes) {
+    Outcome partitionDisk(String format, long bytes) {
         return runners.changes().run(Diskutil.partitionDisk(disk, format, volumeName, bytes));
     }
 
-    @Override
-    public Outcome eraseDisk(String format) {
+    Outcome eraseDisk(String format) {
         return runners.changes().run(Diskutil.eraseDisk(disk, format, volumeName));
     }
 
@@ -351,6 +370,6 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
     }
 
     private static List<Key> concat(List<Key> own, List<Key> hostCommands) {
-        return java.util.stream.Stream.of(own, hostCommands, COMMON).flatMap(List::stream).toList();
+        return Stream.of(own, hostCommands, COMMON).flatMap(List::stream).toList();
     }
 }

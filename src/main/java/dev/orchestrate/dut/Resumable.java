@@ -4,12 +4,14 @@ import dev.orchestrate.process.Command;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A target whose reboot (or power cut) can end this process, as a real host reboot does: the device
- * is shut down as the boundary will, the run journal is saved, the host goes down (or, emulated, the
- * process only stops), and {@code orchestrate resume} brings the device back for the interrupted cell.
+ * How a target's reboot (or power cut) can end this process, as a real host reboot does: the cell's
+ * device is shut down as the boundary will ({@link Device#shutDownFor}), the run journal is saved, the
+ * host goes down (or, emulated, the process only stops), and {@code orchestrate resume} opens the
+ * device again for the interrupted cell.
  */
 public interface Resumable {
 
@@ -30,7 +32,7 @@ public interface Resumable {
 
         /** The boundary a step of this kind is, if it is one. */
         public static Optional<Boundary> of(String stepKind) {
-            return java.util.Arrays.stream(values()).filter(b -> b.step.equals(stepKind)).findFirst();
+            return Arrays.stream(values()).filter(b -> b.step.equals(stepKind)).findFirst();
         }
 
         public String step() {
@@ -49,9 +51,6 @@ public interface Resumable {
     /** Whether {@code boundary} ends this process rather than coming back within it. */
     boolean endsProcess(Boundary boundary);
 
-    /** Shuts the device down as {@code boundary} will, keeping what the cell needs to go on after it. */
-    void shutDownFor(Boundary boundary);
-
     /** The command that takes the host through {@code boundary}, run once the journal is saved; empty when it is simulated. */
     Optional<Command> hostCommand(Boundary boundary);
 
@@ -59,5 +58,5 @@ public interface Resumable {
     void prepareForResume();
 
     /** In the resuming process: the cell's device comes back as the reboot left it, and its volume is mounted again. */
-    void resumeCell(Cell cell, Path dir, Evidence evidence);
+    Device reopen(Cell cell, Path dir, Evidence evidence);
 }

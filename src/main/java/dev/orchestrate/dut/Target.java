@@ -3,9 +3,12 @@ package dev.orchestrate.dut;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 
-/** The device under test, as the cells see it. Optional abilities (mount, eject, power) are interfaces of their own. */
+/**
+ * The target a suite names, for the whole run: set up before the first cell, it opens a
+ * {@link Device} for each cell, which holds everything that lasts only for that cell.
+ */
 public interface Target extends AutoCloseable {
 
     /** One line for reports: kind and location. */
@@ -22,41 +25,13 @@ public interface Target extends AutoCloseable {
         return false;
     }
 
-    /** Sets the target up for one cell; {@code dir} is the cell's own directory for what it keeps. */
-    default void beforeCell(Cell cell, Path dir, Evidence evidence) {
+    /** Opens the device of one cell; {@code dir} is the cell's own directory for what it keeps. */
+    Device open(Cell cell, Path dir, Evidence evidence);
+
+    /** How a reboot or power cut can end the run's process and be resumed on this target; empty where it cannot. */
+    default Optional<Resumable> resumable() {
+        return Optional.empty();
     }
-
-    /** Where file {@code index} (1-based) of {@code cell} goes. */
-    Placement place(Cell cell, int index);
-
-    /** Where file {@code index} goes when it is called {@code name}: on a file system under that name; a raw placement has none. */
-    default Placement place(Cell cell, int index, String name) {
-        Placement p = place(cell, index);
-        return p.raw() ? p : new Placement(p.path().resolveSibling(name), p.deviceOffset(), p.blockSize());
-    }
-
-    /** Where verification reads file {@code index}, called {@code name}, back: the known-good path of this target. */
-    default ReadBack readBack(Cell cell, int index, String name) {
-        Placement p = place(cell, index, name);
-        return p.raw() ? readRaw(p) : ReadBack.file(p.path());
-    }
-
-    /** How a file placed raw at {@code p} (moved by a copy's alignment offset, if any) is read back: directly at its device offset. */
-    default ReadBack readRaw(Placement p) {
-        return ReadBack.raw(p.path(), p.deviceOffset(), p.blockSize());
-    }
-
-    /**
-     * The part of the device {@code cell} used, on the known-good path, where verification looks
-     * for the run's sectors outside the files; with {@code wholeDevice}, all of the device. A target
-     * read through a file system has none.
-     */
-    default Region region(Cell cell, boolean wholeDevice) {
-        return Region.none("this target is read through its file system, so there is no device to scan");
-    }
-
-    /** Tears down what the cell set up; a passed cell's files leave the target, a failed cell's stay as evidence. */
-    void afterCell(Cell cell, List<Placement> placements, boolean passed, Evidence evidence);
 
     @Override
     void close();

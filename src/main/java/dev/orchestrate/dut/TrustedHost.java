@@ -2,11 +2,13 @@ package dev.orchestrate.dut;
 
 import dev.orchestrate.process.Command;
 import dev.orchestrate.suite.Key;
+import dev.orchestrate.suite.Options;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A second host with a trusted driver that reads the disk under test for verification, over SSH:
@@ -32,10 +34,10 @@ public record TrustedHost(String destination, String device, List<String> ssh, D
             + " with the cache bypassed, through the driver under test; or ssh://user@host/dev/sdX (a Mac's /dev/diskN), a second host with a"
             + " trusted driver that streams only the files' ranges with dd over SSH (a key, no password; raw placements only)");
 
-    /** The trusted host the target's {@code read-back} names, or null to read locally; the value was checked at validation. */
-    static TrustedHost of(dev.orchestrate.suite.Options target) {
+    /** The trusted host the target's {@code read-back} names, or empty to read locally; the value was checked at validation. */
+    static Optional<TrustedHost> of(Options target) {
         String value = target.text(KEY.name());
-        return value.equals("local") ? null : parse(value);
+        return value.equals("local") ? Optional.empty() : Optional.of(parse(value));
     }
 
     public TrustedHost {

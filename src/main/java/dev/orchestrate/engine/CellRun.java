@@ -1,38 +1,45 @@
 package dev.orchestrate.engine;
 
+import dev.orchestrate.dut.CommandLogged;
+import dev.orchestrate.dut.Extent;
+import dev.orchestrate.dut.Placement;
+import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RebootPending;
-import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.outcome.Status;
 import dev.orchestrate.process.Cancellation;
+import dev.orchestrate.report.AttachmentFolder;
 import dev.orchestrate.report.Entries;
-import dev.orchestrate.step.Action;
-import dev.orchestrate.step.CellContext;
 import dev.orchestrate.report.Evidence;
-import dev.orchestrate.step.Steps;
-import dev.orchestrate.dut.CommandLogged;
-import dev.orchestrate.dut.Resumable;
-import dev.orchestrate.trace.Fingerprint;
-import dev.orchestrate.suite.Step;
+import dev.orchestrate.step.CellContext;
+import dev.orchestrate.step.CellWalk;
 import dev.orchestrate.suite.Suite;
+import dev.orchestrate.trace.Fingerprint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 
 /**
- * Runs one cell: labels and parameters first, then each step as a reported step, journaled when it
- * completes; the first step that throws ends the cell. Sources are always removed; a passed cell's
- * files leave the target. A reboot that ends the process stops the cell unfinished, with its files
- * and device kept; resumed, the cell comes back after that reboot and goes on with the next step.
+ * Runs one cell through its {@link CellWalk}: labels and parameters first, then each step as a
+ * reported step, journaled when it completes; the first step that throws ends the cell. Sources are
+ * always removed; a passed cell's files leave the target. A reboot that ends the process stops the
+ * cell unfinished, with its files and device kept; resumed, the cell comes back after that reboot and
+ * goes on with the next step. The run comes to a {@link CellOutcome}.
  */
-final class CellRun implements Evidence {
+final class CellRun implements Evidence, CellWalk.Observer {
+
+    /** The manifest status of a cell a reboot interrupted. */
+    static final String AWAITING_RESUME = "awaiting-resume";
 
     private final Suite suite;
     private final CellDescriptor descriptor;
@@ -40,12 +47,10 @@ final class CellRun implements Evidence {
     private final Progress progress;
     private final Path dir;
     private final CellContext context;
+    private final CellWalk walk;
     private final Journal journal;
     private final int resumeAfter;
-    private int pausedAt;
-    private int attachments;
-    /** Whether setup began: a cell skipped before it has nothing to tear down. */
-    private boolean setUp;
+    private final AttachmentFolder attachments;
 
     /** @param resumeAfter the step (1-based) whose reboot ended the process before, or 0 for a fresh cell */
     CellRun(Suite suite, CellDescriptor descriptor, SuiteRun.Shared shared, int resumeAfter) {
@@ -54,43 +59,26 @@ final class CellRun implements Evidence {
         this.listener = shared.listener();
         this.progress = shared.progress();
         this.dir = shared.workspace().resolve("cells").resolve(descriptor.cell().slug());
-        this.context = new CellContext(descriptor.cell(), shared.runId(), shared.format(), shared.target(), dir, this);
+        this.context = new CellContext(descriptor.cell(), shared.runId(), shared.format(), shared.target(), dir, this, shared.runners());
+        this.walk = new CellWalk(context, suite.stepsFor(descriptor.cell()), dir, this);
         this.journal = shared.journal();
         this.resumeAfter = resumeAfter;
         // attachments of the run before the reboot stay; the numbers go on after theirs
-        try (Stream<Path> kept = Files.exists(dir.resolve("attachments")) ? Files.list(dir.resolve("attachments")) : Stream.empty()) {
-            this.attachments = (int) kept.count();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the attachments in " + dir, e);
-        }
+        this.attachments = new AttachmentFolder(dir.resolve("attachments"));
     }
 
-    /** The step (1-based) whose reboot ended the process and left the cell unfinished, or 0. */
-    int pausedAt() {
-        return pausedAt;
-    }
-
-    CellContext context() {
-        return context;
-    }
-
-    TestExecutionResult run() {
+    CellOutcome run() {
         publishIdentity();
-        List<Step> steps = suite.stepsFor(descriptor.cell());
         TestExecutionResult result;
         try {
             Files.createDirectories(dir);
-            List<Action> actions = steps.stream().map(Steps::action).toList();
             // a cell this host cannot run is skipped before a device is set up for it
-            for (Action action : actions) {
-                action.unavailable().ifPresent(reason -> {
-                    throw new NotRunnable(reason);
-                });
-            }
-            setUp = true;
-            int paused = Cancellation.interruptible(() -> walk(actions));
-            if (paused > 0) {
-                return pause(paused, actions.get(paused - 1));
+            walk.unavailable().ifPresent(reason -> {
+                throw new NotRunnable(reason);
+            });
+            CellWalk.Walked walked = Cancellation.interruptible(() -> walk.walk(CellWalk.Mode.RUN, resumeAfter));
+            if (walked.pausedAt() > 0) {
+                return pause(walked);
             }
             result = TestExecutionResult.successful();
         } catch (NotRunnable e) {
@@ -98,74 +86,33 @@ final class CellRun implements Evidence {
         } catch (Throwable e) {
             result = TestExecutionResult.failed(e);
         }
-        return tearDown(result);
+        result = tearDown(result);
+        return new CellOutcome(result, Optional.empty(), record(Status.of(result).label(), result.getThrowable().map(Throwable::getMessage).orElse("")));
     }
 
-    /**
-     * Sets the device up (or brings it back after a reboot) and runs the steps, each journaled when
-     * it completes; a request to stop the run ends the walk at the current step. Returns the step
-     * (1-based) whose reboot ended the process, or 0 when every step ran.
-     */
-    private int walk(List<Action> actions) throws Exception {
-        if (resumeAfter == 0) {
-            Cancellation.check("before the device was set up");
-            perCell(new Setup());
-        } else {
-            perCell(new Return());
-            actions.subList(0, resumeAfter).forEach(a -> a.resume(context));
-            journal.append(new Journal.Resumed(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), resumeAfter));
-        }
-        for (int i = resumeAfter; i < actions.size(); i++) {
-            Action action = actions.get(i);
-            Cancellation.check("before step " + (i + 1) + " (" + action.title() + ")");
-            if (context.target() instanceof CommandLogged logged) {
-                logged.markStep(action.title());
-            }
-            try {
-                runStep(action);
-            } catch (RebootPending e) {
-                return i + 1;
-            }
-            journal.append(new Journal.StepCompleted(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), i + 1, action.title()));
-        }
-        return 0;
+    /** The reboot at a step ended the process: journaled, the cell stays as it is (no teardown) for the resume. */
+    private CellOutcome pause(CellWalk.Walked walked) {
+        int step = walked.pausedAt();
+        journal.append(new Journal.AwaitingResume(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), step, walk.title(step)));
+        RebootPending pending = new RebootPending("not finished: awaiting resume after the reboot at step " + step + " of cell "
+                + descriptor.cell().name() + "; continue the run with 'orchestrate resume " + dir.getParent().getParent() + "'");
+        return new CellOutcome(TestExecutionResult.aborted(pending), walked.pausedBy(), record(AWAITING_RESUME, pending.getMessage()));
     }
 
-    /** The reboot at {@code step} ended the process: journaled, the cell stays as it is (no teardown) for the resume. */
-    private TestExecutionResult pause(int step, Action action) {
-        pausedAt = step;
-        journal.append(new Journal.AwaitingResume(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), step, action.title()));
-        return TestExecutionResult.aborted(new RebootPending("not finished: awaiting resume after the reboot at step " + step + " of cell "
-                + descriptor.cell().name() + "; continue the run with 'orchestrate resume " + dir.getParent().getParent() + "'"));
-    }
-
-    /** Teardown always runs once setup began; when it fails, the rig broke. */
+    /** Teardown always runs once the device was opened; when it fails, the rig broke. */
     private TestExecutionResult tearDown(TestExecutionResult result) {
-        if (!setUp) {
-            return result;
-        }
-        try {
-            perCell(new Teardown(result.getStatus() == TestExecutionResult.Status.SUCCESSFUL));
-            removeSources();
-            return result;
-        } catch (Exception e) {
-            RigBroken broken = e instanceof RigBroken rb ? rb : new RigBroken("teardown of " + descriptor.cell().name() + " failed: " + e.getMessage(), e);
-            // a data-loss finding stands, unless the rig's own failure makes it suspect
-            if (Status.of(result) == Status.FAILED && !broken.taintsVerdict()) {
-                result.getThrowable().orElseThrow().addSuppressed(broken);
-                return result;
-            }
-            result.getThrowable().ifPresent(broken::addSuppressed);
-            return Status.of(result) == Status.BROKEN ? result : TestExecutionResult.failed(broken);
-        } finally {
-            attachPattern();
-        }
+        TeardownFailures failures = new TeardownFailures(descriptor.cell().name());
+        failures.attempt(() -> walk.tearDown(result.getStatus() == TestExecutionResult.Status.SUCCESSFUL));
+        failures.attempt(this::removeSources);
+        TestExecutionResult judged = failures.judge(result);
+        attachPattern();
+        return judged;
     }
 
     /** The cell's I/O pattern from its command log, attached to the cell itself, where a reader looks first. */
     private void attachPattern() {
         Path log = dir.resolve(CommandLogged.FILE);
-        if (!(context.target() instanceof CommandLogged) || !Files.exists(log)) {
+        if (!Files.exists(log)) {
             return;
         }
         Fingerprint print;
@@ -175,70 +122,36 @@ final class CellRun implements Evidence {
             attachText("command log", "cannot read " + log + ": " + e.getMessage());
             return;
         }
-        attach("I/O pattern", "image/svg+xml", "svg", print.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        attach("I/O pattern", "image/svg+xml", "svg", print.svg().getBytes(StandardCharsets.UTF_8));
         attachText("I/O pattern summary", print.summary());
         attachText("command log, last lines", "the whole log: " + log.toAbsolutePath() + "\n\n" + print.tail());
     }
 
-    /** Setting the target up for the cell is a step of its own, so its time shows in the report. */
-    private final class Setup implements Action {
-        @Override
-        public String title() {
-            return "set up " + context.target().describe();
-        }
-
-        @Override
-        public void run(CellContext cell) {
-            cell.target().beforeCell(descriptor.cell(), dir, CellRun.this);
-        }
+    /** The cell as the manifest keeps it: its files where they were put and last read back, its command log, what its verify scanned. */
+    private Manifest.CellRecord record(String status, String message) {
+        Map<String, String> axes = new LinkedHashMap<>();
+        descriptor.cell().axes().forEach((k, v) -> axes.put(k, v.text()));
+        List<Manifest.FileRecord> files = context.copies().stream().map(copied -> {
+            CellContext.Source s = copied.source();
+            Placement p = copied.placement();
+            Optional<ReadBack> readBack = context.lastReadBack(s.index());
+            List<Extent> extents = readBack.map(ReadBack::extentMap).orElse(List.of());
+            return new Manifest.FileRecord(s.file().fileId(), s.name(), s.file().size(), s.file().generation(), s.file().sparse(),
+                    p.path().toAbsolutePath().toString(), p.deviceOffset(), extents, readBack.map(ReadBack::blockSize).orElse(p.blockSize()));
+        }).toList();
+        Path logFile = dir.resolve(CommandLogged.FILE);
+        String log = Files.exists(logFile) ? logFile.toAbsolutePath().toString() : "";
+        Manifest.ScanRecord scan = context.scanned().map(s -> new Manifest.ScanRecord(s.mode(), s.region().start(), s.region().end(),
+                s.region().blockSize(), s.region().description())).orElse(null);
+        return new Manifest.CellRecord(descriptor.cell().ordinal(), descriptor.cell().name(), axes, status, message, files, log, scan);
     }
 
-    /** After a reboot that ended the process before, the cell's device comes back, mounted, as the reboot left it. */
-    private final class Return implements Action {
-        @Override
-        public String title() {
-            return "resumed after the reboot at step " + resumeAfter + ": bring the device back and mount it";
-        }
-
-        @Override
-        public void run(CellContext cell) {
-            ((Resumable) cell.target()).resumeCell(descriptor.cell(), dir, CellRun.this);
-        }
-    }
-
-    /** Tearing the target down is a step too; the target attaches its records of the cell (the command log) here. */
-    private final class Teardown implements Action {
-        private final boolean passed;
-
-        Teardown(boolean passed) {
-            this.passed = passed;
-        }
-
-        @Override
-        public String title() {
-            return "tear down the target" + (passed ? "" : " (the cell's files stay as evidence)");
-        }
-
-        @Override
-        public void run(CellContext cell) {
-            cell.target().afterCell(descriptor.cell(), cell.placements(), passed, CellRun.this);
-        }
-    }
-
-    /** Setup and teardown are reported steps only where they do something worth timing. */
-    private void perCell(Action action) throws Exception {
-        if (context.target().perCell()) {
-            runStep(action);
-        } else {
-            action.run(context);
-        }
-    }
-
-    private void runStep(Action action) throws Exception {
-        listener.reportingEntryPublished(descriptor, Entries.stepStarted(action.title()));
+    @Override
+    public void part(Optional<String> kind, String title, CellWalk.Part body) throws Exception {
+        listener.reportingEntryPublished(descriptor, Entries.stepStarted(title));
         String status = "broken";
         try {
-            action.run(context);
+            body.run();
             status = "passed";
         } catch (AssertionError e) {
             status = "failed";
@@ -251,8 +164,18 @@ final class CellRun implements Evidence {
             status = "passed";
             throw e;
         } finally {
-            listener.reportingEntryPublished(descriptor, Entries.stepStopped(action.title(), status));
+            listener.reportingEntryPublished(descriptor, Entries.stepStopped(title, status));
         }
+    }
+
+    @Override
+    public void completed(int step, String title) {
+        journal.append(new Journal.StepCompleted(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), step, title));
+    }
+
+    @Override
+    public void resumed(int step) {
+        journal.append(new Journal.Resumed(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), step));
     }
 
     private void publishIdentity() {
@@ -275,16 +198,7 @@ final class CellRun implements Evidence {
 
     @Override
     public void attach(String name, String mediaType, String extension, byte[] content) {
-        try {
-            Path folder = Files.createDirectories(dir.resolve("attachments"));
-            // the name may hold a file name of up to 255 bytes: the number keeps it unique, the cut keeps it a legal file name
-            String slug = name.replaceAll("[^A-Za-z0-9._-]+", "_");
-            String file = String.format(Locale.ROOT, "%02d-%s.%s", ++attachments, slug.substring(0, Math.min(slug.length(), 80)), extension);
-            Path path = Files.write(folder.resolve(file), content);
-            listener.reportingEntryPublished(descriptor, Entries.attachment(name, mediaType, path));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep attachment " + name, e);
-        }
+        listener.reportingEntryPublished(descriptor, Entries.attachment(name, mediaType, attachments.keep(name, extension, content)));
     }
 
     @Override
@@ -292,7 +206,7 @@ final class CellRun implements Evidence {
         progress.bytes(descriptor.cell().name(), activity, done, total);
     }
 
-    private void removeSources() {
+    private void removeSources() throws IOException {
         Path sources = dir.resolve("source");
         if (!Files.exists(sources)) {
             return;
@@ -301,8 +215,6 @@ final class CellRun implements Evidence {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the sources in " + sources, e);
         }
     }
 }

@@ -3,21 +3,20 @@ package dev.orchestrate.engine;
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.host.ResumeHook;
 import dev.orchestrate.outcome.NotRunnable;
+import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Cancellation;
 import dev.orchestrate.process.Runners;
-import dev.orchestrate.outcome.Status;
-import dev.orchestrate.step.CellContext;
 import dev.orchestrate.suite.Suite;
-import dev.orchestrate.dut.Placement;
 import dev.orchestrate.dut.Resumable;
 import dev.orchestrate.dut.Target;
 import dev.orchestrate.dut.Targets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +30,9 @@ import org.junit.platform.engine.TestExecutionResult;
  */
 final class SuiteRun {
 
-    /** The manifest status of a cell a reboot interrupted. */
-    static final String AWAITING_RESUME = "awaiting-resume";
-
     /** What every cell of the suite shares. */
-    record Shared(EngineExecutionListener listener, Progress progress, Path workspace, long runId, SectorFormat format, Target target, Journal journal) {
+    record Shared(EngineExecutionListener listener, Progress progress, Path workspace, long runId, SectorFormat format, Target target, Journal journal,
+                  Runners runners) {
     }
 
     private final SuiteDescriptor descriptor;
@@ -75,7 +72,7 @@ final class SuiteRun {
                 // the journal is the record of progress: a cut between its last line and the manifest leaves no manifest yet
                 Path manifest = workspace.resolve(Manifest.FILE);
                 if (Files.exists(manifest)) {
-                    Manifest.read(manifest).cells().stream().filter(c -> !c.status().equals(AWAITING_RESUME)).forEach(records::add);
+                    Manifest.read(manifest).cells().stream().filter(c -> !c.status().equals(CellRun.AWAITING_RESUME)).forEach(records::add);
                 }
             }
             journal = Journal.open(workspace);
@@ -85,14 +82,15 @@ final class SuiteRun {
                 if (Files.isRegularFile(suite.file())) {
                     sha256 = Journal.sha256(suite.file());
                     // the suite as it began, so that a resume can say what changed in it
-                    Files.copy(suite.file(), workspace.resolve(Journal.SUITE_COPY), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(suite.file(), workspace.resolve(Journal.SUITE_COPY), StandardCopyOption.REPLACE_EXISTING);
                 }
                 journal.append(new Journal.RunStarted(Journal.now(), Journal.FORMAT, String.format("%016x", runId), suite.name(),
                         suite.file().toAbsolutePath().toString(), sha256, only, suite.target().text("kind"), targetFile));
             }
             target = Targets.open(suite.target(), workspace, String.format("%016x", runId), Catalog.needs(suite));
             if (resume) {
-                ((Resumable) target).prepareForResume();
+                Target opened = target;
+                target.resumable().orElseThrow(() -> new RigBroken(opened.describe() + " cannot be resumed")).prepareForResume();
             } else {
                 target.prepare();
             }
@@ -104,10 +102,10 @@ final class SuiteRun {
             listener.executionFinished(descriptor, TestExecutionResult.failed(e));
             return;
         }
-        Shared shared = new Shared(listener, progress, workspace, runId, new SectorFormat(suite.sectorSize()), target, journal);
+        Shared shared = new Shared(listener, progress, workspace, runId, new SectorFormat(suite.sectorSize()), target, journal, Runners.LIVE);
         Map<Integer, Journal.CellFinished> done = before == null ? Map.of() : before.finishedCells();
         Journal.AwaitingResume interrupted = before == null ? null : before.awaiting().orElse(null);
-        Resumable.Boundary pausedBy = null;
+        Optional<Resumable.Boundary> pausedBy = Optional.empty();
         int notRun = 0;
         try (journal; target) {
             for (var child : descriptor.getChildren()) {
@@ -127,24 +125,20 @@ final class SuiteRun {
                 if (resumeAfter == 0) {
                     journal.append(new Journal.CellStarted(Journal.now(), ordinal, cell.cell().name()));
                 }
-                CellRun run = new CellRun(suite, cell, shared, resumeAfter);
-                TestExecutionResult result = run.run();
-                listener.executionFinished(cell, result);
-                if (run.pausedAt() > 0) {
-                    pausedBy = Resumable.Boundary.of(suite.stepsFor(cell.cell()).get(run.pausedAt() - 1).kind()).orElseThrow();
-                }
-                records.add(record(run.context(), result, pausedBy != null));
-                if (pausedBy != null) {
+                CellOutcome outcome = new CellRun(suite, cell, shared, resumeAfter).run();
+                listener.executionFinished(cell, outcome.result());
+                records.add(outcome.record());
+                pausedBy = outcome.pausedBy();
+                if (pausedBy.isPresent()) {
                     break;
                 }
-                journal.append(new Journal.CellFinished(Journal.now(), ordinal, cell.cell().name(), Status.of(result).label(),
-                        result.getThrowable().map(Throwable::getMessage).orElse("")));
+                journal.append(new Journal.CellFinished(Journal.now(), ordinal, cell.cell().name(), outcome.record().status(), outcome.record().message()));
             }
-            records.sort(java.util.Comparator.comparingInt(Manifest.CellRecord::ordinal));
-            new Manifest(1, String.format("%016x", runId), suite.name(), suite.file().toString(), started, pausedBy != null ? "" : Instant.now().toString(),
+            records.sort(Comparator.comparingInt(Manifest.CellRecord::ordinal));
+            new Manifest(1, String.format("%016x", runId), suite.name(), suite.file().toString(), started, pausedBy.isPresent() ? "" : Instant.now().toString(),
                     suite.sectorSize(), target.describe(), records).write(workspace.resolve(Manifest.FILE));
-            if (pausedBy != null) {
-                takeHostDown((Resumable) target, pausedBy);
+            if (pausedBy.isPresent()) {
+                takeHostDown(target.resumable().orElseThrow(), pausedBy.get());
             } else if (Cancellation.requested().isPresent()) {
                 journal.append(new Journal.RunInterrupted(Journal.now(), Cancellation.requested().get().signal(), notRun));
             } else {
@@ -163,26 +157,5 @@ final class SuiteRun {
     private void takeHostDown(Resumable target, Resumable.Boundary boundary) {
         target.hostCommand(boundary).ifPresent(command ->
                 ResumeHook.forThisHost(String.format("%016x", runId), workspace).handOver(command, Runners.LIVE.changes()));
-    }
-
-    private static Manifest.CellRecord record(CellContext context, TestExecutionResult result, boolean paused) {
-        Map<String, String> axes = new LinkedHashMap<>();
-        context.cell().axes().forEach((k, v) -> axes.put(k, v.text()));
-        List<Manifest.FileRecord> files = new java.util.ArrayList<>();
-        for (int i = 0; i < context.onTarget().size(); i++) {
-            CellContext.Source s = context.onTarget().get(i);
-            Placement p = context.placements().get(i);
-            var readBack = context.lastReadBack(s.index());
-            files.add(new Manifest.FileRecord(s.file().fileId(), s.name(), s.file().size(), s.file().generation(), s.file().sparse(),
-                    p.path().toAbsolutePath().toString(), p.deviceOffset(),
-                    readBack.map(r -> r.extents() == null ? List.<dev.orchestrate.dut.Extent>of() : r.extents()).orElse(List.of()),
-                    readBack.map(dev.orchestrate.dut.ReadBack::blockSize).orElse(p.blockSize())));
-        }
-        Path logFile = context.scratch().resolve(dev.orchestrate.dut.EmulatedTarget.COMMAND_LOG);
-        String log = Files.exists(logFile) ? logFile.toAbsolutePath().toString() : "";
-        Manifest.ScanRecord scan = context.scanned().map(s -> new Manifest.ScanRecord(s.mode(), s.region().start(), s.region().end(),
-                s.region().blockSize(), s.region().description())).orElse(null);
-        return new Manifest.CellRecord(context.cell().ordinal(), context.cell().name(), axes, paused ? AWAITING_RESUME : Status.of(result).label(),
-                result.getThrowable().map(Throwable::getMessage).orElse(""), files, log, scan);
     }
 }

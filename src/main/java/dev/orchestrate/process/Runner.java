@@ -12,9 +12,24 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Runner {
 
-    Runner LIVE = Processes::run;
+    Runner LIVE = new Runner() {
+        @Override
+        public Outcome run(Command command) {
+            return Processes.run(command);
+        }
+
+        @Override
+        public Outcome run(Command command, Runnable whileRunning) {
+            return Processes.run(command, whileRunning);
+        }
+    };
 
     Outcome run(Command command);
+
+    /** As {@link #run(Command)}, calling {@code whileRunning} now and then until the command ends (to show progress). */
+    default Outcome run(Command command, Runnable whileRunning) {
+        return run(command);
+    }
 
     /** Runs {@code command} and breaks the rig unless it exits 0, with its command line, exit code and last line. */
     default Outcome require(Command command) {

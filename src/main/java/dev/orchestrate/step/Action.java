@@ -1,8 +1,12 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.suite.Step;
+import java.util.Optional;
+
 /**
- * A step ready to run in a cell. Throws {@link dev.orchestrate.outcome.DataDamaged} when the
- * device lost data, {@link dev.orchestrate.outcome.RigBroken} when the rig failed, and
+ * A step ready to run in a cell, in each mode of {@link CellWalk}. Throws
+ * {@link dev.orchestrate.outcome.DataDamaged} when the device lost data,
+ * {@link dev.orchestrate.outcome.RigBroken} when the rig failed, and
  * {@link dev.orchestrate.outcome.NotRunnable} when this host cannot run it.
  */
 public interface Action {
@@ -11,8 +15,12 @@ public interface Action {
     String title();
 
     /** Why this host cannot run the step, checked before the cell sets anything up; empty when it can. */
-    default java.util.Optional<String> unavailable() {
-        return java.util.Optional.empty();
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
+
+    /** Check mode: what is wrong with {@code step} after the steps before it, said to {@code plan}, which it moves on; nothing runs. */
+    default void check(Step step, Plan plan) {
     }
 
     void run(CellContext cell) throws Exception;
@@ -26,11 +34,10 @@ public interface Action {
     }
 
     /**
-     * For a dry run: the commands the step would run on the cell as it stands (a copy's tool command
-     * for each file), moving the cell's context on as the step would, without doing its work.
+     * Dry run: moves the cell's context on as the step would, without doing its work; a step whose
+     * own command would change a device (a copy's tool) runs it through the cell's runners, which print it.
      */
-    default java.util.List<dev.orchestrate.process.Command> dryRun(CellContext cell) {
+    default void dryRun(CellContext cell) {
         resume(cell);
-        return java.util.List.of();
     }
 }

@@ -2,6 +2,8 @@ package dev.orchestrate.step;
 
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.StampedFile;
+import dev.orchestrate.dut.Device;
+import dev.orchestrate.process.Runners;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Options;
@@ -12,15 +14,15 @@ import dev.orchestrate.dut.Target;
 import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.tool.Tool;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One cell's run: its identity, the target, a scratch directory, and what the steps have done so far
- * (the sources generated, and what was last copied to the target, which is what verify expects).
+ * One cell's run: its identity, the target and the cell's device once it is open, the runners its
+ * commands go through, a scratch directory, and what the steps have done so far (the sources
+ * generated, and what was last copied to the target, which is what verify expects).
  */
 public final class CellContext {
 
@@ -41,6 +43,10 @@ public final class CellContext {
         }
     }
 
+    /** A file on the target: the source it was copied from, and where it was put. */
+    public record Copied(Source source, Placement placement) {
+    }
+
     /** File ids are unique in a run: the cell's ordinal in the matrix times this, plus the file's index. */
     public static final int FILES_PER_CELL = 1000;
 
@@ -50,9 +56,10 @@ public final class CellContext {
     private final Target target;
     private final Path scratch;
     private final Evidence evidence;
+    private final Runners runners;
+    private Device device;
     private List<Source> sources = List.of();
-    private List<Source> onTarget = List.of();
-    private List<Placement> placed = List.of();
+    private List<Copied> copies = List.of();
     private CopiedWith copiedWith;
     private List<String> listing;
     private long shift;
@@ -63,13 +70,15 @@ public final class CellContext {
     public record Scan(String mode, Region region) {
     }
 
-    public CellContext(Cell cell, long runId, SectorFormat format, Target target, Path scratch, Evidence evidence) {
+    /** @param runners what the steps run commands through: for real, or printed in a dry run */
+    public CellContext(Cell cell, long runId, SectorFormat format, Target target, Path scratch, Evidence evidence, Runners runners) {
         this.cell = cell;
         this.runId = runId;
         this.format = format;
         this.target = target;
         this.scratch = scratch;
         this.evidence = evidence;
+        this.runners = runners;
     }
 
     public Cell cell() {
@@ -86,6 +95,27 @@ public final class CellContext {
 
     public Target target() {
         return target;
+    }
+
+    /** The cell's device, from its setup to its teardown. */
+    public Device device() {
+        if (device == null) {
+            throw new IllegalStateException("the device of " + cell.name() + " is not open");
+        }
+        return device;
+    }
+
+    /** Whether the cell's device was opened, so there is one to close. */
+    public boolean opened() {
+        return device != null;
+    }
+
+    void opened(Device opened) {
+        this.device = opened;
+    }
+
+    public Runners runners() {
+        return runners;
     }
 
     public Path scratch() {
@@ -112,7 +142,7 @@ public final class CellContext {
     }
 
     public Placement placement(int index) {
-        Placement p = target.place(cell, index, name(index));
+        Placement p = device().place(index, name(index));
         return p.raw() ? new Placement(p.path(), p.deviceOffset() + shift, p.blockSize()) : p;
     }
 
@@ -124,7 +154,7 @@ public final class CellContext {
     /** Where verify reads a file back: raw at its (shifted) placement, else where the target says. */
     ReadBack readBackOf(Source s) {
         Placement p = placement(s.index());
-        return p.raw() ? target.readRaw(p) : target.readBack(cell, s.index(), s.name());
+        return p.raw() ? device().readRaw(p) : device().readBack(s.index(), s.name());
     }
 
     /** The name of file {@code index}: as generated, or file-N.bin before anything was. */
@@ -132,9 +162,14 @@ public final class CellContext {
         return sources.stream().filter(s -> s.index() == index).findFirst().map(Source::name).orElse(fileName(index));
     }
 
-    /** Where the files on the target were put when they were copied (in the order of {@link #onTarget()}). */
+    /** Where the files on the target were put when they were copied. */
     public List<Placement> placements() {
-        return placed;
+        return copies.stream().map(Copied::placement).toList();
+    }
+
+    /** The files on the target, each with where it was put. */
+    public List<Copied> copies() {
+        return copies;
     }
 
     /** Where verify last read file {@code index} back, if it did. */
@@ -165,7 +200,7 @@ public final class CellContext {
 
     /** What the target should now hold: the sources as they were when last copied. */
     public List<Source> onTarget() {
-        return onTarget;
+        return copies.stream().map(Copied::source).toList();
     }
 
     /** The order in which the previous verify listed the cell's named files, if one did. */
@@ -184,11 +219,6 @@ public final class CellContext {
 
     public void copied(List<Source> files, CopiedWith with) {
         this.copiedWith = with;
-        this.onTarget = List.copyOf(files);
-        List<Placement> at = new ArrayList<>();
-        for (Source s : files) {
-            at.add(placement(s.index()));
-        }
-        this.placed = List.copyOf(at);
+        this.copies = files.stream().map(s -> new Copied(s, placement(s.index()))).toList();
     }
 }

@@ -4,11 +4,12 @@ import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
-import dev.orchestrate.process.Processes;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
+import dev.orchestrate.suite.Step;
 import dev.orchestrate.dut.Placement;
+import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.tool.Tool;
 import dev.orchestrate.tool.Tools;
 import java.io.IOException;
@@ -55,6 +56,32 @@ record Copy(Tool tool, Options options) implements Action {
         return "copy with " + tool.name() + (own.isEmpty() ? "" : " (" + own + ")");
     }
 
+    /**
+     * A copy needs generated sources; a tool that needs a file system cannot write to a raw target; an
+     * alignment offset means nothing on a file system. What the copy leaves decides how a verify after
+     * it reads, and whether the host's caches still hold it.
+     */
+    @Override
+    public void check(Step step, Plan plan) {
+        if (!plan.generated) {
+            plan.problem(step.at(), "'copy' has nothing to copy: put a 'generate' step before it");
+        }
+        plan.copied = true;
+        plan.offsets(options.size("offset"));
+        if (!plan.raw() && options.size("offset") != 0) {
+            plan.problem(options.value("offset").at(), "offset places files raw on a device; on a '" + plan.target().text("kind")
+                    + "' target the file system decides where they lie; use an image target, or remove offset");
+        }
+        if (plan.raw() && !tool.writesRaw()) {
+            plan.problem(options.value("tool").at(), "tool '" + tool.name() + "' copies through a file system and cannot write to "
+                    + plan.targetNamed() + "; use dd, or a directory target");
+        }
+        Leaves leaves = tool.leaves(options);
+        plan.readsThroughFileSystem = leaves.throughFileSystem() ? tool.name() + " leaves " + leaves.help()
+                : plan.named ? "the files are named from a name set, and only the file system can list the names" : null;
+        plan.unflushed = leaves == Leaves.DATA && !tool.flushes(options) ? step : null;
+    }
+
     @Override
     public Optional<String> unavailable() {
         return tool.unavailable(options);
@@ -80,7 +107,7 @@ record Copy(Tool tool, Options options) implements Action {
                     createParent(to);
                 }
                 Temperature.of(options.text("temperature")).apply(source, cell.evidence());
-                Outcome outcome = Processes.run(command, () -> poll(cell, activity, to, source.file().size()));
+                Outcome outcome = cell.runners().changes().run(command, () -> poll(cell, activity, to, source.file().size()));
                 commands.append(outcome.describe()).append('\n');
                 DeviceErrors.check(tool.name() + " copying " + source.name(), outcome);
             }
@@ -99,11 +126,11 @@ record Copy(Tool tool, Options options) implements Action {
         cell.copied(cell.sources(), new CellContext.CopiedWith(tool, options));
     }
 
-    /** The command line of each file's copy, as the run would start it. */
+    /** The command line of each file's copy, as the run would start it: the tool writes the device, so the dry run prints it. */
     @Override
-    public List<Command> dryRun(CellContext cell) {
+    public void dryRun(CellContext cell) {
         resume(cell);
-        return cell.sources().stream().map(source -> command(cell, source)).toList();
+        cell.sources().forEach(source -> cell.runners().changes().run(command(cell, source)));
     }
 
     private Command command(CellContext cell, CellContext.Source source) {

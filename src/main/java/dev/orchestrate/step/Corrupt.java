@@ -5,11 +5,13 @@ import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Size;
+import dev.orchestrate.suite.Step;
 import dev.orchestrate.dut.Placement;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -38,6 +40,18 @@ record Corrupt(int file, long offset, long length, String with) implements Actio
         return "corrupt " + CellContext.fileName(file) + " at " + new Size(offset) + " for " + new Size(length) + " with " + with;
     }
 
+    /** The damage needs a copied file, and lies within the generated files. */
+    @Override
+    public void check(Step step, Plan plan) {
+        Options o = step.options();
+        if (!plan.copied) {
+            plan.problem(step.at(), "'corrupt' comes before any 'copy': there is nothing on the target yet");
+        } else if (o.size("offset") + o.size("length") > plan.size || o.count("file") > plan.files || o.count("file") < 1) {
+            plan.problem(step.at(), "corrupt: " + o.text("length") + " at " + o.text("offset") + " of file " + o.text("file")
+                    + " lies outside the generated files (" + plan.files + " of " + Size.grouped(plan.size) + " bytes each)");
+        }
+    }
+
     @Override
     public void run(CellContext cell) {
         if (with.equals("none") || length == 0) {
@@ -53,7 +67,7 @@ record Corrupt(int file, long offset, long length, String with) implements Actio
             channel.read(bytes, base + offset);
             byte[] data = bytes.array();
             switch (with) {
-                case "zeros" -> java.util.Arrays.fill(data, (byte) 0);
+                case "zeros" -> Arrays.fill(data, (byte) 0);
                 case "random" -> new Random(offset).nextBytes(data);
                 default -> {
                     for (int i = 100 % data.length; i < data.length; i += 512) {

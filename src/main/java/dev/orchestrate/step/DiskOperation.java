@@ -34,7 +34,8 @@ record DiskOperation(String kind, Options options) implements Action {
 
     @Override
     public void run(CellContext cell) {
-        DiskOperations disk = (DiskOperations) cell.target();
+        DiskOperations disk = cell.device().diskOperations().orElseThrow(() -> new IllegalStateException(
+                "the device has no disk operations; the suite was checked for them"));
         Outcome outcome = kind.equals("erase-disk") ? disk.eraseDisk(options.text("format"))
                 : disk.partitionDisk(options.text("format"), options.size("size"));
         cell.evidence().attachText(kind + " output", outcome.describe());

@@ -45,11 +45,12 @@ final class Forensics {
 
     /** The command log of a target that keeps one, read once; empty for other targets. */
     static Optional<List<Record>> logOf(CellContext cell) {
-        if (!(cell.target() instanceof CommandLogged logged)) {
+        Optional<CommandLogged> logged = cell.device().commandLogged();
+        if (logged.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(TraceReader.read(logged.commandLog()).records());
+            return Optional.of(TraceReader.read(logged.get().commandLog()).records());
         } catch (IOException e) {
             cell.evidence().attachText("command log", "the command log could not be read: " + e.getMessage());
             return Optional.empty();

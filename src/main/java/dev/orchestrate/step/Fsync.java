@@ -2,10 +2,10 @@ package dev.orchestrate.step;
 
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
-import dev.orchestrate.process.Processes;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
+import dev.orchestrate.suite.Step;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,10 +25,25 @@ record Fsync(int file, Duration timeout) implements Action {
         return "fsync " + CellContext.fileName(file);
     }
 
+    /** An fsync needs a copied file, on a file system, that the cell has. */
+    @Override
+    public void check(Step step, Plan plan) {
+        if (plan.raw()) {
+            plan.problem(step.at(), "step 'fsync' needs a file system; " + plan.targetNamed() + " has none");
+        }
+        if (!plan.copied) {
+            plan.problem(step.at(), "'fsync' comes before any 'copy': there is nothing on the target yet");
+        } else if (step.options().count("file") < 1 || step.options().count("file") > plan.files) {
+            plan.problem(step.options().value("file").at(), "fsync: file " + step.options().text("file")
+                    + " does not exist; the cell has files 1 to " + plan.files);
+        }
+        plan.unflushed = null;
+    }
+
     @Override
     public void run(CellContext cell) {
         Command command = new Command(List.of("sync", cell.placement(file).path().toString()), timeout);
-        Outcome outcome = Processes.run(command);
+        Outcome outcome = cell.runners().changes().run(command);
         cell.evidence().attachText("fsync output", outcome.describe());
         DeviceErrors.check("fsync", outcome);
     }

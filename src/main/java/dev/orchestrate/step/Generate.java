@@ -4,11 +4,14 @@ import dev.orchestrate.data.NameSet;
 import dev.orchestrate.data.StampedFile;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.suite.Key;
+import dev.orchestrate.suite.Location;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Size;
+import dev.orchestrate.suite.Step;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +48,36 @@ record Generate(long size, int files, int generation, List<String> names, boolea
         long given = o.find("files").map(v -> Key.count(v.text())).orElse(1L);
         int files = names.isEmpty() ? (int) Math.min(Integer.MAX_VALUE, given) : names.size();
         return new Generate(o.size("size"), files, (int) o.count("generation"), names, o.text("sparse").equals("yes"));
+    }
+
+    /**
+     * The files must be 1 to {@link #MAX_FILES} and hold at least a byte; a name set must be readable,
+     * alone (not with 'files'), and for a file system: raw placements have no names.
+     */
+    @Override
+    public void check(Step step, Plan plan) {
+        Options o = step.options();
+        Optional<NameSet> set = nameSet(o);
+        plan.generated = true;
+        plan.size = size;
+        plan.files = files;
+        plan.named = set.isPresent();
+        plan.generates(files, size);
+        if (size < 1) {
+            plan.problem(o.value("size").at(), "size must be at least 1 byte: a file of nothing verifies nothing");
+        }
+        set.ifPresent(names -> {
+            Location at = o.value("names").at();
+            names.problems().forEach(p -> plan.problem(at, "names: " + p));
+            o.find("files").ifPresent(v -> plan.problem(v.at(),
+                    "'files' and 'names' both say how many files there are; with a name set there is one file per name, so remove 'files'"));
+            if (plan.raw()) {
+                plan.problem(at, "names need a file system, and " + plan.targetNamed() + " places files raw at device offsets; use the emulated or a directory target");
+            }
+        });
+        if (files < 1 || files >= CellContext.FILES_PER_CELL) {
+            plan.problem(o.find("files").orElse(o.value("names")).at(), "files must be 1 to " + (CellContext.FILES_PER_CELL - 1) + "; found " + files);
+        }
     }
 
     /** Whether the files are named from a name set rather than numbered. */
@@ -96,7 +129,7 @@ record Generate(long size, int files, int generation, List<String> names, boolea
             String name = names.isEmpty() ? CellContext.fileName(index) : names.get(index - 1);
             try {
                 sources.add(new CellContext.Source(index, new StampedFile(cell.runId(), cell.fileId(index), generation, size, cell.format(), sparse), dir.resolve(name)));
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 throw new RigBroken("cannot name a source file " + name + " in " + dir + ": " + e.getMessage()
                         + "; file names need a UTF-8 locale (LANG=C.UTF-8)", e);
             }

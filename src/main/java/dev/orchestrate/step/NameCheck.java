@@ -2,7 +2,6 @@ package dev.orchestrate.step;
 
 import dev.orchestrate.data.NameSet;
 import dev.orchestrate.outcome.RigBroken;
-import dev.orchestrate.dut.Mountable;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -34,7 +33,7 @@ final class NameCheck {
         if (files.stream().allMatch(s -> s.name().equals(CellContext.fileName(s.index())))) {
             return Optional.empty();
         }
-        if (cell.target() instanceof Mountable m && !m.mounted()) {
+        if (cell.device().mountable().filter(m -> !m.mounted()).isPresent()) {
             throw new RigBroken("verify: the names can only be read through the file system, and the volume is not mounted; add '- mount' before this verify");
         }
         Path dir = cell.placement(files.getFirst().index()).path().getParent();

@@ -1,103 +1,46 @@
 package dev.orchestrate.step;
 
-import dev.orchestrate.data.NameSet;
-import dev.orchestrate.suite.Options;
+import dev.orchestrate.dut.Ability;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Step;
-import dev.orchestrate.dut.DiskOperations;
-import dev.orchestrate.dut.FaultInjection;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The step kinds a suite can use: their declarations, and the action each resolved step becomes. */
+/** The step kinds a suite can use, one entry each, and the action each resolved step becomes. */
 public final class Steps {
 
-    public static final Map<String, Section> SECTIONS = sections();
+    /** Every kind; adding one is a new file with its section and action, and a line here. */
+    public static final List<StepKind> ALL = Stream.concat(Stream.of(
+            StepKind.of(Generate.SECTION, Generate::of),
+            StepKind.of(Copy.SECTION, Copy::of),
+            StepKind.of(Sync.SECTION, Sync::of),
+            StepKind.of(Fsync.SECTION, Fsync::of),
+            StepKind.needing(Ability.FAULTS, Arm.SECTION, Arm::of),
+            StepKind.of(Corrupt.SECTION, Corrupt::of),
+            StepKind.of(Verify.SECTION, Verify::of),
+            StepKind.needing(Ability.DISK_OPERATIONS, DiskOperation.PARTITION, o -> new DiskOperation("partition-disk", o)),
+            StepKind.needing(Ability.DISK_OPERATIONS, DiskOperation.ERASE, o -> new DiskOperation("erase-disk", o))),
+            Lifecycle.KINDS.stream()).toList();
 
-    private static Map<String, Section> sections() {
-        Map<String, Section> all = new HashMap<>(Map.of(
-                "generate", Generate.SECTION,
-                "copy", Copy.SECTION,
-                "sync", Sync.SECTION,
-                "fsync", Fsync.SECTION,
-                "fault", Arm.SECTION,
-                "corrupt", Corrupt.SECTION,
-                "verify", Verify.SECTION,
-                "partition-disk", DiskOperation.PARTITION,
-                "erase-disk", DiskOperation.ERASE));
-        for (Lifecycle l : Lifecycle.values()) {
-            all.put(l.kind(), l.section());
-        }
-        return Map.copyOf(all);
-    }
+    private static final Map<String, StepKind> BY_NAME = ALL.stream().collect(Collectors.toMap(StepKind::name, Function.identity()));
 
-    /** The target ability a step needs, if any: a lifecycle step needs its own, a fault needs fault injection. */
-    public static Optional<Class<?>> ability(String kind) {
-        if (kind.equals("fault")) {
-            return Optional.of(FaultInjection.class);
-        }
-        if (kind.equals("partition-disk") || kind.equals("erase-disk")) {
-            return Optional.of(DiskOperations.class);
-        }
-        return Arrays.stream(Lifecycle.values()).filter(l -> l.kind().equals(kind)).findFirst().map(Lifecycle::ability);
-    }
+    public static final Map<String, Section> SECTIONS = ALL.stream().collect(Collectors.toUnmodifiableMap(StepKind::name, StepKind::section));
 
     private Steps() {
     }
 
+    public static StepKind kind(String name) {
+        StepKind kind = BY_NAME.get(name);
+        if (kind == null) {
+            throw new IllegalArgumentException("no action for step kind '" + name + "'");
+        }
+        return kind;
+    }
+
     public static Action action(Step step) {
-        return switch (step.kind()) {
-            case "generate" -> Generate.of(step.options());
-            case "copy" -> Copy.of(step.options());
-            case "sync" -> Sync.of(step.options());
-            case "fsync" -> Fsync.of(step.options());
-            case "fault" -> Arm.of(step.options());
-            case "corrupt" -> Corrupt.of(step.options());
-            case "verify" -> Verify.of(step.options());
-            case "partition-disk", "erase-disk" -> new DiskOperation(step.kind(), step.options());
-            default -> Arrays.stream(Lifecycle.values()).filter(l -> l.kind().equals(step.kind())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no action for step kind '" + step.kind() + "'"));
-        };
-    }
-
-    /** The files a cell writes, from its generate and copy steps: how many, and the most room one takes (its size plus an alignment offset). */
-    public static Footprint footprint(Iterable<Step> steps) {
-        int files = 0;
-        long largest = 0;
-        long offset = 0;
-        for (Step step : steps) {
-            if (step.kind().equals("generate")) {
-                Generate g = Generate.of(step.options());
-                files = Math.max(files, g.files());
-                largest = Math.max(largest, g.size());
-            } else if (step.kind().equals("copy")) {
-                offset = Math.max(offset, step.options().size("offset"));
-            }
-        }
-        return new Footprint(files, largest + offset);
-    }
-
-    public record Footprint(int files, long largest) {
-    }
-
-    /**
-     * What one generate step asks for: how many files, whether they are named from a name set, and
-     * what is wrong with that set (empty when it can be used).
-     */
-    public record Generation(int files, boolean named, List<String> nameProblems) {
-
-        public static Generation of(Options options) {
-            var names = Generate.nameSet(options);
-            return new Generation(Generate.of(options, names).files(), names.isPresent(),
-                    names.map(NameSet::problems).orElse(List.of()));
-        }
-
-        /** Whether a generate step names its files from a name set; reads nothing. */
-        public static boolean named(Options options) {
-            return Generate.named(options);
-        }
+        return kind(step.kind()).action().apply(step.options());
     }
 }

@@ -2,10 +2,10 @@ package dev.orchestrate.step;
 
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
-import dev.orchestrate.process.Processes;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
+import dev.orchestrate.suite.Step;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,12 +25,18 @@ record Sync(Duration timeout) implements Action {
         return "sync";
     }
 
+    /** Writes the host's caches back: a verify after it reads what the copy left. */
+    @Override
+    public void check(Step step, Plan plan) {
+        plan.unflushed = null;
+    }
+
     /** On a file system with files of the cell, syncfs of that file system, which (unlike sync(2)) reports write-back errors. */
     @Override
     public void run(CellContext cell) {
         List<String> argv = cell.target().raw() || cell.placements().isEmpty() ? List.of("sync")
                 : List.of("sync", "-f", cell.placements().getFirst().path().getParent().toString());
-        Outcome outcome = Processes.run(new Command(argv, timeout));
+        Outcome outcome = cell.runners().changes().run(new Command(argv, timeout));
         cell.evidence().attachText("sync output", outcome.describe());
         DeviceErrors.check("sync", outcome);
     }

@@ -4,11 +4,10 @@ import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
-import dev.orchestrate.process.Processes;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
-import dev.orchestrate.dut.Mountable;
+import dev.orchestrate.suite.Step;
 import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Region;
 import dev.orchestrate.tool.Leaves;
@@ -17,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads back what the target holds and fails the cell on any damage: stamped data sector by sector
@@ -47,19 +47,40 @@ record Verify(boolean durable, String scan) implements Action {
         return durable ? "verify (durable: only promised data must be there)" : "verify";
     }
 
+    /**
+     * A verify needs something copied; one that must read through the file system needs the volume
+     * mounted; one that reads the media while nothing since the copy flushed the host's caches can only fail.
+     */
+    @Override
+    public void check(Step step, Plan plan) {
+        if (!plan.copied) {
+            plan.problem(step.at(), "'" + step.kind() + "' comes before any 'copy': there is nothing on the target yet");
+        }
+        if (plan.readsThroughFileSystem != null && plan.unmountedBy != null) {
+            plan.problem(step.at(), "this verify comes after '" + plan.unmountedBy + "', but in cell " + plan.cell().name() + " "
+                    + plan.readsThroughFileSystem + "; add '- mount' before it");
+        }
+        if (plan.unflushed != null && !durable && plan.readsMedia()) {
+            plan.warn(step.at(), "nothing between the copy at line " + plan.unflushed.at().line()
+                    + " and this verify flushes the host's caches, and on " + plan.targetNamed()
+                    + " verify reads the media itself: what the host still holds in its page cache (or the device in its"
+                    + " write cache) reads as missing, so the cell can only fail; add '- sync' (or unmount, eject) before it");
+        }
+    }
+
     @Override
     public void run(CellContext cell) {
         if (cell.onTarget().isEmpty()) {
             throw new RigBroken("verify: nothing was copied to the target before this step");
         }
         Leaves leaves = cell.copiedWith() == null ? Leaves.DATA : cell.copiedWith().leaves();
-        if (leaves.throughFileSystem() && cell.target() instanceof Mountable m && !m.mounted()) {
+        if (leaves.throughFileSystem() && cell.device().mountable().filter(m -> !m.mounted()).isPresent()) {
             throw new RigBroken("verify: " + cell.copiedWith().tool().name() + " leaves " + leaves.help()
                     + ", and the volume is not mounted; add '- mount' before this verify");
         }
         Optional<String> data = leaves == Leaves.OWN ? ownCheck(cell) : stamped(cell, leaves);
         Optional<String> names = NameCheck.check(cell);
-        List<String> failures = java.util.stream.Stream.of(data, names).flatMap(Optional::stream).toList();
+        List<String> failures = Stream.of(data, names).flatMap(Optional::stream).toList();
         if (!failures.isEmpty()) {
             throw new DataDamaged(String.join("; ", failures));
         }
@@ -73,7 +94,7 @@ record Verify(boolean durable, String scan) implements Action {
         }).toList();
         long total = expected.stream().mapToLong(e -> e.file().size()).sum();
         // data read through the file system has no device addresses to scan around
-        Region region = scan.equals("files") || leaves != Leaves.DATA ? Region.none("scan: files") : cell.target().region(cell.cell(), scan.equals("device"));
+        Region region = scan.equals("files") || leaves != Leaves.DATA ? Region.none("scan: files") : cell.device().region(scan.equals("device"));
         cell.scanned(scan, region);
         try {
             return Verification.check(expected, region, cell.format(), cell::describeFile, cell.evidence(), Forensics.logOf(cell), durable,
@@ -90,7 +111,7 @@ record Verify(boolean durable, String scan) implements Action {
         for (CellContext.Source s : cell.onTarget()) {
             Command check = with.tool().check(s.path(), cell.placement(s.index()), with.options()).orElseThrow(() ->
                     new IllegalStateException(with.tool().name() + " leaves its own data but has no check"));
-            Outcome outcome = Processes.run(check);
+            Outcome outcome = cell.runners().looks().run(check);
             String name = s.name();
             cell.evidence().attachText(with.tool().name() + "'s own check of " + name + " (exit " + outcome.exitCode() + ")", outcome.describe());
             if (outcome.exitCode() != 0) {

@@ -23,7 +23,12 @@ public record Cell(int ordinal, Map<String, Value> axes) {
 
     /** A file-system friendly form of the name, for directories. */
     public String slug() {
-        return String.format("%03d-", ordinal) + name().replaceAll("[^A-Za-z0-9._=-]+", "_");
+        return slug(ordinal, name());
+    }
+
+    /** The directory name of cell {@code ordinal} called {@code name}: "003-tool=cp_size=4KiB", sorted as the matrix. */
+    public static String slug(int ordinal, String name) {
+        return String.format("%03d-", ordinal) + name.replaceAll("[^A-Za-z0-9._=-]+", "_");
     }
 
     public String axis(String name) {

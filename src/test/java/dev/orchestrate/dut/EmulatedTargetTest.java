@@ -68,7 +68,7 @@ class EmulatedTargetTest {
         Manifest manifest = Manifest.read(run.resolve(Manifest.FILE));
         for (Manifest.CellRecord cell : manifest.cells()) {
             Path log = run.resolve("cells").resolve(String.format("%03d-", cell.ordinal()) + cell.name().replaceAll("[^A-Za-z0-9._=-]+", "_"))
-                    .resolve(EmulatedTarget.COMMAND_LOG);
+                    .resolve(CommandLogged.FILE);
             List<Record> records = TraceReader.read(log).records();
             long armedAt = records.stream().filter(r -> r.op() == Op.FAULT).mapToLong(Record::seq).findFirst().orElseThrow();
             boolean overLimit = records.stream().anyMatch(r -> r.seq() > armedAt && r.op() == Op.WRITE && r.length() > 64 * 1024);

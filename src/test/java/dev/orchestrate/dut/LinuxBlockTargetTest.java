@@ -1,6 +1,7 @@
 package dev.orchestrate.dut;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,12 +92,13 @@ class LinuxBlockTargetTest {
         Suite suite = suite("/dev/sdc", SDC, "3MiB", 2);
         LinuxBlockTarget target = LinuxBlockTarget.open(suite.target(), disks, Runners.LIVE, Layout.of(Catalog.needs(suite)));
         var cell = suite.cells().getFirst();
-        assertEquals(new Placement(Path.of("/dev/sdc"), 3 << 20, 512), target.place(cell, 2));
-        ReadBack back = target.readBack(cell, 2, "file-2.bin");
+        Device device = target.open(cell, dir, null);
+        assertEquals(new Placement(Path.of("/dev/sdc"), 3 << 20, 512), device.place(2));
+        ReadBack.Raw back = assertInstanceOf(ReadBack.Raw.class, device.readBack(2, "file-2.bin"));
         assertTrue(back.direct());
         assertEquals(3 << 20, back.base());
         assertTrue(back.description().startsWith("read through the driver under test: /dev/sdc with O_DIRECT"), back.description());
-        assertTrue(target.region(cell, false).describe().endsWith("(the cell's region of /dev/sdc, read through the driver under test)"));
+        assertTrue(device.region(false).describe().endsWith("(the cell's region of /dev/sdc, read through the driver under test)"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
 import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Runners;
+import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.InvalidSuite;
 import dev.orchestrate.suite.Suite;
 import java.io.IOException;
@@ -32,6 +33,17 @@ class MacosTargetTest {
     private static final Path MACOS = Path.of("fixtures/macos");
     private static final String RAID = "  disk: disk5\n  media-name: GAMMA RAID R8 Media\n  size: 65999999991808\n  serial: GR8A2419000731\n  protocol: SCSI\n";
 
+    /** The identity the device attaches is not what these tests look at. */
+    private static final Evidence NO_EVIDENCE = new Evidence() {
+        @Override
+        public void attach(String name, String mediaType, String extension, byte[] content) {
+        }
+
+        @Override
+        public void progress(String activity, long done, long total) {
+        }
+    };
+
     @TempDir
     Path dir;
 
@@ -45,7 +57,8 @@ class MacosTargetTest {
         assertEquals(List.of(List.of("diskutil", "info", "-plist", "disk5"), List.of("diskutil", "list", "-plist"),
                 List.of("ioreg", "-a", "-l", "-r", "-c", "IOSCSIParallelInterfaceController")), looked);
         assertEquals(List.of(List.of("dd", "if=/dev/zero", "of=/dev/rdisk5", "bs=1m", "count=2")), changed);
-        assertTrue(target.readRaw(target.place(suite(RAID).cells().getFirst(), 1)).description()
+        Device device = target.open(suite(RAID).cells().getFirst(), dir, NO_EVIDENCE);
+        assertTrue(device.readRaw(device.place(1)).description()
                 .startsWith("read through the driver under test: /dev/rdisk5, the raw node"));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.process.Runners;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Location;
@@ -45,7 +46,9 @@ class NameCheckTest {
         };
         DirectoryTarget target = new DirectoryTarget(Files.createDirectories(dir.resolve("volume")), "names");
         target.prepare();
-        cell = new CellContext(new Cell(0, Map.of()), 7, new SectorFormat(4096), target, Files.createDirectories(dir.resolve("scratch")), evidence);
+        Cell first = new Cell(0, Map.of());
+        cell = new CellContext(first, 7, new SectorFormat(4096), target, Files.createDirectories(dir.resolve("scratch")), evidence, Runners.LIVE);
+        cell.opened(target.open(first, dir, evidence));
         Location at = new Location(dir.resolve("suite.yaml").toString(), 1, 1);
         generate(Map.of("size", new Value("8KiB", at), "names", new Value(set.getFileName().toString(), at)), at).run(cell);
         for (CellContext.Source s : cell.sources()) {
@@ -100,7 +103,9 @@ class NameCheckTest {
 
     @Test
     void numberedFilesAreNotNameChecked() throws IOException {
-        CellContext numbered = new CellContext(new Cell(1, Map.of()), 7, new SectorFormat(4096), cell.target(), dir.resolve("scratch"), cell.evidence());
+        Cell second = new Cell(1, Map.of());
+        CellContext numbered = new CellContext(second, 7, new SectorFormat(4096), cell.target(), dir.resolve("scratch"), cell.evidence(), Runners.LIVE);
+        numbered.opened(cell.target().open(second, dir, cell.evidence()));
         Location at = new Location("x.yaml", 1, 1);
         generate(Map.of("size", new Value("4KiB", at)), at).run(numbered);
         numbered.copied(numbered.sources(), null);

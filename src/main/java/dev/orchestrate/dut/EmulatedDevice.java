@@ -1,0 +1,217 @@
+package dev.orchestrate.dut;
+
+import dev.orchestrate.emulator.Emulator;
+import dev.orchestrate.fault.Fault;
+import dev.orchestrate.host.Extents;
+import dev.orchestrate.host.PageCache;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.suite.Cell;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One cell's emulated controller and media image, exported over FUSE, attached with a loop device,
+ * formatted and mounted. Tools copy onto the mounted volume; verification reads the media image
+ * directly through each file's extent map.
+ */
+final class EmulatedDevice implements Device, Mountable, Ejectable, Rebootable, PowerSwitch, Purgeable, FaultInjection, CommandLogged {
+
+    private final Cell cell;
+    private final Path dir;
+    private final Emulator emulator;
+    private final Emulator.Settings settings;
+    /** Extent maps taken before the volume went away, by file name: the fallback when a file cannot be mapped now. */
+    private final Map<String, List<Extent>> captured = new HashMap<>();
+
+    EmulatedDevice(Cell cell, Path dir, Emulator emulator, Emulator.Settings settings) {
+        this.cell = cell;
+        this.dir = dir;
+        this.emulator = emulator;
+        this.settings = settings;
+    }
+
+    @Override
+    public Cell cell() {
+        return cell;
+    }
+
+    @Override
+    public Placement place(int index) {
+        return new Placement(emulator.volume().resolve("file-" + index + ".bin"), -1, 512);
+    }
+
+    @Override
+    public ReadBack readBack(int index, String name) {
+        Path file = place(index, name).path();
+        List<Extent> lastKnown = captured.getOrDefault(file.getFileName().toString(), List.of());
+        if (!emulator.mounted()) {
+            return ReadBack.mapped(emulator.media(), lastKnown, 512);
+        }
+        if (!Files.exists(file)) {
+            // lost from the file system (or unreadable): whatever its old blocks hold, the file is gone
+            return ReadBack.absent(emulator.media(), file, lastKnown, 512);
+        }
+        return ReadBack.mapped(emulator.media(), map(file, false), 512);
+    }
+
+    /** Each cell has a device of its own, so its region is the whole media image. */
+    @Override
+    public Region region(boolean wholeDevice) {
+        return new Region(emulator.media(), 0, settings.mediaSize(), 512, "the cell's own device, read as its media image");
+    }
+
+    /**
+     * The clean shutdown half of a reboot that ends the process: the volume is unmounted, the loop
+     * device detached and the controller shut down (destaging its cache unless a fault says otherwise),
+     * and this process lets go of the device; the media image and the command log stay in the cell's
+     * directory for the resume.
+     */
+    @Override
+    public void shutDownFor(Resumable.Boundary boundary) {
+        capture(true);
+        emulator.close();
+        emulator.failure().ifPresent(e -> {
+            throw RigBroken.taintingVerdict("the emulated controller failed internally before the reboot: " + e, e);
+        });
+    }
+
+    @Override
+    public void close(boolean passed, List<Placement> placements) {
+        try {
+            emulator.close();
+        } finally {
+            if (passed) {
+                delete(dir.resolve(EmulatedTarget.MEDIA));
+            }
+        }
+        emulator.failure().ifPresent(e -> {
+            throw RigBroken.taintingVerdict(e instanceof RigBroken ? e.getMessage() : "the emulated controller failed internally and answered EIO: " + e, e);
+        });
+    }
+
+    @Override
+    public Optional<Mountable> mountable() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<Ejectable> ejectable() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<Rebootable> rebootable() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<PowerSwitch> powerSwitch() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<Purgeable> purgeable() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<FaultInjection> faultInjection() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<CommandLogged> commandLogged() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public void unmount() {
+        capture(true);
+        emulator.unmountVolume();
+    }
+
+    @Override
+    public void mount() {
+        emulator.mountVolume();
+    }
+
+    @Override
+    public boolean mounted() {
+        return emulator.mounted();
+    }
+
+    @Override
+    public void eject() {
+        capture(true);
+        emulator.eject();
+    }
+
+    @Override
+    public void reboot() {
+        capture(true);
+        emulator.reboot();
+    }
+
+    /** The extent map is taken as it stands at the cut, without writing anything back first. */
+    @Override
+    public void powerCut() {
+        capture(false);
+        emulator.powerCut();
+    }
+
+    @Override
+    public void purge() {
+        emulator.dropBuffers();
+        PageCache.dropClean();
+    }
+
+    @Override
+    public Path commandLog() {
+        emulator.flushLog();
+        return dir.resolve(FILE);
+    }
+
+    @Override
+    public void markStep(String title) {
+        emulator.markStep(title);
+    }
+
+    @Override
+    public void arm(Fault fault) {
+        emulator.arm(fault);
+    }
+
+    /** Maps every file on the volume, before it goes away; {@code sync} writes delayed allocations back first (unmount would anyway). */
+    private void capture(boolean sync) {
+        if (!emulator.mounted()) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(emulator.volume())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                captured.put(f.getFileName().toString(), map(f, sync));
+            }
+        } catch (IOException e) {
+            throw new RigBroken("cannot list " + emulator.volume() + " to map its files: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where a file's bytes lie on the emulated device. */
+    private List<Extent> map(Path file, boolean sync) {
+        List<Extent> extents = Extents.of(file, sync);
+        return settings.fileSystem().equals("btrfs") ? Extents.onBtrfsDevice(extents, emulator.device()) : extents;
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new RigBroken("cannot remove " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
