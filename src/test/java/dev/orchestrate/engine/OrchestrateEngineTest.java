@@ -2,6 +2,7 @@ package dev.orchestrate.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.commons.JUnitException;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
@@ -132,5 +134,14 @@ class OrchestrateEngineTest {
         FileSource source = assertInstanceOf(FileSource.class, results.containerEvents().started().list().get(1).getTestDescriptor().getSource().orElseThrow());
         assertTrue(source.getFile().getName().endsWith(".yaml"));
         assertEquals(0, results.allEvents().filter(e -> e.getType() == EventType.SKIPPED).count());
+    }
+
+    @Test
+    void aRunIdThatIsNotHexFailsDiscoveryNamingTheParameter() {
+        JUnitException failed = assertThrows(JUnitException.class, () -> EngineTestKit.engine(OrchestrateEngine.ID)
+                .selectors(selectClasspathResource("suites/directory-pass.yaml"))
+                .configurationParameter(OrchestrateEngine.RUN_ID, "run-1").discover());
+        assertEquals("orchestrate.run.id 'run-1' is not a hex number of up to 16 digits, e.g. 1f2e3d4c5b6a7988",
+                failed.getCause().getMessage());
     }
 }
