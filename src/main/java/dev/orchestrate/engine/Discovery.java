@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -36,6 +38,8 @@ final class Discovery {
     private final SuiteLoader loader;
     private final CellFilter filter;
     private final Set<Path> seen = new HashSet<>();
+    /** The file of each suite added, by name: a suite's name is its workspace and its unique id. */
+    private final Map<String, Path> names = new HashMap<>();
 
     Discovery(EngineDiscoveryRequest request, RunDescriptor engine) {
         this.request = request;
@@ -94,6 +98,12 @@ final class Discovery {
     private void add(Suite suite, Function<Location, TestSource> source) {
         if (!filter.problemsWith(suite).isEmpty()) {
             filter.problemsWith(suite).forEach(p -> issue(new Problem(suite.at(), p), source.apply(suite.at())));
+            return;
+        }
+        Path first = names.putIfAbsent(suite.name(), suite.file());
+        if (first != null) {
+            issue(new Problem(suite.at(), first + " has the suite name '" + suite.name() + "' already; the suites of one run need names"
+                    + " of their own, as the name is a suite's workspace and id: rename one of them"), source.apply(suite.at()));
             return;
         }
         SuiteDescriptor container = new SuiteDescriptor(engine.getUniqueId(), suite, source.apply(suite.at()));

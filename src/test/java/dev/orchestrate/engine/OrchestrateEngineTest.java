@@ -24,10 +24,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.commons.JUnitException;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -134,6 +136,20 @@ class OrchestrateEngineTest {
         FileSource source = assertInstanceOf(FileSource.class, results.containerEvents().started().list().get(1).getTestDescriptor().getSource().orElseThrow());
         assertTrue(source.getFile().getName().endsWith(".yaml"));
         assertEquals(0, results.allEvents().filter(e -> e.getType() == EventType.SKIPPED).count());
+    }
+
+    @Test
+    void aSecondSuiteOfTheSameNameIsADiscoveryErrorAndIsLeftOut(@TempDir Path suites) throws IOException {
+        Path first = Files.copy(Path.of("src/test/resources/suites/directory-pass.yaml"), suites.resolve("a.yaml"));
+        Files.copy(first, suites.resolve("b.yaml"));
+        EngineDiscoveryResults results = EngineTestKit.engine(OrchestrateEngine.ID).selectors(selectDirectory(suites.toFile())).discover();
+        assertEquals(1, results.getEngineDescriptor().getChildren().size());
+        assertEquals(1, results.getDiscoveryIssues().size());
+        DiscoveryIssue issue = results.getDiscoveryIssues().getFirst();
+        assertEquals(DiscoveryIssue.Severity.ERROR, issue.severity());
+        assertTrue(issue.message().contains(first + " has the suite name 'directory-pass' already"), issue.message());
+        assertTrue(issue.message().endsWith("rename one of them"), issue.message());
+        assertEquals(suites.resolve("b.yaml").toFile(), assertInstanceOf(FileSource.class, issue.source().orElseThrow()).getFile());
     }
 
     @Test
