@@ -13,9 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -24,7 +27,6 @@ import org.junit.platform.engine.discovery.ClasspathResourceSelector;
 import org.junit.platform.engine.discovery.DirectorySelector;
 import org.junit.platform.engine.discovery.FileSelector;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
-import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 
@@ -32,17 +34,18 @@ import org.junit.platform.engine.support.descriptor.FileSource;
 final class Discovery {
 
     private final EngineDiscoveryRequest request;
-    private final EngineDescriptor engine;
+    private final RunDescriptor engine;
     private final SuiteLoader loader;
     private final CellFilter filter;
     private final Set<Path> seen = new HashSet<>();
+    /** The file of each suite added, by name: a suite's name is its workspace and its unique id. */
+    private final Map<String, Path> names = new HashMap<>();
 
-    Discovery(EngineDiscoveryRequest request, EngineDescriptor engine) {
+    Discovery(EngineDiscoveryRequest request, RunDescriptor engine) {
         this.request = request;
         this.engine = engine;
-        this.filter = CellFilter.parse(request.getConfigurationParameters().get(CellFilter.PARAMETER).orElse(null));
-        this.loader = request.getConfigurationParameters().get(OrchestrateEngine.TARGET_FILE).filter(f -> !f.isBlank())
-                .map(f -> Catalog.loader().withTarget(Path.of(f))).orElse(Catalog.loader());
+        this.filter = engine.config().filter();
+        this.loader = engine.config().targetFile().map(f -> Catalog.loader().withTarget(f)).orElse(Catalog.loader());
     }
 
     void run() {
@@ -92,9 +95,15 @@ final class Discovery {
         }
     }
 
-    private void add(Suite suite, java.util.function.Function<Location, TestSource> source) {
+    private void add(Suite suite, Function<Location, TestSource> source) {
         if (!filter.problemsWith(suite).isEmpty()) {
             filter.problemsWith(suite).forEach(p -> issue(new Problem(suite.at(), p), source.apply(suite.at())));
+            return;
+        }
+        Path first = names.putIfAbsent(suite.name(), suite.file());
+        if (first != null) {
+            issue(new Problem(suite.at(), first + " has the suite name '" + suite.name() + "' already; the suites of one run need names"
+                    + " of their own, as the name is a suite's workspace and id: rename one of them"), source.apply(suite.at()));
             return;
         }
         SuiteDescriptor container = new SuiteDescriptor(engine.getUniqueId(), suite, source.apply(suite.at()));

@@ -1,25 +1,24 @@
 package dev.orchestrate.engine;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
 /**
  * The orchestrate test engine. Configuration parameters: {@code orchestrate.run.dir} (where cells
  * keep their files and attachments and the manifest is written; default a new temporary
  * directory), {@code orchestrate.run.id} (hex; default random), {@code orchestrate.only}
- * (see {@link CellFilter}).
+ * (see {@link CellFilter}), {@code orchestrate.resume} (continue the run in the run directory) and
+ * {@code orchestrate.target.file}. Discovery reads them once ({@link EngineConfig}) and keeps them in
+ * the root descriptor for execution; a value that cannot be read fails discovery, saying what is wrong with it.
  */
 public final class OrchestrateEngine implements TestEngine {
 
@@ -48,35 +47,33 @@ public final class OrchestrateEngine implements TestEngine {
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        EngineDescriptor engine = new EngineDescriptor(uniqueId, "orchestrate");
-        new Discovery(request, engine).run();
-        return engine;
+        RunDescriptor run = new RunDescriptor(uniqueId, EngineConfig.from(request.getConfigurationParameters()));
+        new Discovery(request, run).run();
+        return run;
     }
 
     @Override
     public void execute(ExecutionRequest request) {
-        TestDescriptor root = request.getRootTestDescriptor();
+        RunDescriptor root = (RunDescriptor) request.getRootTestDescriptor();
         var listener = request.getEngineExecutionListener();
         listener.executionStarted(root);
         try {
-            ConfigurationParameters config = request.getConfigurationParameters();
-            Path runDir = config.get(RUN_DIR).map(Path::of).orElse(null);
-            if (runDir == null) {
-                runDir = Files.createTempDirectory("orchestrate-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-");
-            }
-            long runId = config.get(RUN_ID).map(hex -> Long.parseUnsignedLong(hex, 16)).orElseGet(() -> new SecureRandom().nextLong());
-            List<String> only = CellFilter.parse(config.get(CellFilter.PARAMETER).orElse(null)).terms();
-            boolean resume = config.getBoolean(RESUME).orElse(false);
-            String targetFile = config.get(TARGET_FILE).orElse("");
+            EngineConfig config = root.config();
+            Path runDir = config.runDir().isPresent() ? config.runDir().get() : temporaryRunDir();
             boolean single = root.getChildren().size() == 1;
             for (TestDescriptor child : root.getChildren()) {
                 SuiteDescriptor suite = (SuiteDescriptor) child;
                 Path workspace = single ? runDir : runDir.resolve(suite.suite().name());
-                new SuiteRun(suite, listener, progress, workspace, runId, only, targetFile, resume).run();
+                new SuiteRun(suite, listener, progress, workspace, config).run();
             }
             listener.executionFinished(root, TestExecutionResult.successful());
         } catch (Throwable e) {
             listener.executionFinished(root, TestExecutionResult.failed(e));
         }
+    }
+
+    /** Where a run given no directory keeps its files: a new temporary one, named for when it started. */
+    private static Path temporaryRunDir() throws IOException {
+        return Files.createTempDirectory("orchestrate-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-");
     }
 }

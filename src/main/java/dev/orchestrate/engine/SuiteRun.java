@@ -39,21 +39,14 @@ final class SuiteRun {
     private final EngineExecutionListener listener;
     private final Progress progress;
     private final Path workspace;
-    private final long runId;
-    private final List<String> only;
-    private final String targetFile;
-    private final boolean resume;
+    private final EngineConfig config;
 
-    SuiteRun(SuiteDescriptor descriptor, EngineExecutionListener listener, Progress progress, Path workspace, long runId, List<String> only, String targetFile,
-             boolean resume) {
+    SuiteRun(SuiteDescriptor descriptor, EngineExecutionListener listener, Progress progress, Path workspace, EngineConfig config) {
         this.descriptor = descriptor;
         this.listener = listener;
         this.progress = progress;
         this.workspace = workspace;
-        this.runId = runId;
-        this.only = only;
-        this.targetFile = targetFile;
-        this.resume = resume;
+        this.config = config;
     }
 
     void run() {
@@ -66,7 +59,7 @@ final class SuiteRun {
         Journal journal;
         try {
             Files.createDirectories(workspace);
-            if (resume) {
+            if (config.resume()) {
                 before = Journal.read(workspace.resolve(Journal.FILE));
                 started = before.started().at();
                 // the journal is the record of progress: a cut between its last line and the manifest leaves no manifest yet
@@ -76,7 +69,7 @@ final class SuiteRun {
                 }
             }
             journal = Journal.open(workspace);
-            if (!resume) {
+            if (!config.resume()) {
                 // a suite read from the classpath (in tests) has no file to hash and keep: such a run cannot be resumed
                 String sha256 = "";
                 if (Files.isRegularFile(suite.file())) {
@@ -84,11 +77,12 @@ final class SuiteRun {
                     // the suite as it began, so that a resume can say what changed in it
                     Files.copy(suite.file(), workspace.resolve(Journal.SUITE_COPY), StandardCopyOption.REPLACE_EXISTING);
                 }
-                journal.append(new Journal.RunStarted(Journal.now(), Journal.FORMAT, String.format("%016x", runId), suite.name(),
-                        suite.file().toAbsolutePath().toString(), sha256, only, suite.target().text("kind"), targetFile));
+                journal.append(new Journal.RunStarted(Journal.now(), Journal.FORMAT, config.hexRunId(), suite.name(),
+                        suite.file().toAbsolutePath().toString(), sha256, config.filter().terms(), suite.target().text("kind"),
+                        config.targetFile().map(Path::toString).orElse("")));
             }
-            target = Targets.open(suite.target(), workspace, String.format("%016x", runId), Catalog.needs(suite));
-            if (resume) {
+            target = Targets.open(suite.target(), workspace, config.hexRunId(), Catalog.needs(suite));
+            if (config.resume()) {
                 Target opened = target;
                 target.resumable().orElseThrow(() -> new RigBroken(opened.describe() + " cannot be resumed")).prepareForResume();
             } else {
@@ -102,7 +96,8 @@ final class SuiteRun {
             listener.executionFinished(descriptor, TestExecutionResult.failed(e));
             return;
         }
-        Shared shared = new Shared(listener, progress, workspace, runId, new SectorFormat(suite.sectorSize()), target, journal, Runners.LIVE);
+        Shared shared = new Shared(listener, progress, workspace, config.runId(), new SectorFormat(suite.sectorSize()), target, journal,
+                Runners.LIVE);
         Map<Integer, Journal.CellFinished> done = before == null ? Map.of() : before.finishedCells();
         Journal.AwaitingResume interrupted = before == null ? null : before.awaiting().orElse(null);
         Optional<Resumable.Boundary> pausedBy = Optional.empty();
@@ -135,8 +130,9 @@ final class SuiteRun {
                 journal.append(new Journal.CellFinished(Journal.now(), ordinal, cell.cell().name(), outcome.record().status(), outcome.record().message()));
             }
             records.sort(Comparator.comparingInt(Manifest.CellRecord::ordinal));
-            new Manifest(1, String.format("%016x", runId), suite.name(), suite.file().toString(), started, pausedBy.isPresent() ? "" : Instant.now().toString(),
-                    suite.sectorSize(), target.describe(), records).write(workspace.resolve(Manifest.FILE));
+            new Manifest(1, config.hexRunId(), suite.name(), suite.file().toString(), started,
+                    pausedBy.isPresent() ? "" : Instant.now().toString(), suite.sectorSize(), target.describe(), records)
+                    .write(workspace.resolve(Manifest.FILE));
             if (pausedBy.isPresent()) {
                 takeHostDown(target.resumable().orElseThrow(), pausedBy.get());
             } else if (Cancellation.requested().isPresent()) {
@@ -156,6 +152,6 @@ final class SuiteRun {
      */
     private void takeHostDown(Resumable target, Resumable.Boundary boundary) {
         target.hostCommand(boundary).ifPresent(command ->
-                ResumeHook.forThisHost(String.format("%016x", runId), workspace).handOver(command, Runners.LIVE.changes()));
+                ResumeHook.forThisHost(config.hexRunId(), workspace).handOver(command, Runners.LIVE.changes()));
     }
 }

@@ -2,6 +2,7 @@ package dev.orchestrate.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
@@ -22,10 +23,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.commons.JUnitException;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -132,5 +136,28 @@ class OrchestrateEngineTest {
         FileSource source = assertInstanceOf(FileSource.class, results.containerEvents().started().list().get(1).getTestDescriptor().getSource().orElseThrow());
         assertTrue(source.getFile().getName().endsWith(".yaml"));
         assertEquals(0, results.allEvents().filter(e -> e.getType() == EventType.SKIPPED).count());
+    }
+
+    @Test
+    void aSecondSuiteOfTheSameNameIsADiscoveryErrorAndIsLeftOut(@TempDir Path suites) throws IOException {
+        Path first = Files.copy(Path.of("src/test/resources/suites/directory-pass.yaml"), suites.resolve("a.yaml"));
+        Files.copy(first, suites.resolve("b.yaml"));
+        EngineDiscoveryResults results = EngineTestKit.engine(OrchestrateEngine.ID).selectors(selectDirectory(suites.toFile())).discover();
+        assertEquals(1, results.getEngineDescriptor().getChildren().size());
+        assertEquals(1, results.getDiscoveryIssues().size());
+        DiscoveryIssue issue = results.getDiscoveryIssues().getFirst();
+        assertEquals(DiscoveryIssue.Severity.ERROR, issue.severity());
+        assertTrue(issue.message().contains(first + " has the suite name 'directory-pass' already"), issue.message());
+        assertTrue(issue.message().endsWith("rename one of them"), issue.message());
+        assertEquals(suites.resolve("b.yaml").toFile(), assertInstanceOf(FileSource.class, issue.source().orElseThrow()).getFile());
+    }
+
+    @Test
+    void aRunIdThatIsNotHexFailsDiscoveryNamingTheParameter() {
+        JUnitException failed = assertThrows(JUnitException.class, () -> EngineTestKit.engine(OrchestrateEngine.ID)
+                .selectors(selectClasspathResource("suites/directory-pass.yaml"))
+                .configurationParameter(OrchestrateEngine.RUN_ID, "run-1").discover());
+        assertEquals("orchestrate.run.id 'run-1' is not a hex number of up to 16 digits, e.g. 1f2e3d4c5b6a7988",
+                failed.getCause().getMessage());
     }
 }
