@@ -3,7 +3,10 @@ package dev.orchestrate.cli;
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.StampedFile;
 import dev.orchestrate.engine.Manifest;
+import dev.orchestrate.dut.EmulatedTarget;
+import dev.orchestrate.report.AttachmentFolder;
 import dev.orchestrate.report.Evidence;
+import dev.orchestrate.suite.Cell;
 import dev.orchestrate.step.Verification;
 import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Region;
@@ -123,18 +126,12 @@ final class VerifyCommand implements Callable<Integer> {
         lifecycle.startTestCase(uuid);
         String step = UUID.randomUUID().toString();
         lifecycle.startStep(step, new StepResult().setName("verify from the media"));
-        Path attachments = Files.createDirectories(output.path().resolve("cells").resolve(String.format("%03d", cell.ordinal())));
+        AttachmentFolder attachments = new AttachmentFolder(output.path().resolve("cells").resolve(String.format("%03d", cell.ordinal())));
         Evidence evidence = new Evidence() {
-            private int n;
-
             @Override
             public void attach(String name, String mediaType, String extension, byte[] content) {
                 lifecycle.addAttachment(name, mediaType, "." + extension, content);
-                try {
-                    Files.write(attachments.resolve(String.format("%02d-%s.%s", ++n, name.replaceAll("[^A-Za-z0-9._-]+", "_"), extension)), content);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+                attachments.keep(name, extension, content);
             }
 
             @Override
@@ -189,7 +186,7 @@ final class VerifyCommand implements Callable<Integer> {
     private ReadBack readBack(Manifest.CellRecord cell, Manifest.FileRecord f) throws Unverifiable {
         if (!f.extents().isEmpty()) {
             Path media = image != null ? image : manifestFile.toAbsolutePath().getParent().resolve("cells")
-                    .resolve(String.format("%03d-", cell.ordinal()) + cell.name().replaceAll("[^A-Za-z0-9._=-]+", "_")).resolve("media.img");
+                    .resolve(Cell.slug(cell.ordinal(), cell.name())).resolve(EmulatedTarget.MEDIA);
             if (!Files.exists(media)) {
                 throw new Unverifiable("the media image " + media + " is not there (a passed cell's is removed); give one with --image");
             }

@@ -4,6 +4,7 @@ import dev.orchestrate.emulator.Emulator;
 import dev.orchestrate.host.FileSystems;
 import dev.orchestrate.host.HostCheck;
 import dev.orchestrate.host.Packages;
+import dev.orchestrate.host.Platform;
 import dev.orchestrate.host.StateDir;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
@@ -63,6 +64,16 @@ public final class EmulatedTarget implements Target, Resumable {
             Options o = at.options();
             return new EmulatedTarget(new Emulator.Settings(o.size("size"), o.size("cache"), o.text("file-system"), o.text("mount-options"),
                     o.duration("watchdog")), o.text("reboot").equals("resume"));
+        }
+
+        @Override
+        public List<Platform> platforms() {
+            return List.of(Platform.LINUX);
+        }
+
+        @Override
+        public Optional<String> hostGap(Options target) {
+            return HostCheck.emulatorAsIs(target.text("file-system"), Emulator.fuseLibrary().orElse(null));
         }
 
         @Override

@@ -60,6 +60,11 @@ public final class LinuxBlockTarget implements Target, LabHost {
         }
 
         @Override
+        public List<Platform> platforms() {
+            return List.of(Platform.LINUX);
+        }
+
+        @Override
         public boolean raw(Options target) {
             return true;
         }

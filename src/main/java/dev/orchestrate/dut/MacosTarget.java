@@ -72,6 +72,11 @@ public final class MacosTarget implements Target, LabHost {
         }
 
         @Override
+        public List<Platform> platforms() {
+            return List.of(Platform.MACOS);
+        }
+
+        @Override
         public boolean raw(Options target) {
             return target.text("file-system").equals("raw");
         }

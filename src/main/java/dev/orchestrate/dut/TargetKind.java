@@ -35,6 +35,16 @@ public interface TargetKind {
 
     Target open(Opening opening);
 
+    /** The platforms it runs on. */
+    default List<Platform> platforms() {
+        return List.of(Platform.LINUX, Platform.MACOS);
+    }
+
+    /** What this host lacks, as it is, to run a target of these keys (a package, root, a kernel module); empty when nothing. */
+    default Optional<String> hostGap(Options target) {
+        return Optional.empty();
+    }
+
     /** Whether it places files raw at device offsets, so only raw-writing tools can copy onto it. */
     default boolean raw(Options target) {
         return false;

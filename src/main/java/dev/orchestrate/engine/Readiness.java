@@ -1,7 +1,7 @@
 package dev.orchestrate.engine;
 
-import dev.orchestrate.emulator.Emulator;
-import dev.orchestrate.host.HostCheck;
+import dev.orchestrate.dut.TargetKind;
+import dev.orchestrate.dut.Targets;
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.step.Steps;
 import dev.orchestrate.suite.Cell;
@@ -12,6 +12,7 @@ import dev.orchestrate.tool.Tools;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * How many of a suite's cells this host would run as it is, and why the others would be skipped:
@@ -65,20 +66,14 @@ public record Readiness(Suite suite, int cells, Map<String, Integer> fixable, Ma
         return step.kind().equals("copy") && Tools.named(step.options().text("tool")).filter(t -> !t.platforms().contains(Platform.current())).isPresent();
     }
 
+    /** "macos-disk: macOS only" for a target kind of another platform. */
     private static Optional<String> targetElsewhere(Options target) {
-        String kind = target.text("kind");
-        if (kind.startsWith("macos-") && Platform.current() != Platform.MACOS) {
-            return Optional.of(kind + ": macOS only");
-        }
-        if ((kind.equals("emulated") || kind.equals("linux-block")) && Platform.current() != Platform.LINUX) {
-            return Optional.of(kind + ": Linux only");
-        }
-        return Optional.empty();
+        TargetKind kind = Targets.kind(target);
+        return kind.platforms().contains(Platform.current()) ? Optional.empty()
+                : Optional.of(kind.name() + ": " + kind.platforms().stream().map(Platform::label).collect(Collectors.joining(" and ")) + " only");
     }
 
     private static Optional<String> targetGap(Options target) {
-        return target.text("kind").equals("emulated")
-                ? HostCheck.emulatorAsIs(target.text("file-system"), Emulator.fuseLibrary().orElse(null))
-                : Optional.empty();
+        return Targets.kind(target).hostGap(target);
     }
 }
