@@ -120,7 +120,8 @@ public final class MacosTarget implements Target, LabHost {
             Key.optional("size", Key.Type.SIZE, "1GiB", "the RAM disk's size")), List.of()));
 
     private final String kind;
-    private final Expectation expected;
+    /** The lab disk the suite names and what it must be; empty for a RAM disk the run attaches. */
+    private final Optional<Expectation> labDisk;
     private final String ioregClass;
     private final String fileSystem;
     private final Path baseline;
@@ -138,26 +139,26 @@ public final class MacosTarget implements Target, LabHost {
     /** The disk was ejected: it is gone for the rest of the run, until it is attached again. */
     private boolean ejected;
 
-    private MacosTarget(String kind, Expectation expected, Options options, Runners runners, Layout layout, Platform host, String runName) {
+    private MacosTarget(String kind, Optional<Expectation> labDisk, Options options, Runners runners, Layout layout, Platform host, String runName) {
         this.kind = kind;
-        this.expected = expected;
-        this.ioregClass = expected == null ? null : options.text("ioreg-class");
+        this.labDisk = labDisk;
+        this.ioregClass = labDisk.isEmpty() ? null : options.text("ioreg-class");
         this.fileSystem = options.text("file-system");
         this.baseline = options.optionalText("baseline").map(Path::of).orElse(null);
-        this.ramBytes = expected == null ? options.size("size") : 0;
+        this.ramBytes = labDisk.isEmpty() ? options.size("size") : 0;
         this.runners = runners;
         this.layout = layout;
         this.host = host;
         // FAT32 takes up to 11 capitals; the run id keeps two runs' volumes apart
         this.volumeName = ("ORCH" + runName.substring(Math.max(0, runName.length() - 6))).toUpperCase(Locale.ROOT);
-        this.disk = expected == null ? null : expected.identifier();
+        this.disk = labDisk.map(Expectation::identifier).orElse(null);
         this.hostCommands = HostCommands.of(options);
-        this.trusted = expected == null ? Optional.empty() : TrustedHost.of(options);
+        this.trusted = labDisk.isEmpty() ? Optional.empty() : TrustedHost.of(options);
     }
 
     public static MacosTarget open(Options options, Runners runners, Layout layout, Platform host, String runName) {
         String kind = options.text("kind");
-        return new MacosTarget(kind, kind.equals("macos-disk") ? expectation(options) : null, options, runners, layout, host, runName);
+        return new MacosTarget(kind, kind.equals("macos-disk") ? Optional.of(expectation(options)) : Optional.empty(), options, runners, layout, host, runName);
     }
 
     /**
@@ -200,7 +201,7 @@ public final class MacosTarget implements Target, LabHost {
         if (host != Platform.MACOS) {
             throw new NotRunnable(kind + ": macOS only");
         }
-        if (expected == null) {
+        if (labDisk.isEmpty()) {
             if (ramBytes < layout.total()) {
                 throw new RigBroken("the RAM disk's size " + new Size(ramBytes) + " is below what the cells need (" + new Size(layout.total()) + "); raise 'size'");
             }
@@ -208,7 +209,7 @@ public final class MacosTarget implements Target, LabHost {
             // in a dry run nothing was attached: the commands name a placeholder and there is nothing to check
             disk = runners.changes().prints() ? "diskN" : HdiutilAttach.device(attached.output(), attached.command().display());
         }
-        if (!runners.changes().prints() || expected != null) {
+        if (!runners.changes().prints() || labDisk.isPresent()) {
             identified = identify();
             requireWritable(identified);
             blockSize = (int) identified.identity().media().blockSize();
@@ -247,7 +248,7 @@ public final class MacosTarget implements Target, LabHost {
         } catch (RigBroken gone) {
             throw new RigBroken("after the reboot, " + disk + " cannot be looked at (" + gone.getMessage() + "); " + DiskGuard.CHANGED, gone);
         }
-        DiskGuard.requireAfterReboot(identified, expected);
+        DiskGuard.requireAfterReboot(identified, labDisk.orElseThrow());
         blockSize = (int) identified.identity().media().blockSize();
         mountPoint = raw() ? null : Path.of("/Volumes", volumeName);
     }
@@ -257,8 +258,8 @@ public final class MacosTarget implements Target, LabHost {
      * identifier alone (it has no serial), and every other rule (internal, mounted, ...) still applies.
      */
     private void requireWritable(Candidate candidate) {
-        if (expected != null) {
-            DiskGuard.require(candidate, expected);
+        if (labDisk.isPresent()) {
+            DiskGuard.require(candidate, labDisk.get());
             return;
         }
         Media media = candidate.identity().media();
@@ -320,7 +321,7 @@ public final class MacosTarget implements Target, LabHost {
         StringBuilder text = new StringBuilder();
         identified.identity().fields().forEach((label, value) -> text.append(label).append(": ").append(value == null ? "(none)" : value).append('\n'));
         evidence.attachText("device identity", text.toString());
-        if (!identified.identity().limits().values().isEmpty() || expected != null) {
+        if (!identified.identity().limits().values().isEmpty() || labDisk.isPresent()) {
             List<String> problems = LimitCheck.problems(identified.identity().limits());
             evidence.attachText("transfer limits check", problems.isEmpty() ? "every limit is published and consistent" : String.join("\n", problems));
         }
@@ -369,7 +370,7 @@ public final class MacosTarget implements Target, LabHost {
     /** A RAM disk this run attached is detached; a lab disk stays as the run left it, for a look. */
     @Override
     public void close() {
-        if (expected == null && disk != null && !ejected) {
+        if (labDisk.isEmpty() && disk != null && !ejected) {
             runners.changes().require(Diskutil.detach(disk));
         }
     }
