@@ -1,5 +1,14 @@
 package dev.orchestrate.dut;
 
+import dev.orchestrate.device.Candidate;
+import dev.orchestrate.device.DiskMap;
+import dev.orchestrate.device.Limits;
+import dev.orchestrate.device.Media;
+import dev.orchestrate.device.Peripheral;
+import dev.orchestrate.device.PropertyList;
+import dev.orchestrate.device.Registry;
+import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Command;
 import java.time.Duration;
 import java.util.List;
@@ -69,5 +78,23 @@ public final class Diskutil {
 
     public static Command detach(String disk) {
         return Command.of(CHANGE, "hdiutil", "detach", disk);
+    }
+
+    /** The disk as diskutil and, under {@code ioregClass} (null for a RAM disk), the IORegistry describe it. */
+    static Candidate identify(Runner looks, String disk, String ioregClass) {
+        Object info = PropertyList.parse(looks.require(Diskutil.info(disk)).output(), Diskutil.info(disk).display());
+        Object list = PropertyList.parse(looks.require(Diskutil.list()).output(), Diskutil.list().display());
+        // a RAM disk has no controller worth a look: its identity is what diskutil says
+        Registry registry = new Registry(Peripheral.UNKNOWN, Limits.NONE);
+        if (ioregClass != null) {
+            Command ioreg = Diskutil.ioreg(ioregClass);
+            Object tree = PropertyList.parse(looks.require(ioreg).output(), ioreg.display());
+            try {
+                registry = Registry.of(tree, disk, ioreg.display());
+            } catch (RigBroken notUnderTheController) {
+                // a disk on another controller (the internal SSD) has no serial here: the guard then refuses it by every rule that applies
+            }
+        }
+        return Candidate.macos(Media.fromDiskutilInfo(info, Diskutil.info(disk).display()), DiskMap.fromDiskutilList(list, Diskutil.list().display()), registry);
     }
 }

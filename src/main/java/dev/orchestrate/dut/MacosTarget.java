@@ -3,36 +3,24 @@ package dev.orchestrate.dut;
 import dev.orchestrate.device.Baseline;
 import dev.orchestrate.device.Candidate;
 import dev.orchestrate.device.DiskGuard;
-import dev.orchestrate.device.DiskMap;
 import dev.orchestrate.device.Expectation;
 import dev.orchestrate.device.HdiutilAttach;
 import dev.orchestrate.device.LimitCheck;
-import dev.orchestrate.device.Limits;
 import dev.orchestrate.device.Media;
-import dev.orchestrate.device.Peripheral;
-import dev.orchestrate.device.PropertyList;
 import dev.orchestrate.device.Refusal;
-import dev.orchestrate.device.Registry;
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
-import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
-import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
-import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
-import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Size;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A Mac's disk: {@code macos-disk} names one by identifier and identity; {@code macos-ramdisk} attaches
@@ -45,79 +33,6 @@ import java.util.stream.Stream;
  * suite names and ends the run; the resume checks the disk's identity again before anything else.
  */
 public final class MacosTarget implements Target, LabHost {
-
-    /** The two kinds on a Mac: a lab disk the suite names, or a RAM disk the run attaches. */
-    record Kind(boolean ramDisk) implements TargetKind {
-
-        @Override
-        public String name() {
-            return ramDisk ? "macos-ramdisk" : "macos-disk";
-        }
-
-        @Override
-        public Section.Variant variant() {
-            return ramDisk ? RAMDISK : DISK;
-        }
-
-        /** A lab disk's reboot and power cut take the host down, through the commands the suite names. */
-        @Override
-        public Set<Ability> abilities() {
-            return ramDisk ? EnumSet.of(Ability.MOUNT, Ability.EJECT, Ability.DISK_OPERATIONS)
-                    : EnumSet.of(Ability.MOUNT, Ability.EJECT, Ability.DISK_OPERATIONS, Ability.REBOOT, Ability.POWER_CUT);
-        }
-
-        @Override
-        public Target open(Opening at) {
-            return MacosTarget.open(at.options(), at.runners(), at.layout(), Platform.current(), at.runName());
-        }
-
-        @Override
-        public List<Platform> platforms() {
-            return List.of(Platform.MACOS);
-        }
-
-        @Override
-        public boolean raw(Options target) {
-            return target.text("file-system").equals("raw");
-        }
-
-        @Override
-        public boolean changesHostDevices() {
-            return true;
-        }
-
-        @Override
-        public boolean takesHostDown() {
-            return !ramDisk;
-        }
-
-        /** Elsewhere diskutil is not there to ask, and the run skips a Mac's disk as "macos-disk: macOS only". */
-        @Override
-        public List<String> deviceProblems(Options target, Layout layout, Platform host, Runner looks) {
-            return !ramDisk && host == Platform.MACOS ? problems(target, looks, layout) : List.of();
-        }
-    }
-
-    private static final List<Key> COMMON = List.of(
-            Key.choice("file-system", "raw", Diskutil.FILE_SYSTEMS, "raw: files at device offsets of /dev/rdiskN (the run's region is zeroed first);"
-                    + " else a small GPT partition formatted with diskutil (jhfs+ is HFS+ journaled), files copied onto it"),
-            Key.optional("baseline", Key.Type.TEXT, null, "a saved identity (JSON) to diff this disk's against, e.g. captured under the previous driver"));
-
-    private static final Section.Variant DISK = new Section.Variant("a Mac's disk, chosen by identifier and identity (diskutil info, ioreg);"
-            + " internal, system, boot-image, partition, read-only and mounted disks are refused; macOS only", concat(List.of(
-            Key.required("disk", Key.Type.TEXT, "the whole disk's identifier, e.g. disk5 (identifiers change across reboots: the identity keys confirm it)"),
-            Key.optional("media-name", Key.Type.TEXT, null, "the Media Name diskutil info must show"),
-            Key.optional("protocol", Key.Type.TEXT, null, "the Protocol diskutil info must show (e.g. SCSI; the field a driver migration changes)"),
-            Key.optional("size", Key.Type.SIZE, null, "the Disk Size it must show, exactly"),
-            Key.optional("serial", Key.Type.TEXT, null, "the serial number the IORegistry must show"),
-            Key.optional("ioreg-class", Key.Type.TEXT, "IOSCSIParallelInterfaceController", "the controller class whose registry subtree holds the disk"),
-            Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: the disk's mounted volumes are unmounted first and their data destroyed"),
-            TrustedHost.KEY),
-            HostCommands.KEYS));
-
-    private static final Section.Variant RAMDISK = new Section.Variant("a RAM disk attached with hdiutil attach -nomount ram://N and detached at"
-            + " the end, so the same suites run on any Mac without lab hardware; macOS only", concat(List.of(
-            Key.optional("size", Key.Type.SIZE, "1GiB", "the RAM disk's size")), List.of()));
 
     private final String kind;
     /** The lab disk the suite names and what it must be; empty for a RAM disk the run attaches. */
@@ -158,32 +73,7 @@ public final class MacosTarget implements Target, LabHost {
 
     public static MacosTarget open(Options options, Runners runners, Layout layout, Platform host, String runName) {
         String kind = options.text("kind");
-        return new MacosTarget(kind, kind.equals("macos-disk") ? Optional.of(expectation(options)) : Optional.empty(), options, runners, layout, host, runName);
-    }
-
-    /**
-     * Why the lab disk a macos-disk target names may not be written, one line per rule, then its
-     * capacity; empty when it may. Asks diskutil and ioreg through {@code looks} before anything runs,
-     * so a refused disk is bad input and nothing is written.
-     */
-    public static List<String> problems(Options options, Runner looks, Layout layout) {
-        Expectation expected = expectation(options);
-        Candidate candidate;
-        try {
-            candidate = identify(looks, expected.identifier(), options.text("ioreg-class"));
-        } catch (RigBroken e) {
-            return List.of("macos-disk " + expected.identifier() + ": " + e.getMessage());
-        }
-        // a file system takes a partition of its own, sized when it is made; raw files need the whole layout
-        long needed = options.text("file-system").equals("raw") ? layout.total() : 0;
-        return Targets.diskProblems("macos-disk " + expected.identifier(), DiskGuard.refusals(candidate, expected),
-                candidate.identity().media().sizeBytes(), needed);
-    }
-
-    private static Expectation expectation(Options options) {
-        return new Expectation(options.text("disk"), options.optionalText("media-name").orElse(null),
-                options.optionalText("protocol").orElse(null), options.find("size").map(v -> Size.parse(v.text()).bytes()).orElse(null),
-                options.optionalText("serial").orElse(null), options.text("may-unmount").equals("yes"));
+        return new MacosTarget(kind, kind.equals("macos-disk") ? Optional.of(MacosKind.expectation(options)) : Optional.empty(), options, runners, layout, host, runName);
     }
 
     @Override
@@ -271,25 +161,7 @@ public final class MacosTarget implements Target, LabHost {
     }
 
     private Candidate identify() {
-        return identify(runners.looks(), disk, ioregClass);
-    }
-
-    /** The disk as diskutil and, under {@code ioregClass} (null for a RAM disk), the IORegistry describe it. */
-    private static Candidate identify(Runner looks, String disk, String ioregClass) {
-        Object info = PropertyList.parse(looks.require(Diskutil.info(disk)).output(), Diskutil.info(disk).display());
-        Object list = PropertyList.parse(looks.require(Diskutil.list()).output(), Diskutil.list().display());
-        // a RAM disk has no controller worth a look: its identity is what diskutil says
-        Registry registry = new Registry(Peripheral.UNKNOWN, Limits.NONE);
-        if (ioregClass != null) {
-            Command ioreg = Diskutil.ioreg(ioregClass);
-            Object tree = PropertyList.parse(looks.require(ioreg).output(), ioreg.display());
-            try {
-                registry = Registry.of(tree, disk, ioreg.display());
-            } catch (RigBroken notUnderTheController) {
-                // a disk on another controller (the internal SSD) has no serial here: the guard then refuses it by every rule that applies
-            }
-        }
-        return Candidate.macos(Media.fromDiskutilInfo(info, Diskutil.info(disk).display()), DiskMap.fromDiskutilList(list, Diskutil.list().display()), registry);
+        return Diskutil.identify(runners.looks(), disk, ioregClass);
     }
 
     /** The cell's files on the raw node or the run's volume, with the identity, the limit check and the baseline diff attached. */
@@ -375,7 +247,4 @@ public final class MacosTarget implements Target, LabHost {
         }
     }
 
-    private static List<Key> concat(List<Key> own, List<Key> hostCommands) {
-        return Stream.of(own, hostCommands, COMMON).flatMap(List::stream).toList();
-    }
 }

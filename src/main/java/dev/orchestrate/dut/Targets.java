@@ -25,8 +25,8 @@ public final class Targets {
             new DirectoryTarget.Kind(),
             new ImageTarget.Kind(),
             new LinuxBlockTarget.Kind(),
-            new MacosTarget.Kind(false),
-            new MacosTarget.Kind(true));
+            new MacosKind(false),
+            new MacosKind(true));
 
     private static final Map<String, TargetKind> BY_NAME = KINDS.stream().collect(Collectors.toMap(TargetKind::name, Function.identity()));
 

@@ -5,7 +5,6 @@ import dev.orchestrate.dut.Resumable.Boundary;
 import dev.orchestrate.dut.Target;
 import dev.orchestrate.dut.TargetKind;
 import dev.orchestrate.dut.Targets;
-import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RebootPending;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Cancellation;

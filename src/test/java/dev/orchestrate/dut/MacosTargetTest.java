@@ -8,7 +8,6 @@ import dev.orchestrate.engine.Catalog;
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
-import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
 import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Runners;
