@@ -211,7 +211,8 @@ final class VerifyCommand implements Callable<Integer> {
     private Region region(Manifest.CellRecord cell, List<Expected> expected) throws IOException {
         Manifest.ScanRecord recorded = cell.scan();
         String mode = scan != null ? scan : recorded == null ? "files" : recorded.mode();
-        Optional<Path> source = expected.stream().map(Expected::readBack).filter(r -> r.base() >= 0).map(ReadBack::source).findFirst();
+        Optional<Path> source = expected.stream().map(Expected::readBack).filter(r -> !(r instanceof ReadBack.File))
+                .map(ReadBack::source).findFirst();
         if (mode.equals("files") || source.isEmpty()) {
             return Region.none(mode.equals("files") ? "scan: files" : "the files are read through a file system, so there is no device to scan");
         }

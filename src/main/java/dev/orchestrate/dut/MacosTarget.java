@@ -283,8 +283,8 @@ public final class MacosTarget implements Target, Mountable, Ejectable, DiskOper
     @Override
     public ReadBack readBack(Cell cell, int index, String name) {
         Placement p = place(cell, index, name);
-        return p.raw() ? readRaw(p) : new ReadBack(p.path(), "read through the driver under test: the files on " + mountPoint
-                + ", through the file system and the buffer cache", null, -1, blockSize, false, false, null);
+        return p.raw() ? readRaw(p) : ReadBack.file(p.path(), "read through the driver under test: the files on " + mountPoint
+                + ", through the file system and the buffer cache", blockSize);
     }
 
     @Override

@@ -6,69 +6,191 @@ import java.util.List;
 
 /**
  * Where verification reads a file back, and how file offsets map onto it: the file itself through
- * its file system, a raw device or image at a fixed offset, or a media image through the file's
- * extent map. {@code description} names the path for the report.
- *
- * @param extents the extent map, or null when file offsets map onto {@code source} directly (plus {@code base})
- * @param base the device offset of the file's first byte for a raw source; -1 when reading the file itself
- * @param absent the file is not on the volume at all, so nothing of it can be read
- * @param direct read with O_DIRECT: the host's page cache neither answers nor keeps the reads
- * @param trusted the host that reads {@code source} on this one's behalf, or null when this host reads it
+ * its file system, a device or image where the file lies in one piece, a media image through the
+ * file's extent map, nowhere for a file that is gone, or a trusted host that reads the disk.
  */
-public record ReadBack(Path source, String description, List<Extent> extents, long base, int blockSize, boolean absent, boolean direct,
-                       TrustedHost trusted) {
+public sealed interface ReadBack {
+
+    /** What is read: the file, the device or image, the media image; for a trusted host, the disk's node on that host. */
+    Path source();
+
+    /** The read path, for the report. */
+    String description();
+
+    /** The size of the blocks an LBA counts. */
+    int blockSize();
+
+    /** Splits {@code [fileOffset, fileOffset + length)} into mapped and unmapped segments. */
+    List<Segment> segments(long fileOffset, long length);
+
+    /** The LBA of byte {@code fileOffset}, or -1 when the device address is unknown. */
+    long lba(long fileOffset);
+
+    /** The extent map (an absent file's last known one) the manifest keeps, so a later verify reads the media image again; else empty. */
+    default List<Extent> extentMap() {
+        return List.of();
+    }
 
     /** A part of a read: {@code length} bytes of the file from {@code fileOffset}, at {@code position} in the source or -1 if unmapped. */
-    public record Segment(long fileOffset, long position, long length) {
+    record Segment(long fileOffset, long position, long length) {
     }
 
-    public static ReadBack file(Path file) {
-        return new ReadBack(file, "the files, read back through the target's file system", null, -1, 512, false, false, null);
+    static ReadBack file(Path file) {
+        return file(file, "the files, read back through the target's file system", 512);
     }
 
-    public static ReadBack raw(Path device, long offset, int blockSize) {
-        return new ReadBack(device, "the raw image " + device + ", read directly at each file's device offset", null, offset, blockSize, false, false, null);
+    /** The file itself, on a target whose read path {@code description} names more closely than {@link #file(Path)}. */
+    static ReadBack file(Path file, String description, int blockSize) {
+        return new File(file, description, blockSize);
     }
 
-    public static ReadBack mapped(Path media, List<Extent> extents, int blockSize) {
-        return new ReadBack(media, "the media image " + media + ", read directly through each file's extent map, never through the controller",
-                List.copyOf(extents), 0, blockSize, false, false, null);
+    static ReadBack raw(Path device, long offset, int blockSize) {
+        return new Raw(device, "the raw image " + device + ", read directly at each file's device offset", offset, blockSize, false);
+    }
+
+    static ReadBack mapped(Path media, List<Extent> extents, int blockSize) {
+        return new Mapped(media, extents, blockSize);
     }
 
     /**
      * A block device read at each file's device offset with O_DIRECT. {@code path} says whose driver
      * answers: on a lab disk it is the driver under test, so its own cache bugs can hide from this read.
      */
-    public static ReadBack device(Path device, long offset, int blockSize, String path) {
-        return new ReadBack(device, path, null, offset, blockSize, false, true, null);
+    static ReadBack device(Path device, long offset, int blockSize, String path) {
+        return new Raw(device, path, offset, blockSize, true);
     }
 
     /** The disk read by {@code host} over SSH at each file's device offset, only the ranges verification needs. */
-    public static ReadBack trusted(TrustedHost host, long offset, int blockSize) {
-        return new ReadBack(Path.of(host.device()), host.describe(), null, offset, blockSize, false, false, host);
+    static ReadBack trusted(TrustedHost host, long offset, int blockSize) {
+        return new Remote(host, offset, blockSize);
     }
 
     /**
      * The file is gone from its volume: every byte of it is missing, whatever its old blocks still
      * hold; {@code lastKnown} (its extent map from before it went) still gives its LBAs.
      */
-    public static ReadBack absent(Path media, Path file, List<Extent> lastKnown, int blockSize) {
-        return new ReadBack(media, "the media image " + media + "; " + file.getFileName() + " is absent from the mounted volume",
-                List.copyOf(lastKnown), 0, blockSize, true, false, null);
+    static ReadBack absent(Path media, Path file, List<Extent> lastKnown, int blockSize) {
+        return new Absent(media, file, lastKnown, blockSize);
     }
 
-    /** Splits {@code [fileOffset, fileOffset + length)} into mapped and unmapped segments. */
-    public List<Segment> segments(long fileOffset, long length) {
-        if (absent) {
+    /** The file itself, through its file system: offsets are the file's own, its device address unknown. */
+    record File(Path source, String description, int blockSize) implements ReadBack {
+
+        @Override
+        public List<Segment> segments(long fileOffset, long length) {
+            return List.of(new Segment(fileOffset, fileOffset, length));
+        }
+
+        @Override
+        public long lba(long fileOffset) {
+            return -1;
+        }
+    }
+
+    /** The file lies in one piece on the source, its first byte at {@code base}. */
+    sealed interface Contiguous extends ReadBack {
+
+        long base();
+
+        @Override
+        default List<Segment> segments(long fileOffset, long length) {
+            return List.of(new Segment(fileOffset, base() + fileOffset, length));
+        }
+
+        @Override
+        default long lba(long fileOffset) {
+            return (base() + fileOffset) / blockSize();
+        }
+    }
+
+    /**
+     * A device or image read here at the file's device offset; {@code direct}: with O_DIRECT, so the
+     * host's page cache neither answers nor keeps the reads.
+     */
+    record Raw(Path source, String description, long base, int blockSize, boolean direct) implements Contiguous {
+    }
+
+    /** The disk read by a trusted host at the file's device offset; the node of the same name here is the driver under test. */
+    record Remote(TrustedHost host, long base, int blockSize) implements Contiguous {
+
+        @Override
+        public Path source() {
+            return Path.of(host.device());
+        }
+
+        @Override
+        public String description() {
+            return host.describe();
+        }
+    }
+
+    /** A media image read through the file's extent map, never through the controller; a range outside the extents is unmapped. */
+    record Mapped(Path media, List<Extent> extents, int blockSize) implements ReadBack {
+
+        public Mapped {
+            extents = List.copyOf(extents);
+        }
+
+        @Override
+        public Path source() {
+            return media;
+        }
+
+        @Override
+        public String description() {
+            return "the media image " + media + ", read directly through each file's extent map, never through the controller";
+        }
+
+        @Override
+        public List<Segment> segments(long fileOffset, long length) {
+            return ReadBack.segmentsThrough(extents, fileOffset, length);
+        }
+
+        @Override
+        public long lba(long fileOffset) {
+            return ReadBack.lbaThrough(extents, fileOffset, blockSize);
+        }
+
+        @Override
+        public List<Extent> extentMap() {
+            return extents;
+        }
+    }
+
+    /** A file gone from the volume on {@code media}: nothing of it is read; its {@code lastKnown} extents give its LBAs. */
+    record Absent(Path media, Path file, List<Extent> lastKnown, int blockSize) implements ReadBack {
+
+        public Absent {
+            lastKnown = List.copyOf(lastKnown);
+        }
+
+        @Override
+        public Path source() {
+            return media;
+        }
+
+        @Override
+        public String description() {
+            return "the media image " + media + "; " + file.getFileName() + " is absent from the mounted volume";
+        }
+
+        @Override
+        public List<Segment> segments(long fileOffset, long length) {
             return List.of(new Segment(fileOffset, -1, length));
         }
-        return mapped(fileOffset, length);
+
+        @Override
+        public long lba(long fileOffset) {
+            return ReadBack.lbaThrough(lastKnown, fileOffset, blockSize);
+        }
+
+        @Override
+        public List<Extent> extentMap() {
+            return lastKnown;
+        }
     }
 
-    private List<Segment> mapped(long fileOffset, long length) {
-        if (extents == null) {
-            return List.of(new Segment(fileOffset, Math.max(base, 0) + fileOffset, length));
-        }
+    private static List<Segment> segmentsThrough(List<Extent> extents, long fileOffset, long length) {
         List<Segment> out = new ArrayList<>();
         long at = fileOffset;
         long end = fileOffset + length;
@@ -89,12 +211,8 @@ public record ReadBack(Path source, String description, List<Extent> extents, lo
         return out;
     }
 
-    /** The LBA of byte {@code fileOffset}, or -1 when the device address is unknown. */
-    public long lba(long fileOffset) {
-        if (extents == null) {
-            return base >= 0 ? (base + fileOffset) / blockSize : -1;
-        }
-        long position = mapped(fileOffset, 1).getFirst().position();
+    private static long lbaThrough(List<Extent> extents, long fileOffset, int blockSize) {
+        long position = segmentsThrough(extents, fileOffset, 1).getFirst().position();
         return position < 0 ? -1 : position / blockSize;
     }
 }

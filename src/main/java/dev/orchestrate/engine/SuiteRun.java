@@ -9,6 +9,7 @@ import dev.orchestrate.outcome.Status;
 import dev.orchestrate.step.CellContext;
 import dev.orchestrate.suite.Suite;
 import dev.orchestrate.dut.Placement;
+import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Resumable;
 import dev.orchestrate.dut.Target;
 import dev.orchestrate.dut.Targets;
@@ -175,8 +176,8 @@ final class SuiteRun {
             var readBack = context.lastReadBack(s.index());
             files.add(new Manifest.FileRecord(s.file().fileId(), s.name(), s.file().size(), s.file().generation(), s.file().sparse(),
                     p.path().toAbsolutePath().toString(), p.deviceOffset(),
-                    readBack.map(r -> r.extents() == null ? List.<dev.orchestrate.dut.Extent>of() : r.extents()).orElse(List.of()),
-                    readBack.map(dev.orchestrate.dut.ReadBack::blockSize).orElse(p.blockSize())));
+                    readBack.map(ReadBack::extentMap).orElse(List.of()),
+                    readBack.map(ReadBack::blockSize).orElse(p.blockSize())));
         }
         Path logFile = context.scratch().resolve(dev.orchestrate.dut.EmulatedTarget.COMMAND_LOG);
         String log = Files.exists(logFile) ? logFile.toAbsolutePath().toString() : "";

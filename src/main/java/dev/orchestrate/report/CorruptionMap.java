@@ -94,7 +94,7 @@ public final class CorruptionMap {
         List<long[]> marks = new java.util.ArrayList<>();
         marks.add(new long[] {region.start(), region.end(), -1});
         for (Expected e : files) {
-            long[] span = e.readBack().absent() ? null : deviceSpan(e.readBack(), e.file().size());
+            long[] span = deviceSpan(e.readBack(), e.file().size());
             if (span != null) {
                 marks.addAll(places(e, span));
             }
@@ -108,23 +108,22 @@ public final class CorruptionMap {
 
     /** The file's own places on the device, as intact marks: its extents, or its span when it lies in one piece. */
     private static List<long[]> places(Expected e, long[] span) {
-        if (e.readBack().extents() == null) {
+        if (e.readBack().extentMap().isEmpty()) {
             return List.<long[]>of(new long[] {span[0], span[1], SectorClass.INTACT.ordinal()});
         }
-        return e.readBack().extents().stream().map(x -> new long[] {x.physical(), x.physical() + x.length(), SectorClass.INTACT.ordinal()}).toList();
+        return e.readBack().extentMap().stream()
+                .map(x -> new long[] {x.physical(), x.physical() + x.length(), SectorClass.INTACT.ordinal()}).toList();
     }
 
-    /** The device bytes a file occupies, or null when its device address is unknown. */
+    /** The device bytes a file occupies, or null when its device address is unknown or it has no place (an absent file). */
     private static long[] deviceSpan(ReadBack readBack, long size) {
-        if (readBack.extents() == null) {
-            return readBack.base() < 0 ? null : new long[] {readBack.base(), readBack.base() + size};
-        }
-        if (readBack.extents().isEmpty()) {
-            return null;
-        }
-        long from = readBack.extents().stream().mapToLong(Extent::physical).min().orElseThrow();
-        long to = readBack.extents().stream().mapToLong(x -> x.physical() + x.length()).max().orElseThrow();
-        return new long[] {from, to};
+        return switch (readBack) {
+            case ReadBack.Contiguous c -> new long[] {c.base(), c.base() + size};
+            case ReadBack.Mapped m when !m.extents().isEmpty() -> new long[] {
+                    m.extents().stream().mapToLong(Extent::physical).min().orElseThrow(),
+                    m.extents().stream().mapToLong(x -> x.physical() + x.length()).max().orElseThrow()};
+            case ReadBack.Mapped _, ReadBack.File _, ReadBack.Absent _ -> null;
+        };
     }
 
     /** A bar from {@code from} to {@code to}: intact background, then each mark {start, end, class ordinal or -1 for blank}. */

@@ -81,7 +81,7 @@ final class RegionScan {
         for (Expected e : files) {
             ReadBack r = e.readBack();
             // an absent file has no place: what its old blocks hold is stray, the evidence that its data reached the media
-            if (r.absent() || !Files.exists(r.source()) || !Files.isSameFile(r.source(), region.source())) {
+            if (r instanceof ReadBack.Absent || !Files.exists(r.source()) || !Files.isSameFile(r.source(), region.source())) {
                 continue;
             }
             for (ReadBack.Segment s : r.segments(0, e.file().size())) {
@@ -155,7 +155,7 @@ final class RegionScan {
             } else if (first.generation() < expected.get().file().generation()) {
                 kind = SectorClass.STALE;
                 why = "an older generation than the file now has (generation " + expected.get().file().generation() + "): left behind by a rewrite";
-            } else if (expected.get().readBack().absent()) {
+            } else if (expected.get().readBack() instanceof ReadBack.Absent) {
                 kind = SectorClass.MISPLACED;
                 why = "the file is absent from the volume, though its data reached the media";
             } else {

@@ -112,7 +112,7 @@ public final class Verifier {
         long slice = Math.max(CHUNK, (size / threads + CHUNK - 1) / CHUNK * CHUNK);
         Path path = expected.readBack().source();
         // a trusted host reads the disk: the node of the same name here answers through the driver under test
-        boolean local = expected.readBack().trusted() == null;
+        boolean local = !(expected.readBack() instanceof ReadBack.Remote);
         try (FileChannel channel = local && Files.exists(path) ? FileChannel.open(path, StandardOpenOption.READ) : null) {
             List<Future<Slice>> slices = new ArrayList<>();
             for (long from = 0; from < size; from += slice) {
@@ -136,12 +136,21 @@ public final class Verifier {
     }
 
     private Slice scan(FileChannel channel, Expected expected, long from, long to, LongConsumer progress) throws IOException {
-        // a read-back that promises to bypass the page cache reads through aligned O_DIRECT buffers of its own, or on the trusted host
-        ReadBack back = expected.readBack();
-        try (Ranges uncached = back.trusted() != null ? new RemoteRanges(back.trusted(), back.blockSize())
-                : back.direct() && channel != null ? SourceReader.openDirect(back.source(), CHUNK) : null) {
+        try (Ranges uncached = uncached(channel, expected.readBack())) {
             return scan(channel, uncached, expected, from, to, progress);
         }
+    }
+
+    /**
+     * A read-back that promises to bypass the page cache reads through aligned O_DIRECT buffers of its own, or on the trusted host;
+     * null when the channel serves.
+     */
+    private static Ranges uncached(FileChannel channel, ReadBack back) throws IOException {
+        return switch (back) {
+            case ReadBack.Remote r -> new RemoteRanges(r.host(), r.blockSize());
+            case ReadBack.Raw r -> r.direct() && channel != null ? SourceReader.openDirect(r.source(), CHUNK) : null;
+            case ReadBack.File _, ReadBack.Mapped _, ReadBack.Absent _ -> null;
+        };
     }
 
     private Slice scan(FileChannel channel, Ranges uncached, Expected expected, long from, long to, LongConsumer progress) throws IOException {
@@ -213,7 +222,7 @@ public final class Verifier {
     /** A file read through its file system must also end where it should: a longer one kept an old tail. */
     private long extra(FileChannel channel, Expected expected, Map<SectorClass, Long> counts, Collector ranges) throws IOException {
         long size = expected.file().size();
-        if (channel == null || expected.readBack().base() >= 0 || expected.readBack().extents() != null || channel.size() <= size) {
+        if (channel == null || !(expected.readBack() instanceof ReadBack.File) || channel.size() <= size) {
             return 0;
         }
         long tail = channel.size() - size;
@@ -286,7 +295,8 @@ public final class Verifier {
                 byte[] found = finding.kind() == SectorClass.MISSING ? new byte[0] : java.util.Arrays.copyOfRange(buffer, at, at + length);
                 samples.add(new Verdict.Sample(expected.name(), fileOffset, found, should == null ? new byte[length] : format.expected(should)));
             }
-            String found = expected.readBack().absent() ? "nothing: the file is absent from the volume" : finding.describe(should, files);
+            String found = expected.readBack() instanceof ReadBack.Absent ? "nothing: the file is absent from the volume"
+                    : finding.describe(should, files);
             open = new DamagedRange(expected.name(), fileOffset, fileOffset + length, expected.readBack().lba(fileOffset),
                     finding.kind(), found, expectation(should), finding.found());
         }

@@ -1,6 +1,7 @@
 package dev.orchestrate.dut;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,7 +93,7 @@ class LinuxBlockTargetTest {
         LinuxBlockTarget target = LinuxBlockTarget.open(suite.target(), disks, Runners.LIVE, Layout.of(Catalog.needs(suite)));
         var cell = suite.cells().getFirst();
         assertEquals(new Placement(Path.of("/dev/sdc"), 3 << 20, 512), target.place(cell, 2));
-        ReadBack back = target.readBack(cell, 2, "file-2.bin");
+        ReadBack.Raw back = assertInstanceOf(ReadBack.Raw.class, target.readBack(cell, 2, "file-2.bin"));
         assertTrue(back.direct());
         assertEquals(3 << 20, back.base());
         assertTrue(back.description().startsWith("read through the driver under test: /dev/sdc with O_DIRECT"), back.description());
