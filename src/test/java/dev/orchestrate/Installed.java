@@ -21,7 +21,8 @@ public final class Installed {
     public static void assume(String test, String... programs) {
         List<String> missing = List.of(programs).stream().filter(p -> Executables.find(p).isEmpty()).toList();
         skipUnless(test, missing.isEmpty() ? Optional.empty() : Optional.of("not installed: " + String.join(", ", missing)
-                + "; apt-get install " + String.join(" ", Packages.missing(missing)) + " (or run './orchestrate self-test' as root, which does)"));
+                + "; apt-get install " + String.join(" ", Packages.missing(missing))
+                + " (or run './orchestrate self-test' as root, which does)"));
     }
 
     /** Skips the calling test unless the emulated target can carry {@code fileSystem} here as it is. */

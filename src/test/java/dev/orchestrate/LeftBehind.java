@@ -34,7 +34,8 @@ public final class LeftBehind {
     public static void assertNone(long pid, String what) throws IOException {
         String prefix = StateDir.ROOT + "/" + pid + "-";
         assertFalse(Files.readString(Path.of("/proc/mounts")).contains(prefix), what + ": a mount is left under " + prefix);
-        String loops = new String(new ProcessBuilder("timeout", "30", "losetup", "-a").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String loops = new String(new ProcessBuilder("timeout", "30", "losetup", "-a").start().getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
         assertFalse(loops.contains(prefix), what + ": a loop device is left under " + prefix + ": " + loops);
     }
 }

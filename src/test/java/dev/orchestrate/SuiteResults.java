@@ -26,7 +26,8 @@ public final class SuiteResults {
                 .configurationParameter(CellFilter.PARAMETER, "")
                 .execute()
                 .testEvents().finished().stream()
-                .forEach((Event e) -> results.put(e.getTestDescriptor().getDisplayName(), e.getPayload(TestExecutionResult.class).orElseThrow()));
+                .forEach((Event e) -> results.put(e.getTestDescriptor().getDisplayName(),
+                        e.getPayload(TestExecutionResult.class).orElseThrow()));
         return results;
     }
 

@@ -12,6 +12,7 @@ import dev.orchestrate.process.Processes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,12 +54,14 @@ public final class EmulatorBench {
         List<Double> plain = new ArrayList<>();
         List<Double> emulated = new ArrayList<>();
         List<Double> cycles = new ArrayList<>();
-        out.printf(Locale.ROOT, "cp of %d MiB + sync, %d warm-up and %d measured rounds, on %s%n", size >> 20, WARM_UP, rounds, dir.toAbsolutePath());
+        out.printf(Locale.ROOT, "cp of %d MiB + sync, %d warm-up and %d measured rounds, on %s%n", size >> 20, WARM_UP, rounds,
+                dir.toAbsolutePath());
         for (int round = 0; round < WARM_UP; round++) {
             plain(source);
             emulated(source);
         }
-        out.printf(Locale.ROOT, "%-6s %16s %16s %8s %22s%n", "round", "plain loop MB/s", "emulated MB/s", "ratio", "emulator setup+teardown");
+        out.printf(Locale.ROOT, "%-6s %16s %16s %8s %22s%n", "round", "plain loop MB/s", "emulated MB/s", "ratio",
+                "emulator setup+teardown");
         for (int round = 1; round <= rounds; round++) {
             double p = plain(source);
             long start = System.nanoTime();
@@ -101,12 +104,12 @@ public final class EmulatorBench {
     /** A fresh emulated device, as a cell gets it; its setup and teardown are timed by the caller. */
     private double emulated(Path source) {
         Path cell = dir.resolve("emulated");
-        try (Emulator emulator = new Emulator(StateDir.create(), Files.createDirectories(cell).resolve("media.img"), cell.resolve("command-log.jsonl"),
-                new Emulator.Settings(DISK, 256L << 20, "ext4", "", Duration.ofSeconds(60)))) {
+        try (Emulator emulator = new Emulator(StateDir.create(), Files.createDirectories(cell).resolve("media.img"),
+                cell.resolve("command-log.jsonl"), new Emulator.Settings(DISK, 256L << 20, "ext4", "", Duration.ofSeconds(60)))) {
             emulator.create();
             return copy(source, emulator.volume());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } finally {
             try {
                 Files.deleteIfExists(cell.resolve("media.img"));

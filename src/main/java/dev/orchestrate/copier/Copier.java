@@ -2,6 +2,8 @@ package dev.orchestrate.copier;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.Locale;
 
 /** The copier's entry point: parses the request, copies, and answers with an exit code and one line. */
 public final class Copier {
@@ -28,10 +30,10 @@ public final class Copier {
                 case MMAP -> MmapCopy.copy(request);
                 case DIRECT -> DirectCopy.copy(request);
             };
-            out.println("copied " + java.nio.file.Files.size(request.destination()) + " bytes in " + writes + " writes");
+            out.println("copied " + Files.size(request.destination()) + " bytes in " + writes + " writes");
             return 0;
         } catch (IOException | RuntimeException e) {
-            err.println("copier " + request.method().name().toLowerCase(java.util.Locale.ROOT) + ": copying " + request.source()
+            err.println("copier " + request.method().name().toLowerCase(Locale.ROOT) + ": copying " + request.source()
                     + " to " + request.destination() + " failed: " + e);
             return 1;
         }

@@ -59,7 +59,8 @@ final class DirectCopy {
         }
     }
 
-    private static void write(FileChannel in, FileChannel out, long chunk, int block, long size, long chunks, AtomicLong next) throws IOException {
+    private static void write(FileChannel in, FileChannel out, long chunk, int block, long size, long chunks, AtomicLong next)
+            throws IOException {
         ByteBuffer buffer = ByteBuffer.allocateDirect((int) chunk + block).alignedSlice(block);
         for (long i = next.getAndIncrement(); i < chunks; i = next.getAndIncrement()) {
             long at = i * chunk;

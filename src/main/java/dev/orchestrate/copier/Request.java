@@ -3,6 +3,7 @@ package dev.orchestrate.copier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One copy the copier was asked for, parsed from its command line:
@@ -66,7 +67,7 @@ public record Request(Method method, long chunk, int threads, String force, Path
 
     private static Method method(String name) {
         for (Method m : Method.values()) {
-            if (m.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(name)) {
+            if (m.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(name)) {
                 return m;
             }
         }

@@ -23,11 +23,14 @@ public record Finding(SectorClass kind, Stamp found, int differing, int firstDif
             case EXTRA -> "bytes past the end the file should have";
             case ZEROS -> "zeros";
             case FOREIGN -> String.format(Locale.ROOT, "foreign data (no stamp; %d bytes differ)", differing);
-            case DAMAGED -> String.format(Locale.ROOT, "damaged sector: %d bytes differ, first at byte %d of the sector", differing, firstDifference);
+            case DAMAGED -> String.format(Locale.ROOT, "damaged sector: %d bytes differ, first at byte %d of the sector",
+                    differing, firstDifference);
             case MISPLACED -> String.format(Locale.ROOT, "sector of %s offset %,d", files.apply(found.fileId()), found.offset());
-            case DUPLICATED -> String.format(Locale.ROOT, "copy of %s offset %,d, which is also intact at its own place", files.apply(found.fileId()), found.offset());
+            case DUPLICATED -> String.format(Locale.ROOT, "copy of %s offset %,d, which is also intact at its own place",
+                    files.apply(found.fileId()), found.offset());
             case STALE -> found.runId() != expected.runId()
-                    ? String.format(Locale.ROOT, "sector of an earlier run (run %016x, file id %d offset %,d)", found.runId(), found.fileId(), found.offset())
+                    ? String.format(Locale.ROOT, "sector of an earlier run (run %016x, file id %d offset %,d)",
+                            found.runId(), found.fileId(), found.offset())
                     : String.format(Locale.ROOT, "generation %d, expected %d", found.generation(), expected.generation());
         };
     }

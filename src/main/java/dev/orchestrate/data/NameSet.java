@@ -1,6 +1,7 @@
 package dev.orchestrate.data;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public record NameSet(Path file, List<String> names, List<String> problems) {
         List<String> lines;
         try {
             lines = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString().lines().toList();
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString().lines().toList();
         } catch (CharacterCodingException e) {
             return new NameSet(file, names, List.of(file + ": not UTF-8 text; save it as UTF-8"));
         } catch (IOException e) {

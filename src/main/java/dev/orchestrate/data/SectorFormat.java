@@ -5,6 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -91,8 +92,9 @@ public final class SectorFormat {
 
     /** The CRC of the sector stamped {@code stamp}, whose lanes start at {@code lanes}: table lookups, no pass over the sector. */
     private int crcOf(Stamp stamp, Lanes lanes) {
-        return crcBase ^ terms(0, stamp.runId(), 8) ^ terms(8, stamp.fileId(), 4) ^ terms(12, stamp.generation(), 4) ^ terms(16, stamp.offset(), 8)
-                ^ terms(FIELD_BYTES, lanes.a, 8) ^ terms(FIELD_BYTES + 8, lanes.b, 8) ^ terms(FIELD_BYTES + 16, lanes.c, 8) ^ terms(FIELD_BYTES + 24, lanes.d, 8);
+        return crcBase ^ terms(0, stamp.runId(), 8) ^ terms(8, stamp.fileId(), 4) ^ terms(12, stamp.generation(), 4)
+                ^ terms(16, stamp.offset(), 8) ^ terms(FIELD_BYTES, lanes.a, 8) ^ terms(FIELD_BYTES + 8, lanes.b, 8)
+                ^ terms(FIELD_BYTES + 16, lanes.c, 8) ^ terms(FIELD_BYTES + 24, lanes.d, 8);
     }
 
     /** The terms of the {@code bytes} little-endian bytes of {@code value}, from table {@code first} on. */
@@ -115,7 +117,7 @@ public final class SectorFormat {
         INT.set(dst, at + 24, stamp.fileId());
         INT.set(dst, at + 28, stamp.generation());
         LONG.set(dst, at + 32, stamp.offset());
-        java.util.Arrays.fill(dst, at + 40, at + CRC_AT, (byte) 0);
+        Arrays.fill(dst, at + 40, at + CRC_AT, (byte) 0);
         fillPayload(new Lanes(seed(stamp)), dst, at + HEADER, sectorSize - HEADER);
         INT.set(dst, at + CRC_AT, crc(dst, at));
     }
@@ -155,7 +157,8 @@ public final class SectorFormat {
         long end = at + sectorSize;
         for (long i = at + HEADER; i + 32 <= end; i += 32) {
             x.next();
-            if ((src.get(S_LONG, i) ^ x.a | src.get(S_LONG, i + 8) ^ x.b | src.get(S_LONG, i + 16) ^ x.c | src.get(S_LONG, i + 24) ^ x.d) != 0) {
+            if ((src.get(S_LONG, i) ^ x.a | src.get(S_LONG, i + 8) ^ x.b | src.get(S_LONG, i + 16) ^ x.c
+                    | src.get(S_LONG, i + 24) ^ x.d) != 0) {
                 return false;
             }
         }
@@ -167,7 +170,8 @@ public final class SectorFormat {
         if ((long) LONG.get(src, at) != MAGIC) {
             return null;
         }
-        Stamp stamp = new Stamp((long) LONG.get(src, at + 16), (int) INT.get(src, at + 24), (long) LONG.get(src, at + 32), (int) INT.get(src, at + 28));
+        Stamp stamp = new Stamp((long) LONG.get(src, at + 16), (int) INT.get(src, at + 24), (long) LONG.get(src, at + 32),
+                (int) INT.get(src, at + 28));
         return new Header(stamp, (short) SHORT.get(src, at + 8), (int) INT.get(src, at + 12), (int) INT.get(src, at + CRC_AT));
     }
 

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.LongConsumer;
 
 /**
@@ -35,7 +36,8 @@ public record StampedFile(long runId, int fileId, int generation, long size, Sec
 
     /** Writes the file to {@code path}, its holes skipped, reporting bytes done so far to {@code progress}. */
     public void writeTo(Path path, LongConsumer progress) throws IOException {
-        try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
             byte[] buffer = new byte[CHUNK];
             for (long at = 0; at < size; at += CHUNK) {
                 int length = (int) Math.min(CHUNK, size - at);
@@ -61,7 +63,7 @@ public record StampedFile(long runId, int fileId, int generation, long size, Sec
         for (long at = 0; at < size; at += CHUNK) {
             int length = (int) Math.min(CHUNK, size - at);
             if (isHole(at)) {
-                java.util.Arrays.fill(buffer, 0, length, (byte) 0);
+                Arrays.fill(buffer, 0, length, (byte) 0);
             } else {
                 fill(buffer, at, length);
             }

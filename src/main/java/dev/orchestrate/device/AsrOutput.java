@@ -56,6 +56,7 @@ public record AsrOutput(List<String> stepsDone, int restoredPercent, int verifie
             return "restored to " + restoredDevice + (verifiedPercent == 100 ? ", verified" : "");
         }
         String stopped = "stopped at " + restoredPercent + " % restored" + (stepsDone.isEmpty() ? "" : " after " + stepsDone.getLast());
-        return errors.isEmpty() ? stopped + " with no error printed (output cut short: killed or timed out?)" : stopped + ": " + String.join("; ", errors);
+        return errors.isEmpty() ? stopped + " with no error printed (output cut short: killed or timed out?)"
+                : stopped + ": " + String.join("; ", errors);
     }
 }

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 public final class DiskGuard {
 
     /** What to do when the disk is not the one from before the reboot (or is gone). */
-    public static final String CHANGED = "the rig changed while the host was down (the disk came back under another identifier, was swapped,"
-            + " or did not come back), so the cell has no verdict; check the disk and its cabling, then run the suite again";
+    public static final String CHANGED = "the rig changed while the host was down (the disk came back under another identifier,"
+            + " was swapped, or did not come back), so the cell has no verdict; check the disk and its cabling, then run the suite again";
 
     private DiskGuard() {
     }
@@ -85,7 +85,8 @@ public final class DiskGuard {
     public static void requireAfterReboot(Candidate disk, Expectation expected) {
         List<Refusal> refusals = refusals(disk, expected);
         if (!refusals.isEmpty()) {
-            throw new RigBroken("after the reboot, " + disk.identity().media().identifier() + " is not the disk the run wrote before it:\n  - "
+            throw new RigBroken("after the reboot, " + disk.identity().media().identifier()
+                    + " is not the disk the run wrote before it:\n  - "
                     + reasons(refusals) + "\n" + CHANGED);
         }
     }
@@ -94,7 +95,8 @@ public final class DiskGuard {
         return refusals.stream().map(Refusal::reason).collect(Collectors.joining("\n  - "));
     }
 
-    private static void compare(List<Refusal> refusals, String id, String what, String key, String expected, String actual, boolean required) {
+    private static void compare(List<Refusal> refusals, String id, String what, String key, String expected, String actual,
+                                boolean required) {
         String says = actual == null ? null : actual.strip();
         if (expected == null) {
             if (required) {

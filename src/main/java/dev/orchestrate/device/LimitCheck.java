@@ -78,7 +78,8 @@ public final class LimitCheck {
     }
 
     /** The largest transfer must fit in the scatter/gather list the controller takes. */
-    private static void coverage(Limits limits, String direction, String bytesKey, String countKey, String segmentKey, List<String> problems) {
+    private static void coverage(Limits limits, String direction, String bytesKey, String countKey, String segmentKey,
+                                 List<String> problems) {
         Long bytes = limits.get(bytesKey);
         Long count = limits.get(countKey);
         Long segment = limits.get(segmentKey);

@@ -56,7 +56,8 @@ public record LinuxDisks(Path sysfs, Path mountinfo) {
 
     private Peripheral peripheral(Path disk) {
         Path device = disk.resolve("device");
-        String serial = Stream.of(device.resolve("serial"), disk.resolve("serial"), device.resolve("wwid"), disk.resolve("loop/backing_file"))
+        String serial = Stream.of(device.resolve("serial"), disk.resolve("serial"), device.resolve("wwid"),
+                        disk.resolve("loop/backing_file"))
                 .map(LinuxDisks::optional).filter(s -> s != null && !s.isEmpty()).findFirst().orElse(null);
         return new Peripheral(optional(device.resolve("vendor")), optional(device.resolve("model")),
                 Stream.of(device.resolve("rev"), device.resolve("firmware_rev")).map(LinuxDisks::optional)
@@ -71,7 +72,8 @@ public record LinuxDisks(Path sysfs, Path mountinfo) {
         } catch (IOException e) {
             return null;
         }
-        for (String[] bus : new String[][] {{"/usb", "USB"}, {"/nvme", "NVMe"}, {"/virtio", "VirtIO"}, {"/ata", "ATA"}, {"/host", "SCSI"}}) {
+        for (String[] bus : new String[][] {{"/usb", "USB"}, {"/nvme", "NVMe"}, {"/virtio", "VirtIO"}, {"/ata", "ATA"},
+                {"/host", "SCSI"}}) {
             if (path.contains(bus[0])) {
                 return bus[1];
             }

@@ -44,7 +44,8 @@ public final class PropertyList {
     /** {@code source} names where {@code text} came from (a file, or the command that printed it) in errors. */
     public static Object parse(String text, String source) {
         if (text.isBlank()) {
-            throw new RigBroken(source + ": empty output where a property list was expected; run the command by hand to see what it printed");
+            throw new RigBroken(source + ": empty output where a property list was expected; "
+                    + "run the command by hand to see what it printed");
         }
         XMLStreamReader xml = null;
         try {

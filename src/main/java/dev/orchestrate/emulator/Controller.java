@@ -2,6 +2,7 @@ package dev.orchestrate.emulator;
 
 import dev.orchestrate.fault.Fault;
 import dev.orchestrate.fault.Piece;
+import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.trace.Op;
 import dev.orchestrate.trace.TraceWriter;
 import java.io.IOException;
@@ -12,6 +13,12 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * One power-on session of the emulated controller: writes land in the volatile cache, an FSYNC
@@ -24,7 +31,7 @@ public final class Controller implements AutoCloseable {
     private static final int BOUNCE = 1 << 20;
     private static final long DESTAGE_SPAN = 8L << 20;
     /** Shared by all controllers: destage writes in flight at once. */
-    private static final java.util.concurrent.ExecutorService DESTAGERS = java.util.concurrent.Executors.newFixedThreadPool(4,
+    private static final ExecutorService DESTAGERS = Executors.newFixedThreadPool(4,
             Thread.ofPlatform().name("destage-", 0).daemon().factory());
 
     private final Media media;
@@ -38,15 +45,15 @@ public final class Controller implements AutoCloseable {
     private final Random random;
     private boolean dead;
     /** When each command now in the controller arrived, by thread: what the watchdog looks at. */
-    private final java.util.concurrent.ConcurrentHashMap<Thread, Long> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Thread, Long> inFlight = new ConcurrentHashMap<>();
 
-    private final java.util.function.Consumer<Throwable> rigFailures;
+    private final Consumer<Throwable> rigFailures;
 
     /**
      * @param faults the armed faults, read on every command (the list may change while the controller runs)
      * @param rigFailures where failures of the host under the media go: the device is answered EIO, but the rig broke
      */
-    public Controller(Media media, long cacheBytes, TraceWriter trace, List<Fault> faults, long seed, java.util.function.Consumer<Throwable> rigFailures) {
+    public Controller(Media media, long cacheBytes, TraceWriter trace, List<Fault> faults, long seed, Consumer<Throwable> rigFailures) {
         this.rigFailures = rigFailures;
         this.media = media;
         this.cache = new WriteCache(cacheBytes);
@@ -142,7 +149,7 @@ public final class Controller implements AutoCloseable {
             try {
                 destage(cause);
             } catch (IOException e) {
-                rigFailures.accept(new dev.orchestrate.outcome.RigBroken("the media image failed under the controller: " + e.getMessage(), e));
+                rigFailures.accept(new RigBroken("the media image failed under the controller: " + e.getMessage(), e));
                 trace.log(Op.DESTAGE, 0, 0, EIO, cause);
             }
         } else {
@@ -200,7 +207,7 @@ public final class Controller implements AutoCloseable {
                 try {
                     result = work.run();
                 } catch (IOException e) {
-                    rigFailures.accept(new dev.orchestrate.outcome.RigBroken("the media image failed under the controller: " + e.getMessage(), e));
+                    rigFailures.accept(new RigBroken("the media image failed under the controller: " + e.getMessage(), e));
                     result = EIO;
                 }
             }
@@ -274,14 +281,15 @@ public final class Controller implements AutoCloseable {
         while (i < blocks.length) {
             long slot = cache.slotOffset(blocks[i]);
             int j = i + 1;
-            while (j < blocks.length && blocks[j] == blocks[i] + (j - i) && cache.slotOffset(blocks[j]) == slot + (long) (j - i) * WriteCache.BLOCK
+            while (j < blocks.length && blocks[j] == blocks[i] + (j - i)
+                    && cache.slotOffset(blocks[j]) == slot + (long) (j - i) * WriteCache.BLOCK
                     && (long) (j - i + 1) * WriteCache.BLOCK <= DESTAGE_SPAN) {
                 j++;
             }
             spans.add(new long[] {blocks[i] * WriteCache.BLOCK, slot, (long) (j - i) * WriteCache.BLOCK});
             i = j;
         }
-        List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
+        List<Future<?>> writes = new ArrayList<>();
         for (long[] span : spans) {
             writes.add(DESTAGERS.submit(() -> {
                 media.write(span[0], cache.span(span[1], span[2]));
@@ -293,7 +301,7 @@ public final class Controller implements AutoCloseable {
             try {
                 writes.get(k).get();
                 trace.log(Op.DESTAGE, spans.get(k)[0], spans.get(k)[2], 0, cause);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 trace.log(Op.DESTAGE, spans.get(k)[0], spans.get(k)[2], EIO, cause);
                 failed = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             } catch (InterruptedException e) {
@@ -330,7 +338,7 @@ public final class Controller implements AutoCloseable {
             media.force();
             trace.log(Op.DESTAGE, sector * 512, 512, 0, "bit-rot");
         } catch (IOException e) {
-            rigFailures.accept(new dev.orchestrate.outcome.RigBroken("the media image failed under the controller: " + e.getMessage(), e));
+            rigFailures.accept(new RigBroken("the media image failed under the controller: " + e.getMessage(), e));
         }
     }
 }

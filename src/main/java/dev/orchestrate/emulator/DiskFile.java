@@ -1,9 +1,12 @@
 package dev.orchestrate.emulator;
 
+import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.cryptomator.jfuse.api.DirFiller;
 import org.cryptomator.jfuse.api.Errno;
@@ -24,13 +27,13 @@ final class DiskFile implements FuseOperations {
 
     private final Supplier<Controller> controller;
     private final Errno errno;
-    private final java.util.function.Consumer<Throwable> failures;
+    private final Consumer<Throwable> failures;
 
     /**
      * @param controller the controller now powered on
      * @param failures where internal errors go (they break the rig)
      */
-    DiskFile(Supplier<Controller> controller, Errno errno, java.util.function.Consumer<Throwable> failures) {
+    DiskFile(Supplier<Controller> controller, Errno errno, Consumer<Throwable> failures) {
         this.controller = controller;
         this.errno = errno;
         this.failures = failures;
@@ -91,7 +94,7 @@ final class DiskFile implements FuseOperations {
             filler.fill(".");
             filler.fill("..");
             filler.fill(NAME);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -errno.eio();
         }
         return 0;
@@ -152,7 +155,7 @@ final class DiskFile implements FuseOperations {
      * An exception escaping into a FUSE thread ends the JVM and leaves the mount stale: every call
      * answers EIO instead, and the controller's own failure record tells the cell the rig broke.
      */
-    private int guard(java.util.function.IntSupplier call) {
+    private int guard(IntSupplier call) {
         try {
             return call.getAsInt();
         } catch (RuntimeException | Error e) {

@@ -6,12 +6,16 @@ import dev.orchestrate.host.Loop;
 import dev.orchestrate.host.Mounts;
 import dev.orchestrate.host.StateDir;
 import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.trace.Op;
 import dev.orchestrate.trace.TraceWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One emulated device under the host: controller, FUSE export, loop device, file system and mount,
@@ -31,12 +35,12 @@ public final class Emulator implements AutoCloseable {
     private final Settings settings;
     private final Media media;
     private final TraceWriter trace;
-    private final List<Fault> faults = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private volatile Controller controller;
     private Export export;
     private Loop loop;
     private long sessions;
-    private final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     public Emulator(StateDir state, Path mediaFile, Path commandLog, Settings settings) {
         this.state = state;
@@ -50,7 +54,7 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** libfuse3 on this host, if installed. */
-    public static java.util.Optional<Path> fuseLibrary() {
+    public static Optional<Path> fuseLibrary() {
         return Export.library();
     }
 
@@ -95,8 +99,8 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** The first internal error of the controller, if any: then the rig, not the device, failed. */
-    public java.util.Optional<Throwable> failure() {
-        return java.util.Optional.ofNullable(failure.get());
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     /** From now on, until the cell ends, the controller applies {@code fault}, across reboots. */
@@ -105,12 +109,12 @@ public final class Emulator implements AutoCloseable {
         if (controller != null) {
             controller.armed();
         }
-        trace.log(dev.orchestrate.trace.Op.FAULT, 0, 0, 0, fault.describe());
+        trace.log(Op.FAULT, 0, 0, 0, fault.describe());
     }
 
     /** Writes a STEP mark into the command log: the commands after it belong to that step. */
     public void markStep(String title) {
-        trace.log(dev.orchestrate.trace.Op.STEP, 0, 0, 0, title);
+        trace.log(Op.STEP, 0, 0, 0, title);
     }
 
     public List<String> faults() {
@@ -143,7 +147,10 @@ public final class Emulator implements AutoCloseable {
         mountVolume();
     }
 
-    /** Drops what was never destaged, cuts the host off mid-flight, then recovers and mounts again (the file system replays its journal). */
+    /**
+     * Drops what was never destaged, cuts the host off mid-flight, then recovers and mounts again
+     * (the file system replays its journal).
+     */
     public void powerCut() {
         if (controller != null) {
             controller.powerCut();
@@ -209,7 +216,8 @@ public final class Emulator implements AutoCloseable {
         Thread.ofPlatform().daemon().name("watchdog-" + state.path().getFileName()).start(() -> {
             while (controller == watched) {
                 if (watched.oldestInFlight().compareTo(settings.watchdog()) > 0) {
-                    failure.compareAndSet(null, new RigBroken("the watchdog aborted the FUSE connection: a command was unanswered for more than "
+                    failure.compareAndSet(null, new RigBroken("the watchdog aborted the FUSE connection: "
+                            + "a command was unanswered for more than "
                             + settings.watchdog().toSeconds() + " s"));
                     exported.abort();
                     return;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.cryptomator.jfuse.api.Fuse;
 import org.cryptomator.jfuse.api.FuseBuilder;
@@ -33,7 +34,7 @@ final class Export implements AutoCloseable {
     }
 
     /** Serves the disk at {@code state}'s FUSE mount point; its fusectl point is where an abort mounts fusectl if the host has not. */
-    static Export mount(StateDir state, Supplier<Controller> controller, java.util.function.Consumer<Throwable> failures) {
+    static Export mount(StateDir state, Supplier<Controller> controller, Consumer<Throwable> failures) {
         Path mountPoint = state.fuse();
         FuseBuilder builder = Fuse.builder();
         builder.setLibraryPath(library().orElseThrow(() -> new RigBroken(

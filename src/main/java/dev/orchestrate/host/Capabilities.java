@@ -41,17 +41,22 @@ public final class Capabilities {
 
     private static List<Check> linux(Optional<Path> fuseLibrary) {
         List<Check> checks = new ArrayList<>();
-        checks.add(Check.fixedBy("root", HostCheck.root(), "loop devices and mounts of the emulated target, lab disks", "run as root (sudo)"));
-        checks.add(Check.fixedBy("/dev/fuse", Files.exists(Path.of("/dev/fuse")), "the emulated controller's FUSE export", "modprobe fuse"));
-        checks.add(Check.fixedBy("/dev/loop-control", Files.exists(Path.of("/dev/loop-control")), "loop devices over the emulated disk", "modprobe loop"));
+        checks.add(Check.fixedBy("root", HostCheck.root(), "loop devices and mounts of the emulated target, lab disks",
+                "run as root (sudo)"));
+        checks.add(Check.fixedBy("/dev/fuse", Files.exists(Path.of("/dev/fuse")), "the emulated controller's FUSE export",
+                "modprobe fuse"));
+        checks.add(Check.fixedBy("/dev/loop-control", Files.exists(Path.of("/dev/loop-control")), "loop devices over the emulated disk",
+                "modprobe loop"));
         checks.add(Check.ofPackage("libfuse3.so.3", fuseLibrary.isPresent(), "the FUSE binding (jfuse)", Packages.LIBFUSE));
         for (String fs : FileSystems.KINDS) {
-            checks.add(Check.fixedBy("kernel file system " + fs, kernelHas(fs), "file-system: " + fs + " on the emulated target", "modprobe " + fs));
+            checks.add(Check.fixedBy("kernel file system " + fs, kernelHas(fs), "file-system: " + fs + " on the emulated target",
+                    "modprobe " + fs));
         }
         for (Packages.Program p : Packages.ALL) {
             checks.add(Check.ofPackage(p.name(), p.installed(), p.role(), p.debianPackage()));
         }
-        checks.add(Check.fixedBy("debugfs", Files.isDirectory(Path.of("/sys/kernel/debug/tracing")) || Files.isDirectory(Path.of("/sys/kernel/tracing")),
+        checks.add(Check.fixedBy("debugfs",
+                Files.isDirectory(Path.of("/sys/kernel/debug/tracing")) || Files.isDirectory(Path.of("/sys/kernel/tracing")),
                 "blktrace's trace buffers", "mount -t debugfs none /sys/kernel/debug"));
         checks.add(Check.onlyOn("xcrun (macOS helpers' compiler)", "copyfile, NSFileManager and FSCopyObject helpers", "macOS only"));
         checks.add(Check.onlyOn("Full Disk Access", "macOS disks and the Finder", "macOS only"));
@@ -60,15 +65,18 @@ public final class Capabilities {
 
     private static List<Check> mac() {
         List<Check> checks = new ArrayList<>();
-        checks.add(Check.fixedBy("root", HostCheck.root(), "lab disks: diskutil, raw device nodes", "run as root (sudo), see the README's sudoers line"));
+        checks.add(Check.fixedBy("root", HostCheck.root(), "lab disks: diskutil, raw device nodes",
+                "run as root (sudo), see the README's sudoers line"));
         for (String program : List.of("diskutil", "hdiutil", "ioreg", "asr", "ditto", "osascript", "dd", "cp")) {
-            checks.add(Check.fixedBy(program, Executables.find(program).isPresent(), "part of macOS", "reinstall macOS or repair its system volume"));
+            checks.add(Check.fixedBy(program, Executables.find(program).isPresent(), "part of macOS",
+                    "reinstall macOS or repair its system volume"));
         }
         checks.add(Check.fixedBy("xcrun (macOS helpers' compiler)", Executables.find("xcrun").isPresent(),
                 "copyfile, NSFileManager and FSCopyObject helpers", "xcode-select --install"));
         // the TCC database is readable only to a process with Full Disk Access
         checks.add(Check.fixedBy("Full Disk Access", Files.isReadable(Path.of("/Library/Application Support/com.apple.TCC/TCC.db")),
-                "raw disks and the Finder's copies", "System Settings > Privacy & Security > Full Disk Access: add the terminal or launchd job"));
+                "raw disks and the Finder's copies",
+                "System Settings > Privacy & Security > Full Disk Access: add the terminal or launchd job"));
         for (Packages.Program p : Packages.ALL.stream().filter(p -> List.of("rsync", "fio").contains(p.name())).toList()) {
             checks.add(Check.fixedBy(p.name(), p.installed(), p.role(), "brew install " + p.name()));
         }
@@ -80,7 +88,8 @@ public final class Capabilities {
     private static boolean kernelHas(String fs) {
         try {
             String known = Files.readString(Path.of("/proc/filesystems"));
-            return known.lines().map(l -> l.strip().replaceFirst("^nodev\\s+", "")).anyMatch(fs::equals) || Files.exists(modules().resolve("kernel/fs").resolve(fs));
+            return known.lines().map(l -> l.strip().replaceFirst("^nodev\\s+", "")).anyMatch(fs::equals)
+                    || Files.exists(modules().resolve("kernel/fs").resolve(fs));
         } catch (IOException e) {
             return false;
         }

@@ -67,7 +67,8 @@ public final class Extents {
         for (String line : output.lines().toList()) {
             Matcher m = EXTENT.matcher(line);
             if (m.matches() && (line.contains("inline") || line.contains("encoded"))) {
-                throw new RigBroken("the file system stores part of the file " + (line.contains("inline") ? "inline in its metadata" : "encoded (compressed)")
+                throw new RigBroken("the file system stores part of the file "
+                        + (line.contains("inline") ? "inline in its metadata" : "encoded (compressed)")
                         + ", so it cannot be read raw from the media: " + line.strip());
             }
             // unwritten (preallocated) extents read as zeros through the file system: no data of the file is there

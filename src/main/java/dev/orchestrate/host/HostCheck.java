@@ -1,5 +1,6 @@
 package dev.orchestrate.host;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ public final class HostCheck {
         }
         List<String> packages = missingPackages(fileSystem, fuseLibrary);
         return install ? Packages.install(packages) : packages.isEmpty() ? Optional.empty()
-                : Optional.of("missing packages: " + String.join(" ", packages) + "; run 'orchestrate doctor --install', or apt-get install them");
+                : Optional.of("missing packages: " + String.join(" ", packages)
+                        + "; run 'orchestrate doctor --install', or apt-get install them");
     }
 
     /** Empty when this host can run the emulator as it is, else why not; installs nothing (for deciding whether to skip tests). */
@@ -55,7 +57,7 @@ public final class HostCheck {
     static boolean root() {
         try {
             return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
-        } catch (java.io.IOException | UnsupportedOperationException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
     }

@@ -110,7 +110,8 @@ public final class Packages {
             return Optional.of("missing packages: " + String.join(" ", packages) + "; install them with the host's package manager");
         }
         if (!HostCheck.root()) {
-            return Optional.of("missing packages: " + String.join(" ", packages) + "; as root: apt-get install " + String.join(" ", packages));
+            return Optional.of("missing packages: " + String.join(" ", packages) + "; as root: apt-get install "
+                    + String.join(" ", packages));
         }
         Outcome outcome = aptGet("install", packages);
         if (!outcome.succeeded()) {

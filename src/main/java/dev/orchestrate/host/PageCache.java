@@ -36,7 +36,8 @@ public final class PageCache {
                 : Command.of(TIMEOUT, "dd", "if=" + file, "iflag=nocache", "count=0", "status=none");
         Outcome outcome = Processes.run(command);
         if (outcome.exitCode() != 0) {
-            throw new RigBroken("cannot drop " + file + " from the page cache" + (mac ? " (purge needs an administrator: run with sudo)" : "")
+            throw new RigBroken("cannot drop " + file + " from the page cache"
+                    + (mac ? " (purge needs an administrator: run with sudo)" : "")
                     + "\n" + outcome.describe());
         }
     }

@@ -46,14 +46,16 @@ public record ResumeHook(Path file, Path staged, String content, List<Command> i
                 Path staged = runDir.toAbsolutePath().resolve(plist.getFileName());
                 yield new ResumeHook(plist, staged, launchDaemon(label, argv, log),
                         List.of(put(staged, plist), Command.of(TIMEOUT, "plutil", "-lint", plist.toString())),
-                        List.of(Command.of(TIMEOUT, "rm", "-f", plist.toString()), Command.of(TIMEOUT, "launchctl", "bootout", "system/" + label)));
+                        List.of(Command.of(TIMEOUT, "rm", "-f", plist.toString()),
+                                Command.of(TIMEOUT, "launchctl", "bootout", "system/" + label)));
             }
             case LINUX -> {
                 String unit = "orchestrate-resume-" + run + ".service";
                 Path file = Path.of("/etc/systemd/system", unit);
                 Path staged = runDir.toAbsolutePath().resolve(file.getFileName());
                 yield new ResumeHook(file, staged, systemdUnit(run, argv, log),
-                        List.of(put(staged, file), Command.of(TIMEOUT, "systemctl", "daemon-reload"), Command.of(TIMEOUT, "systemctl", "enable", unit)),
+                        List.of(put(staged, file), Command.of(TIMEOUT, "systemctl", "daemon-reload"),
+                                Command.of(TIMEOUT, "systemctl", "enable", unit)),
                         List.of(Command.of(TIMEOUT, "systemctl", "disable", unit), Command.of(TIMEOUT, "rm", "-f", file.toString()),
                                 Command.of(TIMEOUT, "systemctl", "daemon-reload")));
             }
@@ -64,11 +66,13 @@ public record ResumeHook(Path file, Path staged, String content, List<Command> i
     public static ResumeHook forThisHost(String run, Path runDir) {
         Platform platform = Platform.current();
         if (platform == null) {
-            throw new RigBroken("a resume hook can only be installed on Linux (systemd) or macOS (launchd), not on " + System.getProperty("os.name"));
+            throw new RigBroken("a resume hook can only be installed on Linux (systemd) or macOS (launchd), not on "
+                    + System.getProperty("os.name"));
         }
         String script = System.getenv(LAUNCHER);
-        List<String> launcher = script != null ? List.of(script) : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.orchestrate.cli.Main");
+        List<String> launcher = script != null ? List.of(script)
+                : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.orchestrate.cli.Main");
         return of(platform, run, launcher, runDir);
     }
 
@@ -147,7 +151,8 @@ public record ResumeHook(Path file, Path staged, String content, List<Command> i
 
                 [Install]
                 WantedBy=multi-user.target
-                """.formatted(run, argv.stream().map(ResumeHook::systemdWord).collect(Collectors.joining(" ")), unitText(log.toString()), unitText(log.toString()));
+                """.formatted(run, argv.stream().map(ResumeHook::systemdWord).collect(Collectors.joining(" ")), unitText(log.toString()),
+                        unitText(log.toString()));
     }
 
     private static String xml(String text) {

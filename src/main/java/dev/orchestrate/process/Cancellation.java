@@ -42,10 +42,11 @@ public final class Cancellation {
                 Signal.handle(new Signal(name), signal -> {
                     Request request = new Request("SIG" + signal.getName(), signal.getNumber());
                     if (REQUESTED.compareAndSet(null, request)) {
-                        err.println("\norchestrate: " + request.signal() + ": stopping at the current step, tearing the device down and writing"
-                                + " the report of what finished; send it again to exit at once");
+                        err.println("\norchestrate: " + request.signal() + ": stopping at the current step, tearing the device down"
+                                + " and writing the report of what finished; send it again to exit at once");
                     } else {
-                        err.println("\norchestrate: " + request.signal() + " again: exiting now, without teardown ('orchestrate cleanup' removes what is left)");
+                        err.println("\norchestrate: " + request.signal()
+                                + " again: exiting now, without teardown ('orchestrate cleanup' removes what is left)");
                         Thread.ofPlatform().start(() -> System.exit(request.exitCode()));
                     }
                 });

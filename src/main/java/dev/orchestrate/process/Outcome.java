@@ -1,6 +1,7 @@
 package dev.orchestrate.process;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** What a finished command did: its exit code, how long it took, and the tail of its output. */
 public record Outcome(Command command, int exitCode, Duration duration, String output) {
@@ -16,7 +17,7 @@ public record Outcome(Command command, int exitCode, Duration duration, String o
     }
 
     /** The first output line that mentions {@code word}, e.g. a checker's first complaint. */
-    public java.util.Optional<String> firstLineWith(String word) {
+    public Optional<String> firstLineWith(String word) {
         return output.lines().filter(l -> l.contains(word)).map(String::strip).findFirst();
     }
 

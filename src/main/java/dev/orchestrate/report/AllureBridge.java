@@ -41,7 +41,8 @@ public final class AllureBridge implements TestExecutionListener {
         } else if (e.containsKey(Entries.LABEL)) {
             lifecycle.updateTestCase(r -> r.getLabels().add(new Label().setName(e.get(Entries.LABEL)).setValue(e.get(Entries.VALUE))));
         } else if (e.containsKey(Entries.PARAMETER)) {
-            lifecycle.updateTestCase(r -> r.getParameters().add(new Parameter().setName(e.get(Entries.PARAMETER)).setValue(e.get(Entries.VALUE))));
+            lifecycle.updateTestCase(r -> r.getParameters().add(new Parameter().setName(e.get(Entries.PARAMETER))
+                    .setValue(e.get(Entries.VALUE))));
         } else if (e.containsKey(Entries.DESCRIPTION)) {
             lifecycle.updateTestCase(r -> r.setDescription(e.get(Entries.DESCRIPTION)));
         }

@@ -2,21 +2,27 @@ package dev.orchestrate.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Cancellation;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -62,7 +68,8 @@ public final class AllureReport {
     /** Failure categories by defect class, the environment table and the executor (the run), all read by the Allure report. */
     public void describe(Map<String, String> environment) throws IOException {
         new ObjectMapper().writeValue(results().resolve("executor.json").toFile(), Map.of("name", "orchestrate", "type", "orchestrate",
-                "buildName", runDir.getParent().getFileName() + " " + runDir.getFileName(), "reportName", runDir.getParent().getFileName().toString()));
+                "buildName", runDir.getParent().getFileName() + " " + runDir.getFileName(),
+                "reportName", runDir.getParent().getFileName().toString()));
         List<Map<String, Object>> categories = List.of(
                 defect("Transfer-length corruption", ".*likely transfer-length limit.*"),
                 defect("Write cache not flushed", ".*likely write cache not flushed.*"),
@@ -74,13 +81,16 @@ public final class AllureReport {
                         "description", "verification found sectors that are not what was written"),
                 Map.of("name", "Interrupted (the run was cancelled)", "matchedStatuses", List.of("broken"),
                         "messageRegex", Pattern.quote(Cancellation.INTERRUPTED) + ".*",
-                        "description", "SIGINT or SIGTERM stopped the cell at this step; it was torn down; nothing is known about the device"),
+                        "description", "SIGINT or SIGTERM stopped the cell at this step; it was torn down; "
+                                + "nothing is known about the device"),
                 Map.of("name", "Not run (the run was cancelled before them)", "matchedStatuses", List.of("skipped"),
                         "messageRegex", Pattern.quote(Cancellation.NOT_RUN) + ".*"),
                 // Allure counts a case in every category that matches: the catch-alls leave the cancelled ones out
-                Map.of("name", "Tool or rig broken", "matchedStatuses", List.of("broken"), "messageRegex", besides(Cancellation.INTERRUPTED),
+                Map.of("name", "Tool or rig broken", "matchedStatuses", List.of("broken"),
+                        "messageRegex", besides(Cancellation.INTERRUPTED),
                         "description", "a tool crashed or timed out, or the rig failed; nothing is known about the device"),
-                Map.of("name", "Not runnable on this host", "matchedStatuses", List.of("skipped"), "messageRegex", besides(Cancellation.NOT_RUN)));
+                Map.of("name", "Not runnable on this host", "matchedStatuses", List.of("skipped"),
+                        "messageRegex", besides(Cancellation.NOT_RUN)));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results().resolve("categories.json").toFile(), categories);
         Properties properties = new Properties();
         properties.putAll(environment);
@@ -97,28 +107,28 @@ public final class AllureReport {
      */
     public void joinResumedCells() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        Map<String, List<Path>> byCase = new java.util.LinkedHashMap<>();
+        Map<String, List<Path>> byCase = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(results())) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).sorted().toList()) {
-                byCase.computeIfAbsent(json.readTree(file.toFile()).path("testCaseId").asText(), k -> new java.util.ArrayList<>()).add(file);
+                byCase.computeIfAbsent(json.readTree(file.toFile()).path("testCaseId").asText(), k -> new ArrayList<>()).add(file);
             }
         }
         for (List<Path> parts : byCase.values()) {
             if (parts.size() < 2) {
                 continue;
             }
-            List<com.fasterxml.jackson.databind.node.ObjectNode> nodes = new java.util.ArrayList<>();
+            List<ObjectNode> nodes = new ArrayList<>();
             for (Path part : parts) {
-                nodes.add((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(part.toFile()));
+                nodes.add((ObjectNode) json.readTree(part.toFile()));
             }
-            List<Integer> order = java.util.stream.IntStream.range(0, parts.size()).boxed()
+            List<Integer> order = IntStream.range(0, parts.size()).boxed()
                     .sorted(Comparator.comparingLong(i -> nodes.get(i).path("start").asLong())).toList();
             var joined = nodes.get(order.getLast());
             var steps = json.createArrayNode();
             var attachments = json.createArrayNode();
             for (int i : order) {
-                steps.addAll((com.fasterxml.jackson.databind.node.ArrayNode) nodes.get(i).withArray("steps"));
-                attachments.addAll((com.fasterxml.jackson.databind.node.ArrayNode) nodes.get(i).withArray("attachments"));
+                steps.addAll((ArrayNode) nodes.get(i).withArray("steps"));
+                attachments.addAll((ArrayNode) nodes.get(i).withArray("attachments"));
             }
             joined.set("steps", steps);
             joined.set("attachments", attachments);
@@ -158,7 +168,7 @@ public final class AllureReport {
 
     private void allure(String reportName, Path output, boolean singleFile) {
         Path script = commandLineHome().resolve("bin").resolve("allure");
-        List<String> argv = new java.util.ArrayList<>(List.of("env", "JAVA_HOME=" + System.getProperty("java.home"), script.toString(),
+        List<String> argv = new ArrayList<>(List.of("env", "JAVA_HOME=" + System.getProperty("java.home"), script.toString(),
                 "generate", "--clean", "--name", reportName, "-o", output.toString()));
         if (singleFile) {
             argv.add("--single-file");
@@ -177,7 +187,7 @@ public final class AllureReport {
                         .orElseThrow(() -> new RigBroken("the Allure command line is not in " + unpacked
                                 + "; rebuild with 'mvn package' (it is unpacked from Maven Central at build time)"));
             }
-        } catch (IOException | java.net.URISyntaxException e) {
+        } catch (IOException | URISyntaxException e) {
             throw new RigBroken("cannot locate the Allure command line: " + e.getMessage(), e);
         }
     }

@@ -8,6 +8,7 @@ import dev.orchestrate.dut.Region;
 import dev.orchestrate.verify.DamagedRange;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +57,9 @@ public final class CorruptionMap {
             long[] span = deviceSpan(e.readBack(), e.file().size());
             if (span != null) {
                 int block = e.readBack().blockSize();
-                rows.append(text(20, y, e.name() + " on the device, LBA " + Size.grouped(span[0] / block) + " .. " + Size.grouped((span[1] - 1) / block)));
-                List<long[]> marks = new java.util.ArrayList<>();
+                rows.append(text(20, y, e.name() + " on the device, LBA " + Size.grouped(span[0] / block) + " .. "
+                        + Size.grouped((span[1] - 1) / block)));
+                List<long[]> marks = new ArrayList<>();
                 // the device between the file's extents is not the file's: leave it blank
                 marks.add(new long[] {span[0], span[1], -1});
                 marks.addAll(places(e, span));
@@ -69,13 +71,15 @@ public final class CorruptionMap {
         }
         y = region(rows, y, verdict, files);
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, y + 40));
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n",
+                WIDTH, y + 40));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append(text(20, 18, "corruption map: " + verdict.headline().split(";")[0]));
         svg.append(rows);
         int x = 20;
         for (var c : COLOURS.entrySet()) {
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n", x, y, c.getValue()));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n",
+                    x, y, c.getValue()));
             svg.append(text(x + 16, y + 11, c.getKey().label()));
             x += 100;
         }
@@ -89,9 +93,11 @@ public final class CorruptionMap {
             return y;
         }
         int block = region.blockSize();
-        rows.append(text(20, y, "the region, LBA " + Size.grouped(region.start() / block) + " .. " + Size.grouped((region.end() - 1) / block) + ": "
-                + Size.grouped(verdict.strays().sectors()) + (verdict.strays().sectors() == 1 ? " sector" : " sectors") + " of this run outside the files"));
-        List<long[]> marks = new java.util.ArrayList<>();
+        rows.append(text(20, y, "the region, LBA " + Size.grouped(region.start() / block) + " .. "
+                + Size.grouped((region.end() - 1) / block) + ": "
+                + Size.grouped(verdict.strays().sectors()) + (verdict.strays().sectors() == 1 ? " sector" : " sectors")
+                + " of this run outside the files"));
+        List<long[]> marks = new ArrayList<>();
         marks.add(new long[] {region.start(), region.end(), -1});
         for (Expected e : files) {
             long[] span = deviceSpan(e.readBack(), e.file().size());
@@ -131,8 +137,8 @@ public final class CorruptionMap {
         int x0 = 20;
         int w = WIDTH - 40;
         double scale = w / (double) Math.max(1, to - from);
-        out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#555\"/>%n", x0, y, w, BAR,
-                COLOURS.get(SectorClass.INTACT)));
+        out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#555\"/>%n",
+                x0, y, w, BAR, COLOURS.get(SectorClass.INTACT)));
         for (long[] m : marks) {
             if (m[1] <= from || m[0] >= to) {
                 continue;
@@ -140,7 +146,8 @@ public final class CorruptionMap {
             double x = x0 + (Math.max(m[0], from) - from) * scale;
             double width = Math.max(1, (Math.min(m[1], to) - Math.max(m[0], from)) * scale);
             String fill = m[2] < 0 ? "white" : COLOURS.get(SectorClass.values()[(int) m[2]]);
-            out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n", x, y, width, BAR, fill));
+            out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n",
+                    x, y, width, BAR, fill));
         }
     }
 

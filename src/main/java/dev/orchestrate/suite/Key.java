@@ -40,7 +40,8 @@ public record Key(String name, Type type, String fallback, List<String> choices,
                 case DURATION -> duration(text);
                 case CHOICE -> {
                     if (!choices.contains(text)) {
-                        return "'" + text + "' is not allowed for '" + name + "'; expected one of " + String.join(", ", choices) + Suggest.hint(text, choices);
+                        return "'" + text + "' is not allowed for '" + name + "'; expected one of " + String.join(", ", choices)
+                                + Suggest.hint(text, choices);
                     }
                 }
                 case TEXT -> {

@@ -1,5 +1,6 @@
 package dev.orchestrate.suite;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record Preset(String name, Location at, Map<String, Value> options, Map<S
     static final String SELECTOR = "tool";
 
     public Preset {
-        options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         keyLocations = Map.copyOf(keyLocations);
     }
 

@@ -45,7 +45,8 @@ public final class Reference {
                 case DURATION -> "duration";
                 case TEXT -> "text";
             };
-            String fallback = key.required() ? "required" : key.fallback() == null || key.fallback().isEmpty() ? "" : "`" + key.fallback() + "`";
+            String fallback = key.required() ? "required"
+                    : key.fallback() == null || key.fallback().isEmpty() ? "" : "`" + key.fallback() + "`";
             out.append("| `").append(key.name()).append("` | ").append(type).append(" | ").append(fallback).append(" | ")
                     .append(key.help()).append(" |\n");
         }

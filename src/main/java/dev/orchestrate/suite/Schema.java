@@ -3,6 +3,7 @@ package dev.orchestrate.suite;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,11 +71,12 @@ public final class Schema {
             }
         }
         Map<String, List<Key>> byName = new TreeMap<>();
-        section.variants().forEach((variant, v) -> v.keys().forEach(k -> byName.computeIfAbsent(k.name(), n -> new java.util.ArrayList<>()).add(k)));
+        section.variants().forEach((variant, v) -> v.keys().forEach(k -> byName.computeIfAbsent(k.name(), n -> new ArrayList<>()).add(k)));
         byName.forEach((name, keys) -> {
             ObjectNode p = property(keys.getFirst(), references);
             List<String> owners = section.variants().entrySet().stream()
-                    .filter(e -> e.getValue().keys().stream().anyMatch(k -> k.name().equals(name))).map(Map.Entry::getKey).sorted().toList();
+                    .filter(e -> e.getValue().keys().stream().anyMatch(k -> k.name().equals(name)))
+                    .map(Map.Entry::getKey).sorted().toList();
             p.put("description", keys.getFirst().help() + " (" + section.selector() + ": " + String.join(", ", owners) + ")");
             properties.set(name, p);
         });
@@ -104,7 +106,8 @@ public final class Schema {
             // a step option may be a ${reference} resolved per cell, so its own form cannot be enforced here
             ObjectNode either = JSON.objectNode();
             either.put("description", key.help());
-            either.putArray("anyOf").add(p.deepCopy().without("description")).addObject().put("type", "string").put("pattern", REFERENCE_PATTERN);
+            either.putArray("anyOf").add(p.deepCopy().without("description")).addObject().put("type", "string")
+                    .put("pattern", REFERENCE_PATTERN);
             return either;
         }
         return p;

@@ -39,7 +39,8 @@ public record Section(String name, String help, List<Key> keys, String selector,
      * missing key.
      */
     public Options resolve(Map<String, Value> given, Map<String, Location> keyLocations, Location at, List<Problem> problems) {
-        String selected = keys.stream().filter(k -> k.name().equals(selector) && k.fallback() != null).map(Key::fallback).findFirst().orElse(null);
+        String selected = keys.stream().filter(k -> k.name().equals(selector) && k.fallback() != null)
+                .map(Key::fallback).findFirst().orElse(null);
         boolean unknownVariant = false;
         if (selector != null && given.containsKey(selector)) {
             Value choice = given.get(selector);

@@ -40,7 +40,8 @@ public record Size(long bytes) {
             default -> null;
         };
         if (binary != null) {
-            throw new IllegalArgumentException("'" + text + "' is ambiguous (1000 or 1024?); write " + m.group(1) + binary + " for binary units");
+            throw new IllegalArgumentException("'" + text + "' is ambiguous (1000 or 1024?); write " + m.group(1) + binary
+                    + " for binary units");
         }
         throw new IllegalArgumentException("'" + text + "' has an unknown unit '" + unit + "'; use KiB, MiB, GiB or TiB");
     }

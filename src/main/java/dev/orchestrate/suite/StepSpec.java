@@ -1,5 +1,7 @@
 package dev.orchestrate.suite;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Map;
 public record StepSpec(String kind, Location at, Map<String, Value> options, Map<String, Location> keyLocations) {
 
     public StepSpec {
-        options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         keyLocations = Map.copyOf(keyLocations);
     }
 }

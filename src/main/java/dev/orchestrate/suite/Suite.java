@@ -2,6 +2,7 @@ package dev.orchestrate.suite;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +23,11 @@ public record Suite(String name, String description, Path file, Location at, int
     /** The full matrix, in file order: the first axis varies slowest. */
     public List<Cell> cells() {
         List<Cell> cells = new ArrayList<>();
-        expand(0, new java.util.LinkedHashMap<>(), cells);
+        expand(0, new LinkedHashMap<>(), cells);
         return cells;
     }
 
-    private void expand(int axis, java.util.LinkedHashMap<String, Value> chosen, List<Cell> out) {
+    private void expand(int axis, LinkedHashMap<String, Value> chosen, List<Cell> out) {
         if (axis == axes.size()) {
             out.add(new Cell(out.size(), chosen));
             return;

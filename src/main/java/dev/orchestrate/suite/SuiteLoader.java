@@ -5,13 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** Reads and checks a suite file; either a {@link Suite} every cell of which resolves, or every problem found. */
@@ -51,11 +55,12 @@ public final class SuiteLoader {
         m.put("target", "the device under test: a mapping with 'kind' and that kind's keys; without it, the host's embedded target "
                 + "(the emulated controller on Linux, a RAM disk on macOS)");
         m.put("tools", "named tool settings for copy steps: each a name and a mapping with 'tool' and that tool's keys, e.g. "
-                + "'dd-direct: {tool: dd, oflag: direct}'; a matrix axis lists the name like any tool, so one axis can vary a tool's own options");
+                + "'dd-direct: {tool: dd, oflag: direct}'; a matrix axis lists the name like any tool, "
+                + "so one axis can vary a tool's own options");
         m.put("matrix", "named axes, each a list of values; every combination is one cell (one I/O pattern, one test)");
         m.put("defaults", "named values that ${name} references fall back to when no axis has that name");
         m.put("steps", "the ordered steps of every cell; a step is a kind ('- sync') or a kind with options ('- copy: {tool: ${tool}}')");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     public Suite load(Path file) throws InvalidSuite {
@@ -73,7 +78,8 @@ public final class SuiteLoader {
         Node root = YamlReader.read(label, text);
         List<Problem> problems = new ArrayList<>();
         if (!(root instanceof Node.Mapping top)) {
-            throw new InvalidSuite(new Problem(root.at(), "a suite is a mapping of keys (name, target, matrix, steps); found " + root.kind()));
+            throw new InvalidSuite(new Problem(root.at(), "a suite is a mapping of keys (name, target, matrix, steps); found "
+                    + root.kind()));
         }
         Map<String, Value> scalars = new LinkedHashMap<>();
         Map<String, Location> keyAt = new HashMap<>();
@@ -129,12 +135,13 @@ public final class SuiteLoader {
         return map.entries().get(key);
     }
 
-    private static java.util.Optional<Value> scalar(Node.Entry e, List<Problem> problems) {
+    private static Optional<Value> scalar(Node.Entry e, List<Problem> problems) {
         if (e.value() instanceof Node.Scalar s && s.text() != null) {
-            return java.util.Optional.of(new Value(s.text(), s.at()));
+            return Optional.of(new Value(s.text(), s.at()));
         }
-        problems.add(new Problem(e.value().at(), "'" + e.key() + "' takes a single value; found " + (e.value() instanceof Node.Scalar ? "nothing" : e.value().kind())));
-        return java.util.Optional.empty();
+        problems.add(new Problem(e.value().at(), "'" + e.key() + "' takes a single value; found "
+                + (e.value() instanceof Node.Scalar ? "nothing" : e.value().kind())));
+        return Optional.empty();
     }
 
     /** The target file's mapping, as if it stood under 'target:' in the suite; its problems point into that file. */
@@ -176,7 +183,8 @@ public final class SuiteLoader {
             return presets;
         }
         if (!(e.value() instanceof Node.Mapping m)) {
-            problems.add(new Problem(e.value().at(), "'tools' is a mapping of names to tool settings, e.g. 'dd-direct: {tool: dd, oflag: direct}'; found "
+            problems.add(new Problem(e.value().at(), "'tools' is a mapping of names to tool settings, "
+                    + "e.g. 'dd-direct: {tool: dd, oflag: direct}'; found "
                     + e.value().kind()));
             return presets;
         }
@@ -185,11 +193,13 @@ public final class SuiteLoader {
             if (!named.key().matches(NAME_FORM)) {
                 problems.add(new Problem(named.keyAt(), "tool name '" + named.key() + "' may hold only letters, digits, '.', '_' and '-'"));
             } else if (copy.variants().containsKey(named.key())) {
-                problems.add(new Problem(named.keyAt(), "'" + named.key() + "' is already a tool; give the setting a name of its own, e.g. '"
+                problems.add(new Problem(named.keyAt(), "'" + named.key()
+                        + "' is already a tool; give the setting a name of its own, e.g. '"
                         + named.key() + "-" + "custom'"));
             }
             if (!(named.value() instanceof Node.Mapping settings)) {
-                problems.add(new Problem(named.value().at(), "tool '" + named.key() + "' is a mapping with 'tool' and that tool's keys; found " + named.value().kind()));
+                problems.add(new Problem(named.value().at(), "tool '" + named.key()
+                        + "' is a mapping with 'tool' and that tool's keys; found " + named.value().kind()));
                 continue;
             }
             Map<String, Value> options = new LinkedHashMap<>();
@@ -220,7 +230,8 @@ public final class SuiteLoader {
         }
         for (Node.Entry axis : m.entries().values()) {
             if (!axis.key().matches(AXIS_FORM)) {
-                problems.add(new Problem(axis.keyAt(), "axis name '" + axis.key() + "' must be lower case letters, digits and '-', starting with a letter"));
+                problems.add(new Problem(axis.keyAt(), "axis name '" + axis.key()
+                        + "' must be lower case letters, digits and '-', starting with a letter"));
             }
             List<Value> values = switch (axis.value()) {
                 case Node.Sequence s -> s.items().stream().map(item -> axisValue(item, axis.key(), problems)).toList();
@@ -230,7 +241,7 @@ public final class SuiteLoader {
             if (values.isEmpty()) {
                 problems.add(new Problem(axis.value().at(), "axis '" + axis.key() + "' needs at least one value, e.g. [cp, dd]"));
             }
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             values.stream().filter(v -> !seen.add(v.text())).forEach(v ->
                     problems.add(new Problem(v.at(), "axis '" + axis.key() + "' lists '" + v.text() + "' twice")));
             axes.add(new Axis(axis.key(), axis.keyAt(), values));
@@ -265,19 +276,21 @@ public final class SuiteLoader {
         Node.Entry e = entry(top, "steps");
         List<StepSpec> steps = new ArrayList<>();
         if (e == null || !(e.value() instanceof Node.Sequence list) || list.items().isEmpty()) {
-            problems.add(new Problem(e == null ? top.at() : e.value().at(), "suite needs 'steps', a list such as [generate, copy, sync, verify]"));
+            problems.add(new Problem(e == null ? top.at() : e.value().at(),
+                    "suite needs 'steps', a list such as [generate, copy, sync, verify]"));
             return steps;
         }
         for (Node item : list.items()) {
             step(item, problems).ifPresent(steps::add);
         }
         if (!steps.isEmpty() && steps.stream().noneMatch(s -> s.kind().equals("verify"))) {
-            problems.add(new Problem(e.value().at(), "steps have no 'verify': a cell that never reads back can only pass; add '- verify' after the last copy or lifecycle step"));
+            problems.add(new Problem(e.value().at(), "steps have no 'verify': a cell that never reads back can only pass; "
+                    + "add '- verify' after the last copy or lifecycle step"));
         }
         return steps;
     }
 
-    private java.util.Optional<StepSpec> step(Node item, List<Problem> problems) {
+    private Optional<StepSpec> step(Node item, List<Problem> problems) {
         String kind;
         Location kindAt;
         Node optionsNode = null;
@@ -290,14 +303,15 @@ public final class SuiteLoader {
             kindAt = only.keyAt();
             optionsNode = only.value();
         } else {
-            problems.add(new Problem(item.at(), "a step is a kind ('- sync') or one kind with its options ('- copy: {tool: cp}'); found " + item.kind()));
-            return java.util.Optional.empty();
+            problems.add(new Problem(item.at(), "a step is a kind ('- sync') or one kind with its options ('- copy: {tool: cp}'); found "
+                    + item.kind()));
+            return Optional.empty();
         }
         Section section = vocabulary.steps().get(kind);
         if (section == null) {
             problems.add(new Problem(kindAt, "unknown step '" + kind + "'" + Suggest.hint(kind, vocabulary.steps().keySet())
                     + "; steps are " + String.join(", ", vocabulary.steps().keySet().stream().sorted().toList())));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Map<String, Value> options = new LinkedHashMap<>();
         Map<String, Location> keyAt = new HashMap<>();
@@ -307,14 +321,15 @@ public final class SuiteLoader {
                 scalar(option, problems).ifPresent(v -> options.put(option.key(), v));
             }
         } else if (optionsNode != null && !(optionsNode instanceof Node.Scalar s && s.text() == null)) {
-            problems.add(new Problem(optionsNode.at(), "options of step '" + kind + "' are a mapping such as {key: value}; found " + optionsNode.kind()));
+            problems.add(new Problem(optionsNode.at(), "options of step '" + kind + "' are a mapping such as {key: value}; found "
+                    + optionsNode.kind()));
         }
-        return java.util.Optional.of(new StepSpec(kind, kindAt, options, keyAt));
+        return Optional.of(new StepSpec(kind, kindAt, options, keyAt));
     }
 
     /** Every axis and default must be used, and every reference must name one: both catch typos early. */
     private static void checkReferences(Suite suite, List<Problem> problems) {
-        Set<String> used = new java.util.TreeSet<>();
+        Set<String> used = new TreeSet<>();
         suite.steps().forEach(step -> step.options().values().forEach(v -> used.addAll(Interpolation.references(v.text()))));
         for (Axis axis : suite.axes()) {
             if (!used.contains(axis.name())) {

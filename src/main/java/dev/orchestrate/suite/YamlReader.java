@@ -30,7 +30,8 @@ public final class YamlReader {
         try (JsonParser parser = YAML.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new InvalidSuite(new Problem(new Location(file, 1, 1), "the file is empty; a suite needs at least 'name' and 'steps'"));
+                throw new InvalidSuite(new Problem(new Location(file, 1, 1),
+                        "the file is empty; a suite needs at least 'name' and 'steps'"));
             }
             return reader.value(parser);
         } catch (JsonProcessingException e) {

@@ -15,7 +15,8 @@ import java.util.function.BiFunction;
  *
  * @param argv builds the command line from the source and destination paths and the options
  */
-record CommandTool(Profile profile, String program, String installHint, BiFunction<List<String>, Options, List<String>> argv) implements Tool {
+record CommandTool(Profile profile, String program, String installHint,
+                   BiFunction<List<String>, Options, List<String>> argv) implements Tool {
 
     @Override
     public Optional<String> missing(Options options) {

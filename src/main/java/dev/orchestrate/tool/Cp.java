@@ -22,8 +22,10 @@ public final class Cp implements Tool {
             "cp SOURCE DEST: the everyday copy through the page cache; GNU cp can be told not to clone (reflink) or not to leave holes",
             List.of(Platform.LINUX, Platform.MACOS), Via.COMMAND,
             List.of(
-                    Key.choice("reflink", "auto", List.of("auto", "never"), "GNU cp --reflink: auto clones when the file system can; never always copies the data"),
-                    Key.choice("sparse", "auto", List.of("auto", "never", "always"), "GNU cp --sparse: never writes every zero byte; always punches holes for zero runs")));
+                    Key.choice("reflink", "auto", List.of("auto", "never"), "GNU cp --reflink: auto clones when the file system can;"
+                            + " never always copies the data"),
+                    Key.choice("sparse", "auto", List.of("auto", "never", "always"), "GNU cp --sparse: never writes every zero byte;"
+                            + " always punches holes for zero runs")));
 
     @Override
     public Profile profile() {

@@ -23,10 +23,11 @@ public final class Dd implements Tool {
             List.of(Platform.LINUX, Platform.MACOS), Via.COMMAND,
             List.of(
                     Key.optional("block-size", Key.Type.SIZE, "1MiB", "dd's bs: the size of each write"),
-                    Key.choice("oflag", "none", List.of("none", "direct", "dsync", "sync"), "dd's oflag: direct bypasses the page cache, dsync/sync make each write synchronous"),
+                    Key.choice("oflag", "none", List.of("none", "direct", "dsync", "sync"), "dd's oflag: direct bypasses the page cache,"
+                            + " dsync/sync make each write synchronous"),
                     Key.choice("conv", "none", List.of("none", "fsync", "fdatasync"), "dd's conv: flush the output once at the end"),
-                    Key.choice("node", "raw", List.of("raw", "buffered"), "on a macOS disk: raw writes to /dev/rdiskN (straight to the driver),"
-                            + " buffered to /dev/diskN (through the buffer cache, as the field's dd did)")),
+                    Key.choice("node", "raw", List.of("raw", "buffered"), "on a macOS disk: raw writes to /dev/rdiskN"
+                            + " (straight to the driver), buffered to /dev/diskN (through the buffer cache, as the field's dd did)")),
             true);
 
     @Override
@@ -37,7 +38,8 @@ public final class Dd implements Tool {
     @Override
     public Optional<String> missing(Options options) {
         if (Platform.current() == Platform.MACOS && !(options.text("oflag").equals("none") && options.text("conv").equals("none"))) {
-            return Optional.of("dd oflag=" + options.text("oflag") + " conv=" + options.text("conv") + ": options of GNU dd; macOS dd has neither");
+            return Optional.of("dd oflag=" + options.text("oflag") + " conv=" + options.text("conv")
+                    + ": options of GNU dd; macOS dd has neither");
         }
         return Executables.missing("dd", Packages.hint("cp"));
     }
@@ -57,7 +59,8 @@ public final class Dd implements Tool {
     @Override
     public Command command(Path source, Placement to, Options options) {
         long bs = options.size("block-size");
-        List<String> argv = new ArrayList<>(List.of("dd", "if=" + source, "of=" + node(to.path(), options.text("node")), "bs=" + bs, "status=none"));
+        List<String> argv = new ArrayList<>(List.of("dd", "if=" + source, "of=" + node(to.path(), options.text("node")), "bs=" + bs,
+                "status=none"));
         List<String> oflags = new ArrayList<>();
         if (!options.text("oflag").equals("none")) {
             oflags.add(options.text("oflag"));

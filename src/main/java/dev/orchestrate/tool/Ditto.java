@@ -15,11 +15,13 @@ import java.util.Optional;
 public final class Ditto implements Tool {
 
     static final Profile PROFILE = Profile.of("ditto",
-            "ditto SOURCE DEST: macOS's archiving copy engine; --nocache keeps its data out of the cache, --hfsCompression stores it compressed",
+            "ditto SOURCE DEST: macOS's archiving copy engine; --nocache keeps its data out of the cache,"
+                    + " --hfsCompression stores it compressed",
             List.of(Platform.MACOS), Via.COMMAND,
             List.of(
                     Key.choice("nocache", "no", List.of("no", "yes"), "yes: ditto --nocache, which does not use the buffer cache"),
-                    Key.choice("compression", "no", List.of("no", "yes"), "yes: ditto --hfsCompression; the file is stored compressed and verified through the file system")));
+                    Key.choice("compression", "no", List.of("no", "yes"), "yes: ditto --hfsCompression; the file is stored compressed"
+                            + " and verified through the file system")));
 
     @Override
     public Profile profile() {

@@ -28,7 +28,8 @@ public final class Fio implements Tool {
             List.of(
                     Key.optional("block-size", Key.Type.SIZE, "128KiB", "fio's bs: the size of each write"),
                     Key.optional("iodepth", Key.Type.COUNT, "16", "writes in flight at once"),
-                    Key.choice("ioengine", "libaio", List.of("libaio", "psync", "posixaio"), "libaio: Linux native asynchronous I/O; psync: one pwrite at a time; posixaio: the portable one (macOS)"),
+                    Key.choice("ioengine", "libaio", List.of("libaio", "psync", "posixaio"), "libaio: Linux native asynchronous I/O;"
+                            + " psync: one pwrite at a time; posixaio: the portable one (macOS)"),
                     Key.choice("direct", "yes", List.of("yes", "no"), "yes: O_DIRECT, bypassing the page cache")));
 
     @Override

@@ -40,7 +40,8 @@ public final class Excerpt {
                 lines.add(line);
             }
         }
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "commands that touched device bytes %s..%s%n%n", Size.grouped(start), Size.grouped(end - 1)));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "commands that touched device bytes %s..%s%n%n",
+                Size.grouped(start), Size.grouped(end - 1)));
         if (!written) {
             out.append("no write command ever covered these bytes: the data never reached the device\n\n");
         }

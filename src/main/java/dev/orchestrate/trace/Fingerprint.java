@@ -101,14 +101,15 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
         long largest = cell.stream().filter(r -> r.op() == Op.WRITE).mapToLong(Record::length).max().orElse(0);
         Phase all = new Phase("cell", cell);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "the cell sent %d writes (%s bytes, largest %s), %d reads, %d fsync, %d flush; destages %d, errors %d%n",
-                all.count(Op.WRITE), Size.grouped(all.written()), new Size(largest), all.count(Op.READ), all.count(Op.FSYNC), all.count(Op.FLUSH),
-                all.count(Op.DESTAGE), cell.stream().filter(r -> r.result() != 0).count()));
+        out.append(String.format(Locale.ROOT, "the cell sent %d writes (%s bytes, largest %s), %d reads, %d fsync, %d flush; "
+                        + "destages %d, errors %d%n",
+                all.count(Op.WRITE), Size.grouped(all.written()), new Size(largest), all.count(Op.READ), all.count(Op.FSYNC),
+                all.count(Op.FLUSH), all.count(Op.DESTAGE), cell.stream().filter(r -> r.result() != 0).count()));
         out.append(String.format(Locale.ROOT, "sequential writes: %.0f%%%n%n", 100 * sequential()));
         out.append(String.format(Locale.ROOT, "%-48s %8s %15s %7s %7s%n", "step", "writes", "bytes", "fsync", "flush"));
         for (Phase p : phases()) {
-            out.append(String.format(Locale.ROOT, "%-48s %8d %15s %7d %7d%n", abbreviate(p.title()), p.count(Op.WRITE), Size.grouped(p.written()),
-                    p.count(Op.FSYNC), p.count(Op.FLUSH)));
+            out.append(String.format(Locale.ROOT, "%-48s %8d %15s %7d %7d%n", abbreviate(p.title()), p.count(Op.WRITE),
+                    Size.grouped(p.written()), p.count(Op.FSYNC), p.count(Op.FLUSH)));
         }
         out.append("\nwrite sizes (the cell's, setup left out):\n");
         writeSizes().forEach((size, n) -> out.append(String.format(Locale.ROOT, "  %8s  %d%n", new Size(size), n)));
@@ -121,7 +122,9 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
     /** Two panels: the write-size histogram, and the commands over time by device offset. */
     public String svg() {
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT));
+        svg.append(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n",
+                WIDTH, HEIGHT));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         histogram(svg, 20, 20, WIDTH - 40, 200);
         timeline(svg, 20, 250, WIDTH - 40, 308);
@@ -142,7 +145,8 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
             int bh = (int) Math.max(1, (h - 60) * e.getValue() / max);
             int bx = x + 10 + i * bar;
             int by = y + h - 30 - bh;
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#4a7fb5\"/>%n", bx, by, bar - 6, bh));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#4a7fb5\"/>%n",
+                    bx, by, bar - 6, bh));
             svg.append(text(bx, by - 4, Long.toString(e.getValue()), ""));
             svg.append(text(bx, y + h - 14, new Size(e.getKey()).toString(), ""));
             i++;
@@ -150,7 +154,8 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
     }
 
     private void timeline(StringBuilder svg, int x, int y, int w, int h) {
-        svg.append(text(x, y + 12, "commands over time: writes by device offset (blue), fsync (orange, above), destage (green, below), power cut (red), steps (grey)", "bold"));
+        svg.append(text(x, y + 12, "commands over time: writes by device offset (blue), fsync (orange, above), destage (green, below), "
+                + "power cut (red), steps (grey)", "bold"));
         List<Record> shown = cellRecords();
         long start = shown.stream().mapToLong(Record::nanos).min().orElse(0);
         long end = Math.max(start + 1, shown.stream().mapToLong(Record::nanos).max().orElse(1));
@@ -159,7 +164,8 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
         int py = y + 66;
         int pw = w - 20;
         int ph = h - 60;
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n", px, py, pw, ph));
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n",
+                px, py, pw, ph));
         double[] labelEnds = new double[LABEL_ROWS];
         PixelMarks writes = new PixelMarks(2);
         PixelMarks flushes = new PixelMarks(1);
@@ -180,7 +186,9 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
                 case DESTAGE -> destages.add("#2a9d3a", tx, py + ph - 6, 6);
                 case POWER_CUT -> svg.append(line(tx, py, ph, "#d00000"));
                 case STEP -> {
-                    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>%n", tx, py - 50, tx, py + ph));
+                    svg.append(String.format(Locale.ROOT,
+                            "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>%n",
+                            tx, py - 50, tx, py + ph));
                     label(svg, labelEnds, tx, py, abbreviate(r.cause()));
                 }
                 default -> {
@@ -212,7 +220,8 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
     }
 
     private static String line(double x, int y, int h, String colour) {
-        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1\"/>%n", x, y, x, y + h, colour);
+        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1\"/>%n",
+                x, y, x, y + h, colour);
     }
 
     private static String text(double x, double y, String s, String weight) {

@@ -1,6 +1,8 @@
 package dev.orchestrate.trace;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** What a command log record is about. */
 public enum Op {
@@ -27,6 +29,6 @@ public enum Op {
             }
         }
         throw new IllegalArgumentException("unknown op '" + label + "'; expected one of "
-                + java.util.Arrays.stream(values()).map(Op::label).collect(java.util.stream.Collectors.joining(", ")));
+                + Arrays.stream(values()).map(Op::label).collect(Collectors.joining(", ")));
     }
 }

@@ -25,7 +25,8 @@ record PixelMarks(int width, Map<String, TreeMap<Integer, List<int[]>>> spans) {
     void add(String colour, double x, double y, double height) {
         int top = (int) Math.floor(y);
         int bottom = Math.max(top + 1, (int) Math.ceil(y + height));
-        spans.computeIfAbsent(colour, c -> new TreeMap<>()).computeIfAbsent((int) Math.round(x), c -> new ArrayList<>()).add(new int[] {top, bottom});
+        spans.computeIfAbsent(colour, c -> new TreeMap<>()).computeIfAbsent((int) Math.round(x), c -> new ArrayList<>())
+                .add(new int[] {top, bottom});
     }
 
     /** One rectangle per run of touching marks. */
@@ -48,6 +49,7 @@ record PixelMarks(int width, Map<String, TreeMap<Integer, List<int[]>>> spans) {
     }
 
     private String rect(int x, int top, int bottom, String colour) {
-        return String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n", x, top, width, bottom - top, colour);
+        return String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
+                x, top, width, bottom - top, colour);
     }
 }

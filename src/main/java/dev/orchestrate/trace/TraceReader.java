@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads a command log, in JSON Lines or in CSV (a header line naming the columns
@@ -54,7 +55,7 @@ public final class TraceReader {
                     throw new IllegalArgumentException(cells.size() + " fields, the header names " + columns.size());
                 }
                 List<String> header = columns;
-                java.util.function.Function<String, String> field = name -> header.contains(name) ? cells.get(header.indexOf(name)).strip() : "";
+                Function<String, String> field = name -> header.contains(name) ? cells.get(header.indexOf(name)).strip() : "";
                 records.add(new Record(number(field.apply("seq"), "seq"), number(field.apply("t"), "t"), Op.of(field.apply("op")),
                         number(field.apply("offset"), "offset"), number(field.apply("length"), "length"),
                         field.apply("result").isEmpty() ? 0 : (int) number(field.apply("result"), "result"), field.apply("cause")));
@@ -84,7 +85,8 @@ public final class TraceReader {
             try {
                 JsonNode n = JSON.readTree(line);
                 records.add(new Record(required(n, "seq").asLong(), required(n, "t").asLong(), Op.of(required(n, "op").asText()),
-                        required(n, "offset").asLong(), required(n, "length").asLong(), n.path("result").asInt(0), n.path("cause").asText("")));
+                        required(n, "offset").asLong(), required(n, "length").asLong(), n.path("result").asInt(0),
+                        n.path("cause").asText("")));
             } catch (IOException | IllegalArgumentException e) {
                 problems.add(file.getFileName() + " line " + (i + 1) + ": " + e.getMessage().lines().findFirst().orElse(""));
             }

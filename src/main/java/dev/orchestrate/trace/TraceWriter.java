@@ -29,7 +29,8 @@ public final class TraceWriter implements AutoCloseable {
         Record r = new Record(++seq, System.nanoTime() - start, op, offset, length, result, cause);
         try {
             out.write(String.format(Locale.ROOT, "{\"seq\":%d,\"t\":%d,\"op\":\"%s\",\"offset\":%d,\"length\":%d,\"result\":%d%s}%n",
-                    r.seq(), r.nanos(), op.label(), offset, length, result, cause.isEmpty() ? "" : ",\"cause\":\"" + cause.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
+                    r.seq(), r.nanos(), op.label(), offset, length, result,
+                    cause.isEmpty() ? "" : ",\"cause\":\"" + cause.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the command log", e);
         }

@@ -72,9 +72,11 @@ public record Diagnosis(List<String> findings, List<String> reasoning) {
     private static void neverWritten(List<Located> located, List<String> findings, List<String> reasoning) {
         long unwritten = located.stream().filter(l -> l.writer().isEmpty()).count();
         if (unwritten == located.size()) {
-            findings.add(String.format(Locale.ROOT, "lost before reaching the device: no write command ever covered any of the %d damaged ranges", unwritten));
+            findings.add(String.format(Locale.ROOT,
+                    "lost before reaching the device: no write command ever covered any of the %d damaged ranges", unwritten));
         }
-        reasoning.add(String.format(Locale.ROOT, "never written: %d of %d damaged ranges were never covered by a WRITE", unwritten, located.size()));
+        reasoning.add(String.format(Locale.ROOT, "never written: %d of %d damaged ranges were never covered by a WRITE",
+                unwritten, located.size()));
     }
 
     /** Every damaged range starts at the same offset inside the write that covered it, and those writes are all long. */
@@ -93,8 +95,9 @@ public record Diagnosis(List<String> findings, List<String> reasoning) {
         }
         long clean = log.stream().filter(c -> c.op() == Op.WRITE && c.result() == 0 && c.length() < shortest).count();
         // a write torn at a fixed length leaves the same evidence; the name says which is likelier, not which is certain
-        findings.add(String.format(Locale.ROOT, "transfer-length limit (or writes torn at a fixed length): all %d damaged ranges start %s bytes into "
-                + "WRITEs of %s bytes or more; none of the %d shorter WRITEs is damaged", written.size(), Size.grouped(inside.getFirst()), Size.grouped(shortest), clean));
+        findings.add(String.format(Locale.ROOT, "transfer-length limit (or writes torn at a fixed length): all %d damaged ranges start %s "
+                        + "bytes into WRITEs of %s bytes or more; none of the %d shorter WRITEs is damaged",
+                written.size(), Size.grouped(inside.getFirst()), Size.grouped(shortest), clean));
         reasoning.add("transfer-length: fired");
     }
 
@@ -104,32 +107,36 @@ public record Diagnosis(List<String> findings, List<String> reasoning) {
         long notDestaged = written.stream().filter(l -> !l.destagedAfter()).count();
         if (!written.isEmpty() && notDestaged == located.size()) {
             long fsyncs = written.stream().mapToLong(Located::fsyncsAfter).min().orElse(0);
-            findings.add(String.format(Locale.ROOT, "write cache not flushed: all %d damaged ranges were written but never destaged to the media%s",
-                    notDestaged, fsyncs > 0 ? "; at least " + fsyncs + " flushes after those writes were acknowledged" : "; no flush followed them"));
+            findings.add(String.format(Locale.ROOT,
+                    "write cache not flushed: all %d damaged ranges were written but never destaged to the media%s", notDestaged,
+                    fsyncs > 0 ? "; at least " + fsyncs + " flushes after those writes were acknowledged" : "; no flush followed them"));
         }
-        reasoning.add(String.format(Locale.ROOT, "unflushed: %d of %d damaged ranges were written and never destaged afterwards", notDestaged, located.size()));
+        reasoning.add(String.format(Locale.ROOT, "unflushed: %d of %d damaged ranges were written and never destaged afterwards",
+                notDestaged, located.size()));
     }
 
     /**
      * The run's own sectors turn up a fixed distance from where they belong, where their own place
      * does not hold them: misplaced inside the files, or outside them, where the writes landed.
      */
-    private static void misdirected(List<DamagedRange> ranges, List<Stray> strays, int blockSize, List<String> findings, List<String> reasoning) {
+    private static void misdirected(List<DamagedRange> ranges, List<Stray> strays, int blockSize, List<String> findings,
+                                    List<String> reasoning) {
         List<DamagedRange> misplaced = ranges.stream().filter(r -> r.kind() == SectorClass.MISPLACED && r.stamp() != null).toList();
         List<Stray> astray = strays.stream().filter(s -> s.kind() == SectorClass.MISPLACED && s.origin() >= 0).toList();
-        List<Long> shifts = Stream.concat(misplaced.stream().map(r -> r.start() - r.stamp().offset()), astray.stream().map(Stray::displacement))
-                .distinct().toList();
+        List<Long> shifts = Stream.concat(misplaced.stream().map(r -> r.start() - r.stamp().offset()),
+                astray.stream().map(Stray::displacement)).distinct().toList();
         if (misplaced.size() + astray.size() > 0 && shifts.size() == 1) {
             long shift = shifts.getFirst();
             String landed = astray.isEmpty() ? "" : "; outside the files they landed at " + astray.stream().limit(3)
                     .map(s -> "LBA " + Size.grouped(s.start() / blockSize) + ".." + Size.grouped((s.end() - 1) / blockSize))
                     .collect(Collectors.joining(", ")) + (astray.size() > 3 ? ", ..." : "");
-            findings.add(String.format(Locale.ROOT, "misdirected writes: %s hold sectors found intact %s bytes (%s LBAs) %s their own place, "
-                            + "which does not hold them; the writes landed that far away%s",
+            findings.add(String.format(Locale.ROOT, "misdirected writes: %s hold sectors found intact %s bytes (%s LBAs) %s their own "
+                            + "place, which does not hold them; the writes landed that far away%s",
                     evidence(misplaced.size(), astray.size()), Size.grouped(Math.abs(shift)), Size.grouped(Math.abs(shift) / blockSize),
                     shift > 0 ? "after" : "before", landed));
         }
-        reasoning.add("misdirected: " + evidence(misplaced.size(), astray.size()) + " misplaced, " + shifts.size() + " distinct displacements");
+        reasoning.add("misdirected: " + evidence(misplaced.size(), astray.size()) + " misplaced, " + shifts.size()
+                + " distinct displacements");
     }
 
     /**

@@ -42,7 +42,10 @@ final class Origins implements AutoCloseable {
         return Optional.ofNullable(files.get(stamp.fileId())).filter(e -> e.file().runId() == stamp.runId());
     }
 
-    /** The byte on the read-back source where the sector stamped {@code stamp} belongs, or -1 when unknown (another cell's file, an absent file, an unmapped range). */
+    /**
+     * The byte on the read-back source where the sector stamped {@code stamp} belongs, or -1 when
+     * unknown (another cell's file, an absent file, an unmapped range).
+     */
     long position(Stamp stamp) {
         return file(stamp).filter(e -> stamp.offset() < e.file().size())
                 .map(e -> e.readBack().segments(stamp.offset(), 1).getFirst().position()).orElse(-1L);

@@ -20,8 +20,10 @@ public final class Promise {
                 .filter(c -> c.op() == Op.WRITE && c.result() == 0 && c.offset() <= device && device < c.offset() + c.length())
                 .mapToLong(Record::seq).max()
                 // never written to the device: promised if any flush followed the last write the device saw at all
-                .orElse(log.stream().filter(c -> c.op() == Op.WRITE && c.result() == 0).mapToLong(Record::seq).max().orElse(Long.MAX_VALUE));
-        long cut = log.stream().filter(c -> c.op() == Op.POWER_CUT && c.seq() > lastWrite).mapToLong(Record::seq).min().orElse(Long.MAX_VALUE);
+                .orElse(log.stream().filter(c -> c.op() == Op.WRITE && c.result() == 0).mapToLong(Record::seq).max()
+                        .orElse(Long.MAX_VALUE));
+        long cut = log.stream().filter(c -> c.op() == Op.POWER_CUT && c.seq() > lastWrite).mapToLong(Record::seq).min()
+                .orElse(Long.MAX_VALUE);
         return log.stream().anyMatch(c -> c.op() == Op.FSYNC && c.result() == 0 && c.seq() > lastWrite && c.seq() < cut);
     }
 

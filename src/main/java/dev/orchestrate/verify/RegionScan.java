@@ -5,6 +5,7 @@ import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.Stamp;
 import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Region;
+import dev.orchestrate.suite.Size;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -48,7 +49,10 @@ final class RegionScan {
         this.pool = pool;
     }
 
-    /** Scans {@code region} for sectors of the run of {@code files} outside their own places, and classifies each stray range through {@code origins}. */
+    /**
+     * Scans {@code region} for sectors of the run of {@code files} outside their own places, and
+     * classifies each stray range through {@code origins}.
+     */
     Strays scan(Region region, List<Expected> files, Origins origins) throws IOException {
         if (!region.scanned() || files.isEmpty() || !Files.exists(region.source())) {
             return Strays.unscanned(region.scanned() ? Region.none(region.source() + " is not there") : region);
@@ -137,7 +141,10 @@ final class RegionScan {
         return found;
     }
 
-    /** Names each listed stray range's class: an older generation is stale; otherwise duplicated when its origin holds it, else misplaced. */
+    /**
+     * Names each listed stray range's class: an older generation is stale; otherwise duplicated
+     * when its origin holds it, else misplaced.
+     */
     private Strays classify(Region region, Found found, Origins origins) throws IOException {
         List<Stray> strays = new ArrayList<>();
         Map<SectorClass, Long> counts = new EnumMap<>(SectorClass.class);
@@ -154,15 +161,17 @@ final class RegionScan {
                 why = "not a file verified here, so where it belongs is not known";
             } else if (first.generation() < expected.get().file().generation()) {
                 kind = SectorClass.STALE;
-                why = "an older generation than the file now has (generation " + expected.get().file().generation() + "): left behind by a rewrite";
+                why = "an older generation than the file now has (generation " + expected.get().file().generation()
+                        + "): left behind by a rewrite";
             } else if (expected.get().readBack() instanceof ReadBack.Absent) {
                 kind = SectorClass.MISPLACED;
                 why = "the file is absent from the volume, though its data reached the media";
             } else {
                 var intact = origins.intactAtOrigin(first);
-                String at = origin >= 0 ? "its own place (LBA " + dev.orchestrate.suite.Size.grouped(origin) + ")" : "its own place";
+                String at = origin >= 0 ? "its own place (LBA " + Size.grouped(origin) + ")" : "its own place";
                 kind = intact.orElse(false) ? SectorClass.DUPLICATED : SectorClass.MISPLACED;
-                why = intact.map(yes -> at + (yes ? " holds it too" : " does not hold it")).orElse(at + " was not checked (checks used up)");
+                why = intact.map(yes -> at + (yes ? " holds it too" : " does not hold it"))
+                        .orElse(at + " was not checked (checks used up)");
             }
             strays.add(new Stray(r[0], r[1], region.blockSize(), kind, first, origin, file, why));
             counts.merge(kind, (r[1] - r[0]) / format.sectorSize(), Long::sum);
@@ -212,7 +221,8 @@ final class RegionScan {
         }
 
         private boolean continues(long position, Stamp stamp) {
-            return last != null && last[1] == position && lastFirst.fileId() == stamp.fileId() && lastFirst.generation() == stamp.generation()
+            return last != null && last[1] == position && lastFirst.fileId() == stamp.fileId()
+                    && lastFirst.generation() == stamp.generation()
                     && lastFirst.offset() + (last[1] - last[0]) == stamp.offset();
         }
 

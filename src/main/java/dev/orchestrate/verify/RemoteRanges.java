@@ -48,7 +48,8 @@ final class RemoteRanges implements Ranges {
             if (process.exitValue() != 0) {
                 List<String> lines = Files.readAllLines(err).stream().filter(l -> !l.isBlank()).toList();
                 throw new IOException("reading through the trusted host: '" + command.display() + "' exited with " + process.exitValue()
-                        + ": " + (lines.isEmpty() ? "(no output)" : lines.getLast()) + "; check that ssh reaches the host without a password"
+                        + ": " + (lines.isEmpty() ? "(no output)" : lines.getLast())
+                        + "; check that ssh reaches the host without a password"
                         + " and that the disk is there");
             }
             return Files.readAllBytes(out);

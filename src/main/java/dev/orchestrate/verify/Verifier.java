@@ -11,12 +11,14 @@ import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Region;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +67,10 @@ public final class Verifier {
         return verify(files, Region.none("only the files were read"), progress);
     }
 
-    /** Verifies {@code files}, then scans {@code region} for the run's sectors outside them; {@code progress} receives the file bytes checked so far. */
+    /**
+     * Verifies {@code files}, then scans {@code region} for the run's sectors outside them; {@code
+     * progress} receives the file bytes checked so far.
+     */
     public Verdict verify(List<Expected> files, Region region, LongConsumer progress) throws IOException {
         Map<SectorClass, Long> counts = new EnumMap<>(SectorClass.class);
         Collector ranges = new Collector();
@@ -107,7 +112,8 @@ public final class Verifier {
     }
 
     /** Scans the file in one slice per thread, then merges the slices' findings in file order. */
-    private long verifyFile(Expected expected, Map<SectorClass, Long> counts, Collector ranges, ExecutorService pool, LongConsumer progress) throws IOException {
+    private long verifyFile(Expected expected, Map<SectorClass, Long> counts, Collector ranges, ExecutorService pool, LongConsumer progress)
+            throws IOException {
         long size = expected.file().size();
         long slice = Math.max(CHUNK, (size / threads + CHUNK - 1) / CHUNK * CHUNK);
         Path path = expected.readBack().source();
@@ -153,7 +159,8 @@ public final class Verifier {
         };
     }
 
-    private Slice scan(FileChannel channel, Ranges uncached, Expected expected, long from, long to, LongConsumer progress) throws IOException {
+    private Slice scan(FileChannel channel, Ranges uncached, Expected expected, long from, long to, LongConsumer progress)
+            throws IOException {
         StampedFile file = expected.file();
         int sector = format.sectorSize();
         Recogniser recogniser = new Recogniser(format);
@@ -175,14 +182,14 @@ public final class Verifier {
                 Finding finding;
                 if (should == null) {
                     // a hole of the source: unmapped or zeros is what belongs there
-                    MemorySegment.copy(memory, java.lang.foreign.ValueLayout.JAVA_BYTE, at, buffer, at, length);
+                    MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, at, buffer, at, length);
                     finding = present[at / sector] != length ? INTACT : recogniser.classifyHole(buffer, at, length);
                 } else if (present[at / sector] != length) {
                     finding = new Finding(SectorClass.MISSING, null, length, 0);
                 } else if (length == sector && format.intact(memory, at, should)) {
                     finding = INTACT;
                 } else {
-                    MemorySegment.copy(memory, java.lang.foreign.ValueLayout.JAVA_BYTE, at, buffer, at, length);
+                    MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, at, buffer, at, length);
                     finding = recogniser.classify(buffer, at, length, should);
                 }
                 tally[finding.kind().ordinal()]++;
@@ -236,9 +243,9 @@ public final class Verifier {
     }
 
     /** Reads {@code want} bytes of the file at {@code offset} into {@code buffer}; {@code present} counts the bytes read of each sector. */
-    private static void read(FileChannel channel, Ranges uncached, Expected expected, long offset, ByteBuffer buffer, int want, int[] present,
-                             int sector) throws IOException {
-        java.util.Arrays.fill(present, 0);
+    private static void read(FileChannel channel, Ranges uncached, Expected expected, long offset, ByteBuffer buffer, int want,
+                             int[] present, int sector) throws IOException {
+        Arrays.fill(present, 0);
         if (channel == null && uncached == null) {
             return;
         }
@@ -275,7 +282,8 @@ public final class Verifier {
         if (should == null) {
             return "zeros: a hole of the source";
         }
-        return String.format(Locale.ROOT, "%s offset %,d generation %d", files.apply(should.fileId()), should.offset(), should.generation());
+        return String.format(Locale.ROOT, "%s offset %,d generation %d",
+                files.apply(should.fileId()), should.offset(), should.generation());
     }
 
     /** Collapses consecutive damaged sectors of the same class into ranges. */
@@ -287,13 +295,15 @@ public final class Verifier {
 
         void add(Expected expected, long fileOffset, int length, Finding finding, Stamp should, byte[] buffer, int at) {
             if (open != null && open.kind() == finding.kind() && open.end() == fileOffset && open.file().equals(expected.name())) {
-                open = new DamagedRange(open.file(), open.start(), fileOffset + length, open.lba(), open.kind(), open.found(), open.expected(), open.stamp());
+                open = new DamagedRange(open.file(), open.start(), fileOffset + length, open.lba(), open.kind(), open.found(),
+                        open.expected(), open.stamp());
                 return;
             }
             close();
             if (samples.size() < SAMPLES) {
-                byte[] found = finding.kind() == SectorClass.MISSING ? new byte[0] : java.util.Arrays.copyOfRange(buffer, at, at + length);
-                samples.add(new Verdict.Sample(expected.name(), fileOffset, found, should == null ? new byte[length] : format.expected(should)));
+                byte[] found = finding.kind() == SectorClass.MISSING ? new byte[0] : Arrays.copyOfRange(buffer, at, at + length);
+                samples.add(new Verdict.Sample(expected.name(), fileOffset, found,
+                        should == null ? new byte[length] : format.expected(should)));
             }
             String found = expected.readBack() instanceof ReadBack.Absent ? "nothing: the file is absent from the volume"
                     : finding.describe(should, files);
@@ -331,7 +341,8 @@ public final class Verifier {
             }
             cut |= next.cut;
             // a range continued from the previous slice already has its sample
-            next.samples.stream().filter(s -> !joined.contains(s.offset())).limit(Math.max(0, SAMPLES - samples.size())).forEach(samples::add);
+            next.samples.stream().filter(s -> !joined.contains(s.offset())).limit(Math.max(0, SAMPLES - samples.size()))
+                    .forEach(samples::add);
         }
     }
 }

@@ -55,7 +55,8 @@ class CopierTest {
     @CsvSource({"files-copy", "transfer-to", "mmap", "direct"})
     void aMissingSourceIsAFailedCopy(String method) {
         assertEquals(1, run(method, dir.resolve("nothing").toString(), dir.resolve("dest").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("copier " + method.replace('-', '_') + ": copying " + dir.resolve("nothing")),
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("copier " + method.replace('-', '_') + ": copying "
+                        + dir.resolve("nothing")),
                 err.toString(StandardCharsets.UTF_8));
     }
 

@@ -10,7 +10,8 @@ class RequestTest {
 
     @Test
     void eachMethodHasItsOwnDefaultChunk() {
-        assertEquals(new Request(Request.Method.DIRECT, 512 << 10, 4, "each", Path.of("a"), Path.of("b")), Request.parse(new String[] {"direct", "a", "b"}));
+        assertEquals(new Request(Request.Method.DIRECT, 512 << 10, 4, "each", Path.of("a"), Path.of("b")),
+                Request.parse(new String[] {"direct", "a", "b"}));
         assertEquals(16L << 20, Request.parse(new String[] {"mmap", "a", "b"}).chunk());
         assertEquals(8L << 20, Request.parse(new String[] {"transfer-to", "a", "b"}).chunk());
     }

@@ -28,7 +28,8 @@ class NameSetTest {
         assertEquals(List.of(), set.problems());
         assertEquals(List.of("café.bin", "cafe\u0301.bin", "\uD83D\uDCE6 box"), set.names());
         assertNotEquals(set.names().get(0), set.names().get(1));
-        assertEquals(Normalizer.normalize(set.names().get(0), Normalizer.Form.NFC), Normalizer.normalize(set.names().get(1), Normalizer.Form.NFC));
+        assertEquals(Normalizer.normalize(set.names().get(0), Normalizer.Form.NFC),
+                Normalizer.normalize(set.names().get(1), Normalizer.Form.NFC));
         assertEquals("U+0063 U+0061 U+0066 U+0065 U+0301 U+002E U+0062 U+0069 U+006E", NameSet.codePoints(set.names().get(1)));
     }
 
@@ -65,7 +66,8 @@ class NameSetTest {
         NameSet set = NameSet.read(Path.of("fixtures/names.txt"));
         assertEquals(List.of(), set.problems());
         assertTrue(set.names().size() >= 12, "names: " + set.names());
-        assertTrue(set.names().stream().anyMatch(n -> n.getBytes(StandardCharsets.UTF_8).length == NameSet.MAX_BYTES), "a name of exactly 255 bytes");
+        assertTrue(set.names().stream().anyMatch(n -> n.getBytes(StandardCharsets.UTF_8).length == NameSet.MAX_BYTES),
+                "a name of exactly 255 bytes");
         assertTrue(set.names().stream().anyMatch(n -> !Normalizer.isNormalized(n, Normalizer.Form.NFC)), "a decomposed name");
         assertTrue(set.names().stream().anyMatch(n -> n.codePoints().anyMatch(c -> c > 0xFFFF)), "a name outside the BMP");
     }

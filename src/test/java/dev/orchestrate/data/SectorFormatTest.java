@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -42,7 +47,7 @@ class SectorFormatTest {
         byte[] buffer = new byte[2048];
         format.encode(STAMP, buffer, 1024);
         assertEquals(STAMP, format.header(buffer, 1024).stamp());
-        assertArrayEquals(format.expected(STAMP), java.util.Arrays.copyOfRange(buffer, 1024, 1536));
+        assertArrayEquals(format.expected(STAMP), Arrays.copyOfRange(buffer, 1024, 1536));
     }
 
     @Test
@@ -62,8 +67,8 @@ class SectorFormatTest {
         for (Stamp other : new Stamp[] {new Stamp(STAMP.runId() + 1, 2001, 1_064_960, 3), new Stamp(STAMP.runId(), 2002, 1_064_960, 3),
                 new Stamp(STAMP.runId(), 2001, 1_065_472, 3), new Stamp(STAMP.runId(), 2001, 1_064_960, 4)}) {
             byte[] sector = format.expected(other);
-            assertNotEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(base, 64, 512)),
-                    java.util.Arrays.toString(java.util.Arrays.copyOfRange(sector, 64, 512)), other.toString());
+            assertNotEquals(Arrays.toString(Arrays.copyOfRange(base, 64, 512)),
+                    Arrays.toString(Arrays.copyOfRange(sector, 64, 512)), other.toString());
         }
     }
 
@@ -72,15 +77,15 @@ class SectorFormatTest {
     void theFastPathAcceptsExactlyTheExpectedSector(int size) {
         SectorFormat format = new SectorFormat(size);
         byte[] sector = format.expected(STAMP);
-        java.lang.foreign.MemorySegment memory = java.lang.foreign.Arena.ofAuto().allocate(size + 8);
-        java.lang.foreign.MemorySegment.copy(sector, 0, memory, java.lang.foreign.ValueLayout.JAVA_BYTE, 8, size);
+        MemorySegment memory = Arena.ofAuto().allocate(size + 8);
+        MemorySegment.copy(sector, 0, memory, ValueLayout.JAVA_BYTE, 8, size);
         assertTrue(format.intact(memory, 8, STAMP));
         assertFalse(format.intact(memory, 8, STAMP.at(STAMP.offset() + size)), "another offset");
         for (int at : new int[] {0, 12, 40, 60, 63, 64, size - 1}) {
-            byte before = memory.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 8 + at);
-            memory.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 8 + at, (byte) (before ^ 1));
+            byte before = memory.get(ValueLayout.JAVA_BYTE, 8 + at);
+            memory.set(ValueLayout.JAVA_BYTE, 8 + at, (byte) (before ^ 1));
             assertFalse(format.intact(memory, 8, STAMP), "byte " + at + " changed");
-            memory.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 8 + at, before);
+            memory.set(ValueLayout.JAVA_BYTE, 8 + at, before);
         }
     }
 
@@ -88,11 +93,11 @@ class SectorFormatTest {
     @ValueSource(ints = {512, 4096})
     void theFastPathKnowsTheCrcOfAnyStampWithoutComputingIt(int size) {
         SectorFormat format = new SectorFormat(size);
-        java.util.Random random = new java.util.Random(size);
-        java.lang.foreign.MemorySegment memory = java.lang.foreign.Arena.ofAuto().allocate(size);
+        Random random = new Random(size);
+        MemorySegment memory = Arena.ofAuto().allocate(size);
         for (int i = 0; i < 200; i++) {
             Stamp stamp = new Stamp(random.nextLong(), random.nextInt(), random.nextLong(), random.nextInt());
-            java.lang.foreign.MemorySegment.copy(format.expected(stamp), 0, memory, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, size);
+            MemorySegment.copy(format.expected(stamp), 0, memory, ValueLayout.JAVA_BYTE, 0, size);
             assertTrue(format.intact(memory, 0, stamp), "the CRC from the tables is the CRC encode wrote, for " + stamp);
         }
     }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StampedFileTest {
 
@@ -29,12 +32,12 @@ class StampedFileTest {
     }
 
     @Test
-    void aSparseFileLeavesEverySecondMibUnwrittenAndKeepsItsLength(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    void aSparseFileLeavesEverySecondMibUnwrittenAndKeepsItsLength(@TempDir Path dir) throws IOException {
         SectorFormat format = new SectorFormat(4096);
         StampedFile file = new StampedFile(42, 1001, 1, (4 << 20) - 4096, format, true);
-        java.nio.file.Path path = dir.resolve("sparse.bin");
+        Path path = dir.resolve("sparse.bin");
         file.writeTo(path, done -> { });
-        byte[] bytes = java.nio.file.Files.readAllBytes(path);
+        byte[] bytes = Files.readAllBytes(path);
         assertEquals(file.size(), bytes.length, "a file that ends in a hole still has its length");
         assertTrue(file.isHole(1 << 20) && file.isHole((4 << 20) - 1) && !file.isHole(0) && !file.isHole(2 << 20));
         assertArrayEquals(format.expected(file.stampAt(0)), Arrays.copyOfRange(bytes, 0, 4096));

@@ -45,17 +45,20 @@ class DiskGuardTest {
         Candidate boot = candidate("diskutil-info-disk0-internal-ssd.plist");
         List<String> reasons = DiskGuard.refusals(boot, namedCorrectly(boot, false)).stream().map(Refusal::reason).toList();
         assertEquals(List.of(
-                "disk0 is an internal disk; internal disks are never written, whatever the suite says: attach the disk under test externally",
+                "disk0 is an internal disk; internal disks are never written, whatever the suite says:"
+                        + " attach the disk under test externally",
                 "disk0 holds the running system (disk1s1 on /System/Volumes/iSCPreboot, disk1s2 on /System/Volumes/xarts,"
                         + " disk1s3 on /System/Volumes/Hardware, disk3s1s1 on /, disk3s2 on /System/Volumes/Preboot,"
                         + " disk3s4 on /System/Volumes/Update, disk3s5 on /System/Volumes/Data, disk3s6 on /System/Volumes/VM);"
-                        + " never choose the boot disk or a disk the system's volumes live on (an APFS container's physical store)"), reasons);
+                        + " never choose the boot disk or a disk the system's volumes live on (an APFS container's physical store)"),
+                reasons);
     }
 
     @Test
     void theRaidBoxUnderTheDextIsRefusedWhenTheSuiteExpectsTheKextsProtocol() {
         Candidate raid = candidate("diskutil-info-disk5-raid-scsi.plist");
-        Expectation kextEra = new Expectation("disk5", "GAMMA RAID R8 Media", "Fibre Channel Interface", 65_999_999_991_808L, "GR8A2419000731", false);
+        Expectation kextEra = new Expectation("disk5", "GAMMA RAID R8 Media", "Fibre Channel Interface", 65_999_999_991_808L,
+                "GR8A2419000731", false);
         assertEquals(List.of(new Refusal(Rule.MISMATCH, "disk5 says its protocol is 'SCSI' but the suite expects 'Fibre Channel Interface';"
                 + " check that disk5 is the disk under test")), DiskGuard.refusals(raid, kextEra));
     }
@@ -79,7 +82,8 @@ class DiskGuardTest {
         RigBroken e = assertThrows(RigBroken.class, () -> DiskGuard.require(image, namedCorrectly(image, true)));
         assertTrue(e.getMessage().startsWith("refusing to write disk2:\n  - disk2 holds the running system (disk2 on /)"), e.getMessage());
         assertEquals(4, e.getMessage().lines().count(), e.getMessage());
-        DiskGuard.require(candidate("diskutil-info-disk7-usb-stick.plist"), namedCorrectly(candidate("diskutil-info-disk7-usb-stick.plist"), false));
+        DiskGuard.require(candidate("diskutil-info-disk7-usb-stick.plist"),
+                namedCorrectly(candidate("diskutil-info-disk7-usb-stick.plist"), false));
     }
 
     /** The RAID box's facts come from its controller's registry; the other disks get a serial of their own. */

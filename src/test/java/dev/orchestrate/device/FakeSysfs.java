@@ -17,7 +17,8 @@ public final class FakeSysfs {
 
     /** The VM's disks under {@code sys}, with the mounts of {@code mountinfo}. */
     public static LinuxDisks vm(Path sys, Path mountinfo) throws IOException {
-        disk(sys, "vda", "252:0", "pci0000:00/0000:00:04.0/virtio2", Map.of("size", "41943040", "device/vendor", "0x1af4", "serial", "vm-root-0001"),
+        disk(sys, "vda", "252:0", "pci0000:00/0000:00:04.0/virtio2",
+                Map.of("size", "41943040", "device/vendor", "0x1af4", "serial", "vm-root-0001"),
                 Map.of("vda1", "252:1", "vda15", "252:15"));
         disk(sys, "sdb", "8:16", "pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.0/host3/target3:0:0/3:0:0:0",
                 Map.of("size", "60062500", "removable", "1", "device/vendor", "SanDisk ", "device/model", "Extreme Pro     ",
@@ -34,8 +35,8 @@ public final class FakeSysfs {
     }
 
     /** /sys/block/NAME with its attributes, partitions, and device linked into /sys/devices as the kernel links it. */
-    private static void disk(Path sys, String name, String dev, String devicePath, Map<String, String> attributes, Map<String, String> partitions)
-            throws IOException {
+    private static void disk(Path sys, String name, String dev, String devicePath, Map<String, String> attributes,
+                             Map<String, String> partitions) throws IOException {
         Path disk = Files.createDirectories(sys.resolve("block").resolve(name));
         Path device = Files.createDirectories(sys.resolve("devices").resolve(devicePath));
         Files.createSymbolicLink(disk.resolve("device"), device);

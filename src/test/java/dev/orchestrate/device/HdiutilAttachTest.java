@@ -22,9 +22,11 @@ class HdiutilAttachTest {
 
     @Test
     void aFailedOrSilentAttachSaysWhatItPrinted() throws IOException {
-        RigBroken e = assertThrows(RigBroken.class, () -> HdiutilAttach.device(output("hdiutil-attach-failed.txt"), "hdiutil attach -nomount ram://2097152"));
+        RigBroken e = assertThrows(RigBroken.class,
+                () -> HdiutilAttach.device(output("hdiutil-attach-failed.txt"), "hdiutil attach -nomount ram://2097152"));
         assertEquals("hdiutil attach -nomount ram://2097152: hdiutil attach printed no /dev/diskN line (it said 'hdiutil: attach failed"
-                + " - Resource temporarily unavailable'); check the ram:// size is a whole number of 512-byte sectors and that memory is free",
+                + " - Resource temporarily unavailable'); check the ram:// size is a whole number of 512-byte sectors"
+                + " and that memory is free",
                 e.getMessage());
         e = assertThrows(RigBroken.class, () -> HdiutilAttach.device(output("hdiutil-attach-empty.txt"), "x"));
         assertEquals(true, e.getMessage().contains("(it said nothing)"), e.getMessage());

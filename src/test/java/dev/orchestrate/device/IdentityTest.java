@@ -70,14 +70,15 @@ class IdentityTest {
         assertEquals(1_048_576L, registry.limits().get(Limits.BYTES_WRITE), "from the peripheral");
         assertEquals(-1L, registry.limits().get(Limits.HBA_ALIGNMENT_MASK));
         assertEquals("0xFFFFFFFFFFFFFFFF", registry.limits().fields().get(Limits.HBA_ALIGNMENT_MASK));
-        assertEquals(registry.peripheral(), Fixtures.registry("ioreg-controller-dext.plist", "disk5s2").peripheral(), "a slice has the same peripheral");
+        assertEquals(registry.peripheral(), Fixtures.registry("ioreg-controller-dext.plist", "disk5s2").peripheral(),
+                "a slice has the same peripheral");
     }
 
     @Test
     void aDiskNotUnderTheControllerIsNamedWithTheOnesThatAre() {
         RigBroken e = assertThrows(RigBroken.class, () -> Fixtures.registry("ioreg-controller-dext.plist", "disk7"));
-        assertEquals("ioreg-controller-dext.plist: no IOMedia with BSD Name 'disk7' in this registry subtree (it holds disk5, disk5s1, disk5s2);"
-                + " is disk7 attached to the controller the ioreg -c class names?", e.getMessage());
+        assertEquals("ioreg-controller-dext.plist: no IOMedia with BSD Name 'disk7' in this registry subtree"
+                + " (it holds disk5, disk5s1, disk5s2); is disk7 attached to the controller the ioreg -c class names?", e.getMessage());
     }
 
     @Test

@@ -23,7 +23,8 @@ class LimitCheckTest {
     void theFilteredKeysOfTheSeedThreadAreEachReported() {
         List<String> problems = LimitCheck.problems(Fixtures.registry("ioreg-controller-dext-missing-limits.plist", "disk5").limits());
         assertEquals(4, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("IOMaximumSegmentByteCountRead is missing on the controller: UserReportHBAConstraints requires"),
+        assertTrue(problems.get(0).startsWith("IOMaximumSegmentByteCountRead is missing on the controller:"
+                        + " UserReportHBAConstraints requires"),
                 problems.get(0));
         assertTrue(problems.get(1).startsWith("IOMaximumSegmentByteCountWrite is missing on the controller"), problems.get(1));
         assertTrue(problems.get(3).startsWith("IOMaximumByteCountWrite is missing on the peripheral"), problems.get(3));
@@ -40,7 +41,8 @@ class LimitCheckTest {
         limits.put(Limits.SEGMENT_ALIGNMENT, 6L);
         List<String> problems = LimitCheck.problems(new Limits(limits));
         assertEquals(List.of(
-                "IOMaximumSegmentCountWrite is 0: the OS cannot build any request from it; the driver probably published it before computing it",
+                "IOMaximumSegmentCountWrite is 0: the OS cannot build any request from it;"
+                        + " the driver probably published it before computing it",
                 "IOMaximumSegmentByteCountRead is 512 bytes, smaller than a 4 KiB page: no page of a buffer fits in one segment,"
                         + " so every request fails or is split below what any copy tool expects",
                 "IOMaximumByteCountRead is 65536 bytes, below 128 KiB: every copy is cut into many small commands;"
@@ -55,7 +57,7 @@ class LimitCheckTest {
         Map<String, Long> limits = dext();
         limits.put(Limits.SEGMENT_COUNT_WRITE, 8L);
         List<String> problems = LimitCheck.problems(new Limits(limits));
-        assertEquals(List.of("IOMaximumByteCountWrite is 1048576 bytes but IOMaximumSegmentCountWrite × IOMaximumSegmentByteCountWrite is only"
-                + " 8 × 65536 = 524288: a fragmented write of the maximum size cannot be described to the controller"), problems);
+        assertEquals(List.of("IOMaximumByteCountWrite is 1048576 bytes but IOMaximumSegmentCountWrite × IOMaximumSegmentByteCountWrite"
+                + " is only 8 × 65536 = 524288: a fragmented write of the maximum size cannot be described to the controller"), problems);
     }
 }

@@ -8,6 +8,7 @@ import dev.orchestrate.fault.Fault;
 import dev.orchestrate.fault.Faults;
 import dev.orchestrate.suite.Location;
 import dev.orchestrate.suite.Options;
+import dev.orchestrate.suite.Problem;
 import dev.orchestrate.suite.Value;
 import dev.orchestrate.trace.Op;
 import dev.orchestrate.trace.Record;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,7 +69,7 @@ class ControllerTest {
         for (int i = 0; i < pairs.length; i += 2) {
             values.put(pairs[i], new Value(pairs[i + 1], new Location("t", 1, 1)));
         }
-        List<dev.orchestrate.suite.Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Options o = Faults.SECTION.resolve(values, Map.of(), new Location("t", 1, 1), problems);
         assertEquals(List.of(), problems);
         return o;
@@ -80,7 +82,7 @@ class ControllerTest {
     private MemorySegment pattern(long length, int seed) {
         MemorySegment s = arena.allocate(length);
         for (long i = 0; i < length; i++) {
-            s.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i, (byte) (i * 31 + seed));
+            s.set(ValueLayout.JAVA_BYTE, i, (byte) (i * 31 + seed));
         }
         return s;
     }
@@ -97,7 +99,7 @@ class ControllerTest {
     private byte[] throughController(long offset, int length) {
         MemorySegment into = arena.allocate(length);
         assertEquals(0, controller.read(offset, into, length));
-        return into.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        return into.toArray(ValueLayout.JAVA_BYTE);
     }
 
     private List<Record> log() throws IOException {
@@ -110,10 +112,10 @@ class ControllerTest {
         start(4 * MIB);
         MemorySegment data = pattern(MIB, 1);
         assertEquals(0, controller.write(MIB, data, MIB));
-        assertArrayEquals(data.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), throughController(MIB, (int) MIB), "reads are served from the cache");
+        assertArrayEquals(data.toArray(ValueLayout.JAVA_BYTE), throughController(MIB, (int) MIB), "reads are served from the cache");
         assertArrayEquals(new byte[(int) MIB], onMedia(MIB, (int) MIB), "nothing on the media before a flush");
         assertEquals(0, controller.fsync());
-        assertArrayEquals(data.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), onMedia(MIB, (int) MIB));
+        assertArrayEquals(data.toArray(ValueLayout.JAVA_BYTE), onMedia(MIB, (int) MIB));
         List<Record> log = log();
         assertEquals(List.of(Op.WRITE, Op.READ, Op.DESTAGE, Op.FSYNC), log.stream().map(Record::op).toList());
         assertEquals("fsync", log.get(2).cause());
@@ -127,8 +129,8 @@ class ControllerTest {
         controller.fsync();
         controller.write(100, pattern(10, 9), 10);
         controller.fsync();
-        byte[] expected = pattern(8192, 3).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-        System.arraycopy(pattern(10, 9).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), 0, expected, 100, 10);
+        byte[] expected = pattern(8192, 3).toArray(ValueLayout.JAVA_BYTE);
+        System.arraycopy(pattern(10, 9).toArray(ValueLayout.JAVA_BYTE), 0, expected, 100, 10);
         assertArrayEquals(expected, onMedia(0, 8192));
     }
 
@@ -137,7 +139,7 @@ class ControllerTest {
         start(MIB);
         controller.write(0, pattern(2 * MIB, 5), 2 * MIB);
         assertTrue(log().stream().anyMatch(r -> r.op() == Op.DESTAGE && r.cause().equals("pressure")));
-        assertArrayEquals(pattern(2 * MIB, 5).asSlice(0, MIB).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), onMedia(0, (int) MIB));
+        assertArrayEquals(pattern(2 * MIB, 5).asSlice(0, MIB).toArray(ValueLayout.JAVA_BYTE), onMedia(0, (int) MIB));
     }
 
     @Test
@@ -147,7 +149,7 @@ class ControllerTest {
         controller.fsync();
         controller.write(4096, pattern(4096, 2), 4096);
         controller.powerCut();
-        assertArrayEquals(pattern(4096, 1).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), onMedia(0, 4096));
+        assertArrayEquals(pattern(4096, 1).toArray(ValueLayout.JAVA_BYTE), onMedia(0, 4096));
         assertArrayEquals(new byte[4096], onMedia(4096, 4096));
         assertEquals(Controller.EIO, controller.write(0, pattern(512, 1), 512));
         Record cut = log().stream().filter(r -> r.op() == Op.POWER_CUT).findFirst().orElseThrow();
@@ -159,7 +161,7 @@ class ControllerTest {
         start(4 * MIB);
         controller.write(0, pattern(4096, 1), 4096);
         controller.shutdown();
-        assertArrayEquals(pattern(4096, 1).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), onMedia(0, 4096));
+        assertArrayEquals(pattern(4096, 1).toArray(ValueLayout.JAVA_BYTE), onMedia(0, 4096));
     }
 
     @Test
@@ -171,10 +173,11 @@ class ControllerTest {
         controller.write(2 * MIB, pattern(256 * 1024, 8), 256 * 1024);
         controller.fsync();
         byte[] found = onMedia(0, (int) MIB);
-        byte[] expected = data.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        byte[] expected = data.toArray(ValueLayout.JAVA_BYTE);
         Arrays.fill(expected, 272 * 1024, (int) MIB, (byte) 0);
         assertArrayEquals(expected, found);
-        assertArrayEquals(pattern(256 * 1024, 8).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), onMedia(2 * MIB, 256 * 1024), "short writes are untouched");
+        assertArrayEquals(pattern(256 * 1024, 8).toArray(ValueLayout.JAVA_BYTE), onMedia(2 * MIB, 256 * 1024),
+                "short writes are untouched");
     }
 
     @Test
@@ -185,7 +188,7 @@ class ControllerTest {
         assertEquals(0, controller.fsync(), "the flush reports success");
         assertArrayEquals(new byte[4096], onMedia(0, 4096));
         controller.shutdown();
-        assertArrayEquals(pattern(4096, 1).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), onMedia(0, 4096));
+        assertArrayEquals(pattern(4096, 1).toArray(ValueLayout.JAVA_BYTE), onMedia(0, 4096));
     }
 
     @Test
@@ -205,8 +208,8 @@ class ControllerTest {
         controller.write(MIB, pattern(4096, 2), 4096);
         controller.fsync();
         assertArrayEquals(new byte[4096], onMedia(0, 4096));
-        assertArrayEquals(pattern(4096, 1).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), onMedia(4096, 4096));
-        assertArrayEquals(pattern(4096, 2).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), onMedia(MIB, 4096), "outside the range nothing moves");
+        assertArrayEquals(pattern(4096, 1).toArray(ValueLayout.JAVA_BYTE), onMedia(4096, 4096));
+        assertArrayEquals(pattern(4096, 2).toArray(ValueLayout.JAVA_BYTE), onMedia(MIB, 4096), "outside the range nothing moves");
     }
 
     @Test
@@ -215,7 +218,7 @@ class ControllerTest {
         arm("torn-write", "longer-than", "64KiB", "keep", "16KiB");
         controller.write(0, pattern(128 * 1024, 1), 128 * 1024);
         controller.fsync();
-        assertArrayEquals(pattern(16 * 1024, 1).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), onMedia(0, 16 * 1024));
+        assertArrayEquals(pattern(16 * 1024, 1).toArray(ValueLayout.JAVA_BYTE), onMedia(0, 16 * 1024));
         assertArrayEquals(new byte[112 * 1024], onMedia(16 * 1024, 112 * 1024));
     }
 
@@ -228,7 +231,7 @@ class ControllerTest {
         controller.fsync();
         controller.shutdown();
         byte[] found = onMedia(0, (int) MIB);
-        byte[] expected = data.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        byte[] expected = data.toArray(ValueLayout.JAVA_BYTE);
         int differing = 0;
         for (int i = 0; i < found.length; i++) {
             differing += Integer.bitCount((found[i] ^ expected[i]) & 0xff);

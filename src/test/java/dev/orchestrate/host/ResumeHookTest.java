@@ -57,7 +57,8 @@ class ResumeHookTest {
 
     @Test
     void onLinuxASystemdUnitRunsResumeOnceAfterTheFileSystemsAndTheNetwork() {
-        ResumeHook hook = ResumeHook.of(Platform.LINUX, "00000000000000ab", List.of("/opt/orchestrate/orchestrate"), Path.of("/lab/100% sure/run"));
+        ResumeHook hook = ResumeHook.of(Platform.LINUX, "00000000000000ab", List.of("/opt/orchestrate/orchestrate"),
+                Path.of("/lab/100% sure/run"));
         assertEquals(Path.of("/etc/systemd/system/orchestrate-resume-00000000000000ab.service"), hook.file());
         assertEquals("""
                 [Unit]
@@ -76,15 +77,17 @@ class ResumeHookTest {
                 """, hook.content());
         assertEquals(List.of("install -m 644 '/lab/100% sure/run/orchestrate-resume-00000000000000ab.service'"
                         + " /etc/systemd/system/orchestrate-resume-00000000000000ab.service",
-                "systemctl daemon-reload", "systemctl enable orchestrate-resume-00000000000000ab.service"), display(hook.installCommands()));
+                "systemctl daemon-reload", "systemctl enable orchestrate-resume-00000000000000ab.service"),
+                display(hook.installCommands()));
         assertEquals(List.of("systemctl disable orchestrate-resume-00000000000000ab.service",
-                "rm -f /etc/systemd/system/orchestrate-resume-00000000000000ab.service", "systemctl daemon-reload"), display(hook.removeCommands()));
+                "rm -f /etc/systemd/system/orchestrate-resume-00000000000000ab.service", "systemctl daemon-reload"),
+                display(hook.removeCommands()));
     }
 
     @Test
     void aHookThatIsNotInstalledIsNotRemoved() {
-        ResumeHook hook = new ResumeHook(Path.of("/nonexistent/orchestrate-resume-test.service"), Path.of("/nonexistent/staged"), "", List.of(),
-                List.of(Command.of(java.time.Duration.ofSeconds(1), "false")));
+        ResumeHook hook = new ResumeHook(Path.of("/nonexistent/orchestrate-resume-test.service"), Path.of("/nonexistent/staged"), "",
+                List.of(), List.of(Command.of(Duration.ofSeconds(1), "false")));
         assertEquals(List.of(), hook.remove());
     }
 
@@ -102,11 +105,13 @@ class ResumeHookTest {
         assertEquals(hook.content(), Files.readString(hook.staged()), "the staged file is what install puts in place");
 
         List<String> afterAFailure = new ArrayList<>();
-        RigBroken e = assertThrows(RigBroken.class, () -> hook.handOver(Command.of(Duration.ofMinutes(2), "pdu-ctl", "outlet", "3", "cycle"), c -> {
-            afterAFailure.add(c.display());
-            return new Outcome(c, c.program().equals("systemctl") ? 1 : 0, Duration.ZERO, "Access denied");
-        }));
-        assertTrue(e.getMessage().startsWith("cannot install the resume hook /etc/systemd/system/orchestrate-resume-00000000000000ab.service"
+        RigBroken e = assertThrows(RigBroken.class,
+                () -> hook.handOver(Command.of(Duration.ofMinutes(2), "pdu-ctl", "outlet", "3", "cycle"), c -> {
+                    afterAFailure.add(c.display());
+                    return new Outcome(c, c.program().equals("systemctl") ? 1 : 0, Duration.ZERO, "Access denied");
+                }));
+        assertTrue(e.getMessage().startsWith("cannot install the resume hook "
+                + "/etc/systemd/system/orchestrate-resume-00000000000000ab.service"
                 + " ('systemctl daemon-reload' exited with 1: Access denied); the host was not taken down"), e.getMessage());
         assertFalse(afterAFailure.contains("pdu-ctl outlet 3 cycle"), "without the hook the power is not cut: " + afterAFailure);
     }

@@ -3,6 +3,7 @@ package dev.orchestrate.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class HexDiffTest {
@@ -26,7 +27,7 @@ class HexDiffTest {
     @Test
     void longDifferencesAreCutShort() {
         byte[] expected = new byte[4096];
-        java.util.Arrays.fill(expected, (byte) 0x5a);
+        Arrays.fill(expected, (byte) 0x5a);
         String text = HexDiff.render("t", 0, expected, new byte[4096]);
         assertEquals(HexDiff.MAX_DIFFERING_ROWS, text.lines().filter(l -> l.startsWith("! ")).count());
         assertTrue(text.contains("... " + (256 - HexDiff.MAX_DIFFERING_ROWS) + " more differing rows not shown ..."), text);

@@ -47,15 +47,16 @@ class PresetTest {
     @Test
     void aKeySetTwiceIsAProblemNotAGuess() {
         assertEquals(List.of("suites/x.yaml:10:29: 'oflag' is set here and by tool 'dd-direct' in 'tools' (line 4); set it in one place"),
-                problems(SUITE.replace("[cp, dd-direct, cp-dense]", "[dd-direct]").replace("{tool: \"${tool}\"}", "{tool: \"${tool}\", oflag: dsync}")));
+                problems(SUITE.replace("[cp, dd-direct, cp-dense]", "[dd-direct]")
+                        .replace("{tool: \"${tool}\"}", "{tool: \"${tool}\", oflag: dsync}")));
     }
 
     @Test
     void aSettingIsCheckedAgainstItsTool() {
         assertEquals(List.of("suites/x.yaml:5:24: unknown key 'spares' in copy; did you mean 'sparse'?"),
                 problems(SUITE.replace("sparse: never", "spares: never")));
-        assertEquals(List.of("suites/x.yaml:4:21: unknown tool 'dx' in copy; expected one of asr, cat, copyfile, cp, dd, ditto, finder, fio, fscopyobject, "
-                        + "gio, mmap, nio, nsfilemanager, odirect, rsync, tar; did you mean 'dd'?"),
+        assertEquals(List.of("suites/x.yaml:4:21: unknown tool 'dx' in copy; expected one of asr, cat, copyfile, cp, dd, ditto, finder, "
+                        + "fio, fscopyobject, gio, mmap, nio, nsfilemanager, odirect, rsync, tar; did you mean 'dd'?"),
                 problems(SUITE.replace("{tool: dd, oflag", "{tool: dx, oflag")));
         assertEquals(List.of("suites/x.yaml:5:3: 'cp' is already a tool; give the setting a name of its own, e.g. 'cp-custom'"),
                 problems(SUITE.replace("cp-dense:", "cp:").replace(", cp-dense]", "]")));
@@ -63,7 +64,8 @@ class PresetTest {
 
     @Test
     void settingsAreFixedValues() {
-        assertEquals(List.of("suites/x.yaml:4:14: tool 'dd-direct' holds a ${reference}; tool settings are fixed values, vary them with one setting per value in the matrix"),
+        assertEquals(List.of("suites/x.yaml:4:14: tool 'dd-direct' holds a ${reference}; "
+                        + "tool settings are fixed values, vary them with one setting per value in the matrix"),
                 problems(SUITE.replace("block-size: 4MiB", "block-size: \"${size}\"")));
     }
 }

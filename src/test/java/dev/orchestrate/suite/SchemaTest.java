@@ -37,7 +37,8 @@ class SchemaTest {
     @Test
     void targetKindsAreEnumerated() {
         JsonNode kind = schema.get("properties").get("target").get("properties").get("kind");
-        assertEquals("[\"directory\",\"emulated\",\"image\",\"linux-block\",\"macos-disk\",\"macos-ramdisk\"]", kind.get("enum").toString());
+        assertEquals("[\"directory\",\"emulated\",\"image\",\"linux-block\",\"macos-disk\",\"macos-ramdisk\"]",
+                kind.get("enum").toString());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SizeTest {
@@ -38,7 +39,7 @@ class SizeTest {
         assertThrows(IllegalArgumentException.class, () -> Size.parse("99999999999999999999999"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Key.duration("0s")).getMessage().contains("at least 1ms"));
         assertThrows(IllegalArgumentException.class, () -> Key.duration("9999999999999999h"));
-        assertEquals(java.time.Duration.ofMinutes(10), Key.duration("10m"));
+        assertEquals(Duration.ofMinutes(10), Key.duration("10m"));
     }
 
     @Test

@@ -75,19 +75,23 @@ class SuiteLoaderTest {
 
     @Test
     void misspeltTopLevelKeySuggests() {
-        assertTrue(problems(VALID.replace("matrix:", "matrx:")).contains("suites/x.yaml:4:1: unknown key 'matrx' in suite; did you mean 'matrix'?"));
+        assertTrue(problems(VALID.replace("matrix:", "matrx:"))
+                .contains("suites/x.yaml:4:1: unknown key 'matrx' in suite; did you mean 'matrix'?"));
     }
 
     @Test
     void misspeltAxisIsCaughtAsUnused() {
         List<String> found = problems(VALID.replace("  tool: [cp, dd]", "  tools: [cp, dd]"));
-        assertTrue(found.contains("suites/x.yaml:5:3: axis 'tools' is not used by any step; did you mean 'tool'?; refer to it as ${tools} in a step option or remove it"), found.toString());
-        assertTrue(found.stream().anyMatch(p -> p.startsWith("suites/x.yaml:11:13: '${tool}' refers to nothing") && p.contains("did you mean 'tools'?")), found.toString());
+        assertTrue(found.contains("suites/x.yaml:5:3: axis 'tools' is not used by any step; did you mean 'tool'?; "
+                + "refer to it as ${tools} in a step option or remove it"), found.toString());
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("suites/x.yaml:11:13: '${tool}' refers to nothing")
+                && p.contains("did you mean 'tools'?")), found.toString());
     }
 
     @Test
     void badValueFromTheMatrixPointsAtTheMatrix() {
-        assertEquals(List.of("suites/x.yaml:5:14: unknown tool 'dc' in copy; expected one of asr, cat, copyfile, cp, dd, ditto, finder, fio, fscopyobject, gio, mmap, nio, nsfilemanager, odirect, rsync, tar; did you mean 'dd'?"),
+        assertEquals(List.of("suites/x.yaml:5:14: unknown tool 'dc' in copy; expected one of asr, cat, copyfile, cp, dd, ditto, finder, "
+                        + "fio, fscopyobject, gio, mmap, nio, nsfilemanager, odirect, rsync, tar; did you mean 'dd'?"),
                 problems(VALID.replace("[cp, dd]", "[cp, dc]")));
         assertEquals(List.of("suites/x.yaml:6:16: size: '1MB' is ambiguous (1000 or 1024?); write 1MiB for binary units"),
                 problems(VALID.replace("1MiB]", "1MB]")));
@@ -95,14 +99,16 @@ class SuiteLoaderTest {
 
     @Test
     void toolOptionsBelongToTheirTool() {
-        List<String> found = problems(VALID.replace("      tool: ${tool}", "      tool: cp\n      block-size: 4KiB").replace("  tool: [cp, dd]\n", ""));
+        List<String> found = problems(VALID.replace("      tool: ${tool}", "      tool: cp\n      block-size: 4KiB")
+                .replace("  tool: [cp, dd]\n", ""));
         assertEquals(List.of("suites/x.yaml:11:7: 'block-size' applies only when tool is 'dd' or 'fio', not 'cp'"), found);
     }
 
     @Test
     void unknownStepSuggests() {
         List<String> found = problems(VALID.replace("- sync", "- snyc"));
-        assertTrue(found.getFirst().startsWith("suites/x.yaml:12:5: unknown step 'snyc'; did you mean 'sync'?; steps are copy, corrupt, eject, erase-disk, fault, fsync, generate, "), found.toString());
+        assertTrue(found.getFirst().startsWith("suites/x.yaml:12:5: unknown step 'snyc'; did you mean 'sync'?; "
+                + "steps are copy, corrupt, eject, erase-disk, fault, fsync, generate, "), found.toString());
     }
 
     @Test
@@ -129,20 +135,24 @@ class SuiteLoaderTest {
     @Test
     void fileSystemToolsCannotWriteToAnImage() {
         List<String> found = problems(VALID.replace("kind: directory", "kind: image"));
-        assertEquals(List.of("suites/x.yaml:5:10: tool 'cp' copies through a file system and cannot write to an image target; use dd, or a directory target"), found);
+        assertEquals(List.of("suites/x.yaml:5:10: tool 'cp' copies through a file system and cannot write to an image target; "
+                + "use dd, or a directory target"), found);
     }
 
     @Test
     void imageTooSmallForTheCellsIsRejected() {
         List<String> found = problems(VALID.replace("kind: directory", "kind: image\n  size: 1MiB").replace("[cp, dd]", "[dd]"));
-        assertEquals(List.of("suites/x.yaml:4:9: image size 1MiB is too small: the suite's cells need 2MiB (2,097,152 bytes); raise 'size' or leave it out"), found);
+        assertEquals(List.of("suites/x.yaml:4:9: image size 1MiB is too small: the suite's cells need 2MiB (2,097,152 bytes); "
+                + "raise 'size' or leave it out"), found);
     }
 
     @Test
     void targetPathsMustBeUsableBeforeAnythingRuns() {
-        assertEquals(List.of("suites/x.yaml:4:9: target path /no/such/volume is not a directory; mount the volume under test and name a directory on it"),
+        assertEquals(List.of("suites/x.yaml:4:9: target path /no/such/volume is not a directory; "
+                        + "mount the volume under test and name a directory on it"),
                 problems(VALID.replace("kind: directory", "kind: directory\n  path: /no/such/volume")));
-        assertEquals(List.of("suites/x.yaml:4:9: target path /dev/null exists and is not a regular file; the image target writes only to image files"),
+        assertEquals(List.of("suites/x.yaml:4:9: target path /dev/null exists and is not a regular file; "
+                        + "the image target writes only to image files"),
                 problems(VALID.replace("kind: directory", "kind: image\n  path: /dev/null").replace("[cp, dd]", "[dd]")));
     }
 
@@ -164,20 +174,24 @@ class SuiteLoaderTest {
                   - verify
                 """;
         List<String> found = problems(emulated);
-        assertTrue(found.contains("suites/x.yaml:6:15: fault: to-lba 100 must be above from-lba 100; the range would be empty and the fault would never fire"), found.toString());
-        assertTrue(found.contains("suites/x.yaml:8:13: size must be at least 1 byte: a file of nothing verifies nothing"), found.toString());
+        assertTrue(found.contains("suites/x.yaml:6:15: fault: to-lba 100 must be above from-lba 100; "
+                + "the range would be empty and the fault would never fire"), found.toString());
+        assertTrue(found.contains("suites/x.yaml:8:13: size must be at least 1 byte: a file of nothing verifies nothing"),
+                found.toString());
         assertTrue(found.contains("suites/x.yaml:12:13: fsync: file 2 does not exist; the cell has files 1 to 1"), found.toString());
     }
 
     @Test
     void lifecycleStepsNeedATargetThatCanDoThem() {
-        assertEquals(List.of("suites/x.yaml:13:5: step 'power-cut' needs a target that can do it; a 'directory' target cannot (PowerSwitch); use the emulated target, or remove the step"),
+        assertEquals(List.of("suites/x.yaml:13:5: step 'power-cut' needs a target that can do it; "
+                        + "a 'directory' target cannot (PowerSwitch); use the emulated target, or remove the step"),
                 problems(VALID.replace("  - sync\n", "  - sync\n  - power-cut\n")));
     }
 
     @Test
     void unknownTargetKindSuggests() {
-        assertEquals(List.of("suites/x.yaml:3:9: unknown kind 'imag' in target; expected one of directory, emulated, image, linux-block, macos-disk, macos-ramdisk; did you mean 'image'?"),
+        assertEquals(List.of("suites/x.yaml:3:9: unknown kind 'imag' in target; "
+                        + "expected one of directory, emulated, image, linux-block, macos-disk, macos-ramdisk; did you mean 'image'?"),
                 problems(VALID.replace("kind: directory", "kind: imag")));
     }
 

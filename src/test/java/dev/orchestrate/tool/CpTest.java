@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.dut.Placement;
+import dev.orchestrate.host.Platform;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CpTest {
@@ -25,6 +27,6 @@ class CpTest {
 
     @Test
     void runsOnBothPlatforms() {
-        assertTrue(new Cp().platforms().containsAll(java.util.List.of(dev.orchestrate.host.Platform.LINUX, dev.orchestrate.host.Platform.MACOS)));
+        assertTrue(new Cp().platforms().containsAll(List.of(Platform.LINUX, Platform.MACOS)));
     }
 }

@@ -34,7 +34,8 @@ class DdTest {
     @Test
     void rawAtAnAlignedOffsetSeeksInBlocks() {
         assertEquals("dd if=/src/f of=/img bs=1048576 status=none seek=3 oflag=direct conv=notrunc,fsync",
-                new Dd().command(Path.of("/src/f"), new Placement(Path.of("/img"), 3 << 20, 512), options("oflag", "direct", "conv", "fsync")).display());
+                new Dd().command(Path.of("/src/f"), new Placement(Path.of("/img"), 3 << 20, 512),
+                        options("oflag", "direct", "conv", "fsync")).display());
     }
 
     @Test

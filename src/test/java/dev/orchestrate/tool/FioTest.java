@@ -20,8 +20,8 @@ class FioTest {
         Path source = Files.write(dir.resolve("file-1.bin"), new byte[3 << 20]);
         Placement to = new Placement(Path.of("/vol/file-1.bin"), -1, 512);
         Fio fio = new Fio();
-        String job = "fio --name=orchestrate --filename=/vol/file-1.bin --size=3145728 --rw=write --bs=131072 --ioengine=libaio --iodepth=16 "
-                + "--direct=1 --verify=crc32c --verify_fatal=1 --verify_state_save=0 --verify_dump=0 ";
+        String job = "fio --name=orchestrate --filename=/vol/file-1.bin --size=3145728 --rw=write --bs=131072 --ioengine=libaio "
+                + "--iodepth=16 --direct=1 --verify=crc32c --verify_fatal=1 --verify_state_save=0 --verify_dump=0 ";
         assertEquals(job + "--do_verify=0", fio.command(source, to, ToolOptions.of(fio)).display());
         assertEquals(job + "--verify_only", fio.check(source, to, ToolOptions.of(fio)).orElseThrow().display());
         assertEquals(Leaves.OWN, fio.leaves(ToolOptions.of(fio)));

@@ -67,8 +67,10 @@ class HelperTest {
     @Test
     void aChangedSourceIsBuiltAgainBesideTheOld() throws IOException {
         Helper helper = new Helper("copyfile-copy.c", List.of());
-        List<String> old = helper.launcher("int main(void) { return 0; }\n".getBytes(StandardCharsets.UTF_8), dir, List.of(compiler.toString()));
-        List<String> changed = helper.launcher("int main(void) { return 1; }\n".getBytes(StandardCharsets.UTF_8), dir, List.of(compiler.toString()));
+        List<String> old = helper.launcher("int main(void) { return 0; }\n".getBytes(StandardCharsets.UTF_8), dir,
+                List.of(compiler.toString()));
+        List<String> changed = helper.launcher("int main(void) { return 1; }\n".getBytes(StandardCharsets.UTF_8), dir,
+                List.of(compiler.toString()));
         assertNotEquals(old, changed);
         assertEquals(2, builds().size());
     }
@@ -78,18 +80,21 @@ class HelperTest {
         Helper helper = new Helper("nsfilemanager-copy.m", List.of("-framework", "Foundation"));
         RigBroken e = assertThrows(RigBroken.class, () ->
                 helper.launcher("BROKEN\n".getBytes(StandardCharsets.UTF_8), dir.resolve("cache"), List.of(compiler.toString())));
-        assertTrue(e.getMessage().startsWith("cannot build the helper nsfilemanager-copy.m; the Xcode command-line tools are needed (xcode-select --install)"),
+        assertTrue(e.getMessage().startsWith("cannot build the helper nsfilemanager-copy.m; "
+                        + "the Xcode command-line tools are needed (xcode-select --install)"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("error: expected ';'"), e.getMessage());
         try (Stream<Path> files = Files.walk(dir.resolve("cache"))) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("nsfilemanager-copy") && Files.isExecutable(f) && Files.isRegularFile(f)));
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("nsfilemanager-copy") && Files.isExecutable(f)
+                    && Files.isRegularFile(f)));
         }
     }
 
     @Test
     void objectiveCIsBuiltWithArcAndItsFrameworks() {
         Helper helper = new Helper("nsfilemanager-copy.m", List.of("-framework", "Foundation"));
-        assertEquals(List.of("xcrun", "clang", "-fobjc-arc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", "/c/bin", "/c/src.m", "-framework", "Foundation"),
+        assertEquals(List.of("xcrun", "clang", "-fobjc-arc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", "/c/bin", "/c/src.m",
+                        "-framework", "Foundation"),
                 helper.compileCommand(List.of("xcrun", "clang"), Path.of("/c/src.m"), Path.of("/c/bin")));
     }
 

@@ -7,6 +7,8 @@ import dev.orchestrate.LeftBehind;
 import dev.orchestrate.Installed;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.SuiteResults;
+import dev.orchestrate.dut.Extent;
+import dev.orchestrate.engine.Manifest;
 import dev.orchestrate.outcome.Status;
 import dev.orchestrate.trace.Fingerprint;
 import dev.orchestrate.trace.Op;
@@ -14,6 +16,7 @@ import dev.orchestrate.trace.Record;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +75,7 @@ class ToolsOnTheEmulatorTest {
             }
         }
         assertEquals(13, signatures.size(), "a command log per cell that ran: " + signatures.keySet());
-        Set<List<Object>> distinct = new java.util.HashSet<>(signatures.values());
+        Set<List<Object>> distinct = new HashSet<>(signatures.values());
         assertTrue(distinct.size() >= 8, "at least 8 distinct patterns among " + signatures);
     }
 
@@ -86,7 +89,8 @@ class ToolsOnTheEmulatorTest {
         Map<Long, Long> bytes = copy.stream().filter(r -> r.op() == Op.WRITE)
                 .collect(Collectors.groupingBy(r -> Long.highestOneBit(r.length()), Collectors.summingLong(Record::length)));
         long total = bytes.values().stream().mapToLong(Long::longValue).sum();
-        Set<Long> sizes = bytes.entrySet().stream().filter(e -> e.getValue() * 10 >= total).map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+        Set<Long> sizes = bytes.entrySet().stream().filter(e -> e.getValue() * 10 >= total).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
         double fsyncPerMiB = copy.stream().filter(r -> r.op() == Op.FSYNC).count() / Math.max(1.0, total / (double) (1 << 20));
         return List.of(sizes, Math.round(Math.log(1 + fsyncPerMiB) / Math.log(2)));
     }
@@ -96,8 +100,8 @@ class ToolsOnTheEmulatorTest {
         Map<String, TestExecutionResult> results = execute("sparse");
         results.forEach((cell, r) -> assertEquals(Status.PASSED, Status.of(r), cell + ": " + message(r)));
         Map<String, Long> mapped = new TreeMap<>();
-        for (var cell : dev.orchestrate.engine.Manifest.read(run.resolve(dev.orchestrate.engine.Manifest.FILE)).cells()) {
-            mapped.put(cell.name(), cell.files().getFirst().extents().stream().mapToLong(dev.orchestrate.dut.Extent::length).sum());
+        for (var cell : Manifest.read(run.resolve(Manifest.FILE)).cells()) {
+            mapped.put(cell.name(), cell.files().getFirst().extents().stream().mapToLong(Extent::length).sum());
         }
         assertEquals(Map.of("tool=cp", 3L << 20, "tool=cp-dense", 5L << 20, "tool=dd", 5L << 20), mapped,
                 "cp leaves the two holes unallocated; the others write their zeros");

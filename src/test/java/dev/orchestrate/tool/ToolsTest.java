@@ -43,7 +43,8 @@ class ToolsTest {
     void aMissingProgramSaysWhatToInstall(String name) {
         CommandTool tool = (CommandTool) Tools.named(name).orElseThrow();
         CommandTool absent = new CommandTool(tool.profile(), "no-such-program-" + name, tool.installHint(), tool.argv());
-        assertEquals("no-such-program-" + name + ": not installed; " + tool.installHint(), absent.missing(ToolOptions.of(tool)).orElseThrow());
+        assertEquals("no-such-program-" + name + ": not installed; " + tool.installHint(),
+                absent.missing(ToolOptions.of(tool)).orElseThrow());
         assertTrue(absent.installHint().startsWith("apt-get install "));
     }
 }

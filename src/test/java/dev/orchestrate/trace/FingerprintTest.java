@@ -57,7 +57,8 @@ class FingerprintTest {
         }
         Fingerprint print = Fingerprint.of(log);
         List<Fingerprint.Phase> phases = print.phases();
-        assertEquals(List.of("setup (before the first step)", "copy with dd (oflag=dsync)", "sync"), phases.stream().map(Fingerprint.Phase::title).toList());
+        assertEquals(List.of("setup (before the first step)", "copy with dd (oflag=dsync)", "sync"),
+                phases.stream().map(Fingerprint.Phase::title).toList());
         assertEquals(List.of(2, 4, 1), phases.stream().map(p -> p.records().size()).toList());
         assertEquals(new TreeMap<>(Map.of(65536L, 2L)), print.writeSizes(), "the setup's 512 KiB write is not the cell's");
         assertEquals(0.5, print.sequential(), 1e-9);

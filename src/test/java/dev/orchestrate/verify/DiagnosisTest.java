@@ -35,11 +35,11 @@ class DiagnosisTest {
         command(Op.WRITE, 8 * MIB, 256 * 1024, "");
         command(Op.DESTAGE, 0, 9 * MIB, "fsync");
         command(Op.FSYNC, 0, 0, "");
-        List<DamagedRange> ranges = List.of(range(278_528, MIB - 278_528, SectorClass.ZEROS), range(MIB + 278_528, MIB - 278_528, SectorClass.ZEROS),
-                range(3 * MIB + 278_528, MIB - 278_528, SectorClass.ZEROS));
+        List<DamagedRange> ranges = List.of(range(278_528, MIB - 278_528, SectorClass.ZEROS),
+                range(MIB + 278_528, MIB - 278_528, SectorClass.ZEROS), range(3 * MIB + 278_528, MIB - 278_528, SectorClass.ZEROS));
         Diagnosis d = Diagnosis.of(ranges, List.of(), log, 512);
-        assertEquals(List.of("transfer-length limit (or writes torn at a fixed length): all 3 damaged ranges start 278,528 bytes into WRITEs of 1,048,576 bytes or more; "
-                + "none of the 1 shorter WRITEs is damaged"), d.findings());
+        assertEquals(List.of("transfer-length limit (or writes torn at a fixed length): all 3 damaged ranges start 278,528 bytes into "
+                + "WRITEs of 1,048,576 bytes or more; none of the 1 shorter WRITEs is damaged"), d.findings());
     }
 
     @Test
@@ -47,9 +47,11 @@ class DiagnosisTest {
         command(Op.WRITE, 0, MIB, "");
         command(Op.WRITE, MIB, MIB, "");
         command(Op.DESTAGE, 0, 2 * MIB, "fsync");
-        Diagnosis d = Diagnosis.of(List.of(range(4096, 512, SectorClass.DAMAGED), range(MIB + 700_000, 512, SectorClass.DAMAGED)), List.of(), log, 512);
+        Diagnosis d = Diagnosis.of(List.of(range(4096, 512, SectorClass.DAMAGED), range(MIB + 700_000, 512, SectorClass.DAMAGED)),
+                List.of(), log, 512);
         assertEquals(List.of(), d.findings(), "bit flips at random places explain nothing about transfer lengths");
-        assertTrue(d.reasoning().contains("transfer-length: the damaged ranges start at 2 different offsets inside their commands"), d.reasoning().toString());
+        assertTrue(d.reasoning().contains("transfer-length: the damaged ranges start at 2 different offsets inside their commands"),
+                d.reasoning().toString());
         assertTrue(d.text().startsWith("no rule explains the damage"));
     }
 
@@ -83,11 +85,12 @@ class DiagnosisTest {
     @Test
     void ownSectorsAFixedDistanceAwayAreMisdirectedWrites() {
         DamagedRange a = new DamagedRange("file-1.bin", 8192, 65536, 16, SectorClass.MISPLACED, "m", "x", new Stamp(1, 1001, 4096, 1));
-        DamagedRange b = new DamagedRange("file-1.bin", 131072, 140000, 256, SectorClass.MISPLACED, "m", "x", new Stamp(1, 1001, 126976, 1));
+        DamagedRange b = new DamagedRange("file-1.bin", 131072, 140000, 256, SectorClass.MISPLACED, "m", "x",
+                new Stamp(1, 1001, 126976, 1));
         command(Op.WRITE, 0, 4 * MIB, "");
         Diagnosis d = Diagnosis.of(List.of(a, b), List.of(), log, 512);
-        assertTrue(d.findings().contains("misdirected writes: 2 ranges in the files hold sectors found intact 4,096 bytes (8 LBAs) after their own place, "
-                + "which does not hold them; the writes landed that far away"), d.findings().toString());
+        assertTrue(d.findings().contains("misdirected writes: 2 ranges in the files hold sectors found intact 4,096 bytes (8 LBAs) after "
+                + "their own place, which does not hold them; the writes landed that far away"), d.findings().toString());
     }
 
     @Test
@@ -95,22 +98,24 @@ class DiagnosisTest {
         // the file's first 4 KiB are zeros; its sectors turn up 8 LBAs further on, the last ones past the file's end
         DamagedRange zeros = new DamagedRange("file-1.bin", 0, 4096, 2048, SectorClass.ZEROS, "zeros", "x", null);
         DamagedRange shifted = new DamagedRange("file-1.bin", 4096, MIB, 2056, SectorClass.MISPLACED, "m", "x", new Stamp(1, 1001, 0, 1));
-        Stray landed = new Stray(MIB + MIB, MIB + MIB + 4096, 512, SectorClass.MISPLACED, new Stamp(1, 1001, MIB - 4096, 1), (2 * MIB - 4096) / 512,
-                "file-1.bin", "its own place does not hold it");
+        Stray landed = new Stray(MIB + MIB, MIB + MIB + 4096, 512, SectorClass.MISPLACED, new Stamp(1, 1001, MIB - 4096, 1),
+                (2 * MIB - 4096) / 512, "file-1.bin", "its own place does not hold it");
         command(Op.WRITE, MIB, MIB, "");
         Diagnosis d = Diagnosis.of(List.of(zeros, shifted), List.of(landed), log, 512);
-        assertTrue(d.findings().contains("misdirected writes: 1 range in the files and 1 outside them hold sectors found intact 4,096 bytes (8 LBAs) after "
-                + "their own place, which does not hold them; the writes landed that far away; outside the files they landed at LBA 4,096..4,103"), d.findings().toString());
+        assertTrue(d.findings().contains("misdirected writes: 1 range in the files and 1 outside them hold sectors found intact "
+                + "4,096 bytes (8 LBAs) after their own place, which does not hold them; the writes landed that far away; "
+                + "outside the files they landed at LBA 4,096..4,103"), d.findings().toString());
     }
 
     @Test
     void copiesOfIntactSectorsInsideAFileAreDuplicatedWrites() {
         DamagedRange copy = new DamagedRange("file-1.bin", 65536, 69632, 2176, SectorClass.DUPLICATED, "c", "x", new Stamp(1, 1001, 0, 1));
-        Stray outside = new Stray(8 * MIB, 8 * MIB + 4096, 512, SectorClass.DUPLICATED, new Stamp(1, 1001, 0, 1), 2048, "file-1.bin", "held");
+        Stray outside = new Stray(8 * MIB, 8 * MIB + 4096, 512, SectorClass.DUPLICATED, new Stamp(1, 1001, 0, 1), 2048,
+                "file-1.bin", "held");
         command(Op.WRITE, MIB, MIB, "");
         Diagnosis d = Diagnosis.of(List.of(copy), List.of(outside), log, 512);
-        assertTrue(d.findings().contains("duplicated writes: 1 range in the files and 1 outside them hold copies of sectors that are also intact at their own place; "
-                + "the data was written twice, once over other data"), d.findings().toString());
+        assertTrue(d.findings().contains("duplicated writes: 1 range in the files and 1 outside them hold copies of sectors that are also "
+                + "intact at their own place; the data was written twice, once over other data"), d.findings().toString());
         assertTrue(d.findings().stream().noneMatch(f -> f.startsWith("misdirected")), "a copy is not a write that went astray");
     }
 
@@ -121,8 +126,8 @@ class DiagnosisTest {
         command(Op.WRITE, 0, MIB, "");
         Diagnosis d = Diagnosis.of(List.of(range(4096, 4096, SectorClass.ZEROS)), List.of(freed), log, 512);
         assertTrue(d.findings().stream().noneMatch(f -> f.startsWith("duplicated")), d.findings().toString());
-        assertTrue(d.reasoning().contains("duplicated: 0 ranges in the files and 1 outside them hold copies of sectors intact at their own place "
-                + "(copies outside the files alone may be blocks a file system freed)"), d.reasoning().toString());
+        assertTrue(d.reasoning().contains("duplicated: 0 ranges in the files and 1 outside them hold copies of sectors intact at their "
+                + "own place (copies outside the files alone may be blocks a file system freed)"), d.reasoning().toString());
     }
 
     @Test

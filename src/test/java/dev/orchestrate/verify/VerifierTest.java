@@ -2,6 +2,7 @@ package dev.orchestrate.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.data.SectorClass;
@@ -12,11 +13,16 @@ import dev.orchestrate.dut.Extent;
 import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Region;
 import dev.orchestrate.dut.TrustedHost;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +44,8 @@ class VerifierTest {
         try (RandomAccessFile raf = new RandomAccessFile(image.toFile(), "rw")) {
             raf.setLength(offset + FILE.size() + (1 << 20));
         }
-        try (RandomAccessFile raf = new RandomAccessFile(image.toFile(), "rw"); OutputStream out = java.nio.channels.Channels.newOutputStream(raf.getChannel().position(offset))) {
+        try (RandomAccessFile raf = new RandomAccessFile(image.toFile(), "rw");
+             OutputStream out = Channels.newOutputStream(raf.getChannel().position(offset))) {
             FILE.writeTo(out, done -> { });
         }
         return image;
@@ -82,10 +89,12 @@ class VerifierTest {
         assertEquals(null, v.counts().get(SectorClass.MISPLACED));
         assertEquals(SectorClass.STALE, v.ranges().get(2).kind());
         assertEquals("generation 0, expected 1", v.ranges().get(2).found());
-        assertEquals("first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros, expected file-1.bin offset 8,192 generation 1; 3 damaged ranges, 2,560 bytes",
+        assertEquals("first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros, expected file-1.bin offset 8,192 "
+                        + "generation 1; 3 damaged ranges, 2,560 bytes",
                 v.headline());
         assertEquals(8192, v.first().offset());
-        assertEquals(List.of(8192L, 8192L + 1536, 32768L), v.samples().stream().map(Verdict.Sample::offset).toList(), "one sample per damaged range");
+        assertEquals(List.of(8192L, 8192L + 1536, 32768L), v.samples().stream().map(Verdict.Sample::offset).toList(),
+                "one sample per damaged range");
     }
 
     @Test
@@ -146,16 +155,20 @@ class VerifierTest {
         // a sector of another run is nobody's business here
         write(image, (3 << 20) + 196608, FORMAT.expected(new Stamp(8, 1001, 0, 1)));
         Verdict v = new Verifier(FORMAT, id -> "file-" + id % 1000 + ".bin")
-                .verify(List.of(new Expected(FILE, "file-1.bin", ReadBack.raw(image, base, 512))), new Region(image, 0, 4 << 20, 512, "test region"), done -> { });
+                .verify(List.of(new Expected(FILE, "file-1.bin", ReadBack.raw(image, base, 512))),
+                        new Region(image, 0, 4 << 20, 512, "test region"), done -> { });
         Strays strays = v.strays();
         assertEquals(3, strays.sectors(), v.text());
-        assertEquals(List.of(SectorClass.DUPLICATED, SectorClass.MISPLACED, SectorClass.STALE), strays.ranges().stream().map(Stray::kind).toList());
-        assertEquals("LBA 6,144..6,144: file-1.bin bytes 0..511 generation 1; its own place (LBA 2,048) holds it too: duplicated", strays.ranges().get(0).describe());
+        assertEquals(List.of(SectorClass.DUPLICATED, SectorClass.MISPLACED, SectorClass.STALE),
+                strays.ranges().stream().map(Stray::kind).toList());
+        assertEquals("LBA 6,144..6,144: file-1.bin bytes 0..511 generation 1; its own place (LBA 2,048) holds it too: duplicated",
+                strays.ranges().get(0).describe());
         assertEquals("LBA 6,272..6,272: file-1.bin bytes 8,192..8,703 generation 1; its own place (LBA 2,064) does not hold it: misplaced",
                 strays.ranges().get(1).describe());
         assertEquals((3 << 20) + 65536 - (base + 8192), strays.ranges().get(1).displacement());
         assertTrue(v.text().contains("stamped sectors outside the files: 3, in 3 ranges (misplaced 1, duplicated 1, stale 1)"), v.text());
-        assertEquals(List.of(SectorClass.ZEROS), v.ranges().stream().map(DamagedRange::kind).toList(), "strays are evidence, the file's own damage is the failure");
+        assertEquals(List.of(SectorClass.ZEROS), v.ranges().stream().map(DamagedRange::kind).toList(),
+                "strays are evidence, the file's own damage is the failure");
     }
 
     @Test
@@ -168,7 +181,8 @@ class VerifierTest {
         }
         write(image, (2 << 20) - 8 * 512, run);
         Verdict v = new Verifier(FORMAT, id -> "file-1.bin", 4)
-                .verify(List.of(new Expected(FILE, "file-1.bin", ReadBack.raw(image, base, 512))), new Region(image, 0, 4 << 20, 512, "test region"), done -> { });
+                .verify(List.of(new Expected(FILE, "file-1.bin", ReadBack.raw(image, base, 512))),
+                        new Region(image, 0, 4 << 20, 512, "test region"), done -> { });
         assertTrue(v.passed(), v.text());
         assertEquals(1, v.strays().ranges().size(), v.text());
         assertEquals(16, v.strays().sectors());
@@ -184,7 +198,8 @@ class VerifierTest {
         write(file, (1 << 20) - 4096, new byte[8192]);
         write(file, (3 << 20) + 512, new byte[512]);
         long[] progress = {0};
-        Verdict v = new Verifier(FORMAT, id -> "big.bin", 4).verify(List.of(new Expected(big, "big.bin", ReadBack.file(file))), done -> progress[0] = Math.max(progress[0], done));
+        Verdict v = new Verifier(FORMAT, id -> "big.bin", 4).verify(List.of(new Expected(big, "big.bin", ReadBack.file(file))),
+                done -> progress[0] = Math.max(progress[0], done));
         assertEquals(2, v.ranges().size(), v.text());
         assertEquals((1 << 20) - 4096, v.ranges().get(0).start());
         assertEquals((1 << 20) + 4096, v.ranges().get(0).end(), "one range across the 1 MiB slice boundary");
@@ -199,7 +214,8 @@ class VerifierTest {
         FILE.writeTo(file, done -> { });
         write(file, 4096, new byte[512]);
         Verdict v = verify(ReadBack.file(file));
-        assertEquals("file-1.bin bytes 4,096..4,607: zeros; expected file-1.bin offset 4,096 generation 1", v.ranges().getFirst().describe());
+        assertEquals("file-1.bin bytes 4,096..4,607: zeros; expected file-1.bin offset 4,096 generation 1",
+                v.ranges().getFirst().describe());
         assertTrue(v.readPath().contains("file system"));
     }
 
@@ -210,13 +226,13 @@ class VerifierTest {
             raf.setLength(4 << 20);
         }
         byte[] all = new byte[(int) FILE.size()];
-        try (var out = new java.io.ByteArrayOutputStream()) {
+        try (var out = new ByteArrayOutputStream()) {
             FILE.writeTo(out, done -> { });
             all = out.toByteArray();
         }
         // the first 32 KiB at 1 MiB, the next 16 KiB at 3 MiB, the last 16 KiB never allocated
-        write(media, 1 << 20, java.util.Arrays.copyOfRange(all, 0, 32768));
-        write(media, 3 << 20, java.util.Arrays.copyOfRange(all, 32768, 49152));
+        write(media, 1 << 20, Arrays.copyOfRange(all, 0, 32768));
+        write(media, 3 << 20, Arrays.copyOfRange(all, 32768, 49152));
         Verdict v = verify(ReadBack.mapped(media, List.of(new Extent(0, 1 << 20, 32768), new Extent(32768, 3 << 20, 16384)), 512));
         assertEquals(1, v.ranges().size(), v.text());
         DamagedRange missing = v.ranges().getFirst();
@@ -251,7 +267,8 @@ class VerifierTest {
         assertFalse(v.passed());
         DamagedRange tail = v.ranges().getFirst();
         assertEquals(SectorClass.EXTRA, tail.kind());
-        assertEquals("file-1.bin bytes 65,536..75,535: 10,000 bytes past the end (the file is 75,536 bytes long); expected the file to end at 65,536 bytes",
+        assertEquals("file-1.bin bytes 65,536..75,535: 10,000 bytes past the end (the file is 75,536 bytes long); "
+                        + "expected the file to end at 65,536 bytes",
                 tail.describe());
     }
 
@@ -272,8 +289,8 @@ class VerifierTest {
                 a=(); for x in "$@"; do case $x in if=*) a+=("if=%s");; iflag=*) ;; *) a+=("$x");; esac; done
                 exec dd "${a[@]}" status=none
                 """.formatted(image) : "#!/bin/sh\necho 'ssh: connect to host trusted port 22: Connection refused' >&2\nexit 255\n");
-        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        return new TrustedHost("lab@trusted", "/dev/sdc", List.of(script.toString()), java.time.Duration.ofSeconds(30));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return new TrustedHost("lab@trusted", "/dev/sdc", List.of(script.toString()), Duration.ofSeconds(30));
     }
 
     @Test
@@ -292,8 +309,9 @@ class VerifierTest {
     @Test
     void aTrustedHostThatCannotBeReachedBreaksTheRigNamingTheCommandAndExitCode() throws IOException {
         Path image = image(0);
-        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> verify(ReadBack.trusted(fakeSsh(image, false), 0, 512)));
-        assertTrue(e.getMessage().matches("reading through the trusted host: '\\S+/ssh-down lab@trusted dd if=/dev/sdc bs=512 skip=0 count=128 iflag=direct'"
+        IOException e = assertThrows(IOException.class, () -> verify(ReadBack.trusted(fakeSsh(image, false), 0, 512)));
+        assertTrue(e.getMessage().matches("reading through the trusted host: "
+                + "'\\S+/ssh-down lab@trusted dd if=/dev/sdc bs=512 skip=0 count=128 iflag=direct'"
                 + " exited with 255: ssh: connect to host trusted port 22: Connection refused; .*"), e.getMessage());
     }
 
