@@ -57,7 +57,10 @@ final class Forensics {
         }
     }
 
-    /** Attaches the commands of the first damaged range and the diagnosis; returns the most specific finding for the failure message, or "". */
+    /**
+     * Attaches the commands of the first damaged range and the diagnosis; returns the most specific
+     * finding for the failure message, or "".
+     */
     String explain() {
         DamagedRange first = verdict.ranges().getFirst();
         long start = first.lba() * blockSize;
