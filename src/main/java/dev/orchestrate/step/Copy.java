@@ -1,5 +1,6 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.dut.Placement;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
@@ -8,7 +9,6 @@ import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Step;
-import dev.orchestrate.dut.Placement;
 import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.tool.Tool;
 import dev.orchestrate.tool.Tools;

@@ -1,12 +1,12 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.dut.Placement;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Size;
 import dev.orchestrate.suite.Step;
-import dev.orchestrate.dut.Placement;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,13 +1,13 @@
 package dev.orchestrate.step;
 
 import dev.orchestrate.device.DiskutilFailure;
+import dev.orchestrate.dut.DiskOperations;
+import dev.orchestrate.dut.Diskutil;
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.process.Outcome;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
-import dev.orchestrate.dut.DiskOperations;
-import dev.orchestrate.dut.Diskutil;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.orchestrate.step;
 
-import dev.orchestrate.report.Evidence;
 import dev.orchestrate.dut.CommandLogged;
+import dev.orchestrate.report.Evidence;
 import dev.orchestrate.trace.Excerpt;
 import dev.orchestrate.trace.Record;
 import dev.orchestrate.trace.TraceReader;

@@ -1,10 +1,10 @@
 package dev.orchestrate.step;
 
 import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.dut.Region;
 import dev.orchestrate.report.CorruptionMap;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.report.HexDiff;
-import dev.orchestrate.dut.Region;
 import dev.orchestrate.trace.Record;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;

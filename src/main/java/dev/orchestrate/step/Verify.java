@@ -1,5 +1,7 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.dut.ReadBack;
+import dev.orchestrate.dut.Region;
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
@@ -8,8 +10,6 @@ import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Step;
-import dev.orchestrate.dut.ReadBack;
-import dev.orchestrate.dut.Region;
 import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.verify.Expected;
 import java.io.IOException;
