@@ -2,16 +2,18 @@ package dev.orchestrate.bench;
 
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.StampedFile;
-import dev.orchestrate.process.Command;
-import dev.orchestrate.process.Processes;
 import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Region;
+import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Processes;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;
 import dev.orchestrate.verify.Verifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,13 +68,15 @@ public final class VerifyBench {
             Processes.require(new Command(List.of("f3write", "-e", Long.toString(gib), f3.toString()), TIMEOUT));
             // one round not counted, for every peer alike: the JIT compiles the scan during the first gigabytes, as it has in any long run
             scan(file, ours);
-            out.printf(Locale.ROOT, "verify of %d GiB in %s, 1 warm-up and %d measured rounds (MB/s = 10^6 bytes/s)%n", gib, dir.toAbsolutePath(), rounds);
-            out.printf(Locale.ROOT, "%-6s %12s %14s %10s %10s %10s%n", "round", "orchestrate", "fio crc32c", "f3read", "vs fio", "vs f3read");
+            out.printf(Locale.ROOT, "verify of %d GiB in %s, 1 warm-up and %d measured rounds (MB/s = 10^6 bytes/s)%n",
+                    gib, dir.toAbsolutePath(), rounds);
+            out.printf(Locale.ROOT, "%-6s %12s %14s %10s %10s %10s%n",
+                    "round", "orchestrate", "fio crc32c", "f3read", "vs fio", "vs f3read");
             List<double[]> results = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 double o = rate(bytes, () -> scan(file, ours));
-                double v = rate(bytes, () -> Processes.require(new Command(List.of("fio", "--name=verify", "--filename=" + fio, "--size=" + bytes,
-                        "--rw=read", "--bs=1M", "--ioengine=psync", "--verify=crc32c", "--verify_only"), TIMEOUT)));
+                double v = rate(bytes, () -> Processes.require(new Command(List.of("fio", "--name=verify", "--filename=" + fio,
+                        "--size=" + bytes, "--rw=read", "--bs=1M", "--ioengine=psync", "--verify=crc32c", "--verify_only"), TIMEOUT)));
                 double r = rate(bytes, () -> Processes.require(new Command(List.of("f3read", f3.toString()), TIMEOUT)));
                 results.add(new double[] {o, v, r});
                 out.printf(Locale.ROOT, "%-6d %12.0f %14.0f %10.0f %9.2fx %9.2fx%n", round, o, v, r, o / v, o / r);
@@ -99,12 +103,13 @@ public final class VerifyBench {
 
     private void scan(StampedFile file, Path path) {
         try {
-            Verdict v = new Verifier(file.format(), id -> "stamped.bin").verify(List.of(new Expected(file, "stamped.bin", ReadBack.file(path))), done -> { });
+            Verdict v = new Verifier(file.format(), id -> "stamped.bin")
+                    .verify(List.of(new Expected(file, "stamped.bin", ReadBack.file(path))), done -> { });
             if (!v.passed()) {
                 throw new IllegalStateException("the benchmark's own data did not verify: " + v.headline());
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -118,7 +123,7 @@ public final class VerifyBench {
         long at = 256 << 20;
         try (RandomAccessFile raf = new RandomAccessFile(image.toFile(), "rw")) {
             raf.setLength(1L << 30);
-            file.writeTo(java.nio.channels.Channels.newOutputStream(raf.getChannel().position(at)), done -> { });
+            file.writeTo(Channels.newOutputStream(raf.getChannel().position(at)), done -> { });
         }
         try {
             List<Expected> expected = List.of(new Expected(file, "file", ReadBack.raw(image, at, 512)));
@@ -128,8 +133,10 @@ public final class VerifyBench {
             }
             double alone = seconds(() -> verifier.verify(expected, done -> { }));
             double region = seconds(() -> verifier.verify(expected, new Region(image, 0, 1L << 30, 512, "bench"), done -> { }));
-            double denseScan = seconds(() -> verifier.verify(expected, new Region(dense, 0, denseBytes, 512, "bench"), done -> { })) - alone;
-            out.printf(Locale.ROOT, "region scan: a 64 MiB file in a sparse 1 GiB image verified in %.3f s alone, %.3f s with the image around it; "
+            double denseScan = seconds(() -> verifier.verify(expected, new Region(dense, 0, denseBytes, 512, "bench"), done -> { }))
+                    - alone;
+            out.printf(Locale.ROOT, "region scan: a 64 MiB file in a sparse 1 GiB image verified in %.3f s alone, "
+                    + "%.3f s with the image around it; "
                     + "%d GiB of written data with none of ours scanned as a region in %.2f s (%.0f MB/s)%n",
                     alone, region, denseBytes >> 30, denseScan, denseBytes / denseScan / 1e6);
         } finally {
@@ -159,7 +166,8 @@ public final class VerifyBench {
             long start = System.nanoTime();
             var outcome = Processes.require(new Command(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                     SparseScan.class.getName(), image.toString(), Long.toString(sparse)), TIMEOUT));
-            out.printf(Locale.ROOT, "sparse image of %d GiB scanned with -Xmx256m in %.1f s: %s", sparse >> 30, (System.nanoTime() - start) / 1e9, outcome.output());
+            out.printf(Locale.ROOT, "sparse image of %d GiB scanned with -Xmx256m in %.1f s: %s", sparse >> 30,
+                    (System.nanoTime() - start) / 1e9, outcome.output());
         } finally {
             Files.deleteIfExists(image);
         }

@@ -1,8 +1,10 @@
 package dev.orchestrate.cli;
 
 import dev.orchestrate.bench.EmulatorBench;
+import dev.orchestrate.bench.VerifyBench;
 import dev.orchestrate.host.HostCheck;
 import dev.orchestrate.host.Packages;
+import dev.orchestrate.process.Executables;
 import dev.orchestrate.suite.Size;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,8 +21,8 @@ final class BenchCommand {
 
     /** {@code orchestrate bench emulator}: the emulated controller against a plain loop device. */
     @Command(name = "emulator", mixinStandardHelpOptions = true,
-            description = "Times cp + sync onto the emulated controller and onto a loop device over a plain file on the same disk, round by round, "
-                    + "and the emulator's setup + teardown. Needs root. Exit 0 if the median ratio meets --min-ratio.")
+            description = "Times cp + sync onto the emulated controller and onto a loop device over a plain file on the same disk, "
+                    + "round by round, and the emulator's setup + teardown. Needs root. Exit 0 if the median ratio meets --min-ratio.")
     static final class Emulator implements Callable<Integer> {
 
         @Option(names = "--size", defaultValue = "256MiB", description = "file size (default: ${DEFAULT-VALUE})")
@@ -29,10 +31,12 @@ final class BenchCommand {
         @Option(names = "--rounds", defaultValue = "5", description = "rounds (default: ${DEFAULT-VALUE})")
         int rounds;
 
-        @Option(names = "--dir", defaultValue = "reports/bench", description = "where images go; a disk file system with O_DIRECT (default: ${DEFAULT-VALUE})")
+        @Option(names = "--dir", defaultValue = "reports/bench",
+                description = "where images go; a disk file system with O_DIRECT (default: ${DEFAULT-VALUE})")
         Path dir;
 
-        @Option(names = "--min-ratio", defaultValue = "0.5", description = "the emulated/plain throughput the emulator must reach (default: ${DEFAULT-VALUE})")
+        @Option(names = "--min-ratio", defaultValue = "0.5",
+                description = "the emulated/plain throughput the emulator must reach (default: ${DEFAULT-VALUE})")
         double minRatio;
 
         @Spec
@@ -52,7 +56,9 @@ final class BenchCommand {
                 err.println("--size: " + e.getMessage());
                 return Exit.BAD_INPUT;
             }
-            Optional<String> whyNot = HostCheck.emulator("ext4", dev.orchestrate.emulator.Emulator.fuseLibrary().orElse(null), Packages.installsAllowed());
+            @SuppressWarnings("checkstyle:QualifiedName")
+            Optional<String> whyNot = HostCheck.emulator("ext4", dev.orchestrate.emulator.Emulator.fuseLibrary().orElse(null),
+                    Packages.installsAllowed());
             if (whyNot.isPresent()) {
                 err.println("bench cannot run here: " + whyNot.get());
                 return Exit.BROKEN;
@@ -66,8 +72,9 @@ final class BenchCommand {
 
     /** {@code orchestrate bench verify}: scan and classify against fio's crc32c verify and f3read on the same data. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Times the verifier against fio --verify=crc32c --verify_only and f3read on the same amount of data in the same directory, "
-                    + "then scans a sparse image in a JVM with a 256 MiB heap. Exit 0 if the median ratios meet --min-fio and --min-f3.")
+            description = "Times the verifier against fio --verify=crc32c --verify_only and f3read on the same amount of data"
+                    + " in the same directory, then scans a sparse image in a JVM with a 256 MiB heap."
+                    + " Exit 0 if the median ratios meet --min-fio and --min-f3.")
     static final class Verify implements Callable<Integer> {
 
         @Option(names = "--size", defaultValue = "4GiB", description = "data per peer, whole GiB (default: ${DEFAULT-VALUE})")
@@ -76,10 +83,12 @@ final class BenchCommand {
         @Option(names = "--rounds", defaultValue = "3", description = "rounds (default: ${DEFAULT-VALUE})")
         int rounds;
 
-        @Option(names = "--dir", defaultValue = "/dev/shm/orchestrate-bench", description = "where the data goes (default: ${DEFAULT-VALUE}, tmpfs)")
+        @Option(names = "--dir", defaultValue = "/dev/shm/orchestrate-bench",
+                description = "where the data goes (default: ${DEFAULT-VALUE}, tmpfs)")
         Path dir;
 
-        @Option(names = "--sparse", defaultValue = "16GiB", description = "size of the sparse image scanned with -Xmx256m; 0 skips it (default: ${DEFAULT-VALUE})")
+        @Option(names = "--sparse", defaultValue = "16GiB",
+                description = "size of the sparse image scanned with -Xmx256m; 0 skips it (default: ${DEFAULT-VALUE})")
         String sparse;
 
         @Option(names = "--min-fio", defaultValue = "1.5", description = "the ratio to fio's verify to reach (default: ${DEFAULT-VALUE})")
@@ -108,12 +117,12 @@ final class BenchCommand {
                 return Exit.BAD_INPUT;
             }
             for (String[] tool : new String[][] {{"fio", "fio"}, {"f3read", "f3"}, {"f3write", "f3"}}) {
-                if (dev.orchestrate.process.Executables.find(tool[0]).isEmpty()) {
+                if (Executables.find(tool[0]).isEmpty()) {
                     err.println("bench verify needs " + tool[0] + ": apt-get install " + tool[1]);
                     return Exit.BROKEN;
                 }
             }
-            var result = new dev.orchestrate.bench.VerifyBench(dir, bytes, rounds, sparseBytes, spec.commandLine().getOut()).run();
+            var result = new VerifyBench(dir, bytes, rounds, sparseBytes, spec.commandLine().getOut()).run();
             boolean met = result.ours() / result.fio() >= minFio && result.ours() / result.f3() >= minF3;
             spec.commandLine().getOut().printf("vs fio %.2fx (target %.1fx), vs f3read %.2fx (target %.1fx): %s%n",
                     result.ours() / result.fio(), minFio, result.ours() / result.f3(), minF3, met ? "met" : "NOT met");

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /** {@code orchestrate cleanup}: tears down what killed runs left (mounts, loop devices, FUSE exports under /run/orchestrate). */
 @Command(name = "cleanup", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing left behind", "3:something could not be torn down (see FAILED lines)"},
-        description = {"Tears down what runs that were killed left behind under " + "/run/orchestrate: the volume mount, the loop device, the FUSE export.",
+        description = {"Tears down what runs that were killed left behind under "
+                        + "/run/orchestrate: the volume mount, the loop device, the FUSE export.",
                 "Every run does this for dead runs at start; this command is for doing it by hand."})
 final class CleanupCommand implements Callable<Integer> {
 

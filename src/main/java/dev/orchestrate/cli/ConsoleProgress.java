@@ -86,7 +86,8 @@ final class ConsoleProgress implements TestExecutionListener, Progress {
         }
         lastPrint = now;
         double seconds = Math.max(1e-9, (now - activityStart) / 1e9);
-        String line = String.format(Locale.ROOT, "        %s: %s of %s, %.0f MiB/s", what, mib(done), mib(total), done / seconds / (1 << 20));
+        String line = String.format(Locale.ROOT, "        %s: %s of %s, %.0f MiB/s", what, mib(done), mib(total),
+                done / seconds / (1 << 20));
         if (terminal) {
             out.print("\r\033[K" + line);
             lineOpen = true;

@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell of the suites can run here (cells for another platform aside)",
                 "2:bad input: a suite is invalid", "3:something a suite needs is missing (each gap is listed with its fix)"},
-        description = {"Checks this host: root, /dev/fuse, loop devices, each file system, each copy tool, blktrace, the macOS helpers' compiler,",
-                "Full Disk Access; then, for each suite (default: every suite in suites/), how many cells would run and why the others skip.",
+        description = {"Checks this host: root, /dev/fuse, loop devices, each file system, each copy tool, blktrace,"
+                        + " the macOS helpers' compiler,",
+                "Full Disk Access; then, for each suite (default: every suite in suites/), how many cells would run"
+                        + " and why the others skip.",
                 "--install installs every missing Debian package first (as root), as 'run' and 'self-test' do for what they need."})
 final class DoctorCommand implements Callable<Integer> {
 
@@ -85,7 +87,8 @@ final class DoctorCommand implements Callable<Integer> {
         }
         out.println();
         if (!packages.isEmpty()) {
-            out.println("to install every missing package at once: orchestrate doctor --install   (or: apt-get install " + String.join(" ", packages) + ")");
+            out.println("to install every missing package at once: orchestrate doctor --install   (or: apt-get install "
+                    + String.join(" ", packages) + ")");
         }
         out.println(invalid ? "some suites are invalid (above)" : ready ? "every cell of these suites can run on this host"
                 : "some cells would be skipped: the fixes are above");

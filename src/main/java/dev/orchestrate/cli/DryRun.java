@@ -54,7 +54,8 @@ final class DryRun implements CellWalk.Observer, Evidence {
                     + " Run without --dry-run");
             return Exit.PASSED;
         }
-        out.println("dry run of " + suite.name() + ": commands that look run; every command that would change a device is printed, not run");
+        out.println("dry run of " + suite.name() + ": commands that look run; "
+                + "every command that would change a device is printed, not run");
         DryRun dry = new DryRun(out, Files.createTempDirectory("orchestrate-dry-run-"));
         try (Target target = Targets.open(suite.target(), dry.scratch, "dry-run", Catalog.needs(suite), dry.runners)) {
             out.println("target: " + target.describe());
@@ -79,7 +80,8 @@ final class DryRun implements CellWalk.Observer, Evidence {
     /** One cell's walk, then where its files would lie. */
     private void cell(Suite suite, Cell cell, Target target) throws Exception {
         out.println("cell " + cell.name() + ":");
-        CellContext context = new CellContext(cell, 0, new SectorFormat(suite.sectorSize()), target, scratch.resolve(cell.slug()), this, runners);
+        CellContext context = new CellContext(cell, 0, new SectorFormat(suite.sectorSize()), target,
+                scratch.resolve(cell.slug()), this, runners);
         CellWalk walk = new CellWalk(context, suite.stepsFor(cell), scratch, this);
         walk.walk(CellWalk.Mode.DRY_RUN, 0);
         Device device = context.device();

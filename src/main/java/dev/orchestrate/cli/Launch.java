@@ -33,7 +33,8 @@ final class Launch {
     }
 
     /** Runs the cells; {@code parameters} are the engine's configuration ({@link OrchestrateEngine}). */
-    static Tally execute(Path suiteFile, int cells, AllureLifecycle lifecycle, Path junit, Map<String, String> parameters, PrintWriter out, PrintWriter err) {
+    static Tally execute(Path suiteFile, int cells, AllureLifecycle lifecycle, Path junit, Map<String, String> parameters, PrintWriter out,
+                         PrintWriter err) {
         // SIGINT and SIGTERM from here on stop the run at the current step, tear down and still report
         Cancellation.onSignals(err);
         Tally tally = new Tally();
@@ -57,7 +58,8 @@ final class Launch {
      * Finishes the report and prints the summary; a run that stopped at a reboot to be resumed
      * exits {@link Exit#AWAITING_RESUME}, whatever its cells did so far.
      */
-    static int close(ReportOutput output, Suite suite, Path suiteFile, String runId, Tally tally, PrintWriter out, PrintWriter err) throws IOException {
+    static int close(ReportOutput output, Suite suite, Path suiteFile, String runId, Tally tally, PrintWriter out,
+                     PrintWriter err) throws IOException {
         Path runDir = output.path();
         Optional<Journal.AwaitingResume> awaiting = awaiting(runDir);
         Optional<Cancellation.Request> stopped = Cancellation.requested();
@@ -67,8 +69,10 @@ final class Launch {
         tally.lines.forEach(out::println);
         out.println(tally.summary());
         stopped.ifPresent(s -> out.printf("INTERRUPTED by %s: the run stopped at the current step (a cell stopped in its steps is broken,"
-                + " 'interrupted'), the cells after it did not run; the report holds what finished (exit code %d)%n", s.signal(), s.exitCode()));
-        awaiting.ifPresentOrElse(a -> out.printf("NOT FINISHED: the run stopped at the reboot at step %d of cell %s and awaits a resume (exit code %d, neither pass nor fail);"
+                + " 'interrupted'), the cells after it did not run; the report holds what finished (exit code %d)%n",
+                s.signal(), s.exitCode()));
+        awaiting.ifPresentOrElse(a -> out.printf("NOT FINISHED: the run stopped at the reboot at step %d of cell %s and awaits a resume"
+                        + " (exit code %d, neither pass nor fail);"
                         + "%n  continue it with: orchestrate resume %s%n", a.step(), a.cell(), Exit.AWAITING_RESUME, runDir),
                 () -> {
                     if (tally.ranNothing() && stopped.isEmpty()) {

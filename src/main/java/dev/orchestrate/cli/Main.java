@@ -7,8 +7,10 @@ import picocli.CommandLine.Command;
 
 /** {@code orchestrate}: run, validate and describe suites. */
 @Command(name = "orchestrate", mixinStandardHelpOptions = true, version = "orchestrate 0.1",
-        description = "Runs copy-tool matrices against a storage target, verifies every sector through a known-good path, and reports in Allure.",
-        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, VerifyCommand.class, SchemaCommand.class, CleanupCommand.class, DoctorCommand.class, BenchCommand.class},
+        description = "Runs copy-tool matrices against a storage target, verifies every sector through a known-good path,"
+                + " and reports in Allure.",
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, VerifyCommand.class, SchemaCommand.class,
+                CleanupCommand.class, DoctorCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed", "1:some cell failed: the device lost or damaged data",
                 "2:bad input (suite or options); nothing was run", "3:the rig broke (a tool crashed or timed out)",

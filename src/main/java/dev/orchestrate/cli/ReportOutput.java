@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  */
 final class ReportOutput {
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "where run directories go (default: ${DEFAULT-VALUE})")
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+            description = "where run directories go (default: ${DEFAULT-VALUE})")
     Path reports;
 
     @Option(names = "--no-html", description = "write allure-results but do not generate the HTML report")

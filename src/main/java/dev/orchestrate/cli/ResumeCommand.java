@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * results and manifest; then removes the resume hook. Run at boot by that hook, or by hand.
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continues a run that stopped at a reboot (exit code 4): the interrupted cell goes on with the step after the reboot,",
+        description = {"Continues a run that stopped at a reboot (exit code 4):"
+                        + " the interrupted cell goes on with the step after the reboot,",
                 "then the remaining cells run; the report, allure-results/ and manifest.json of the run directory are completed,",
                 "each cell in them once. Checks first that the suite file is unchanged. A finished run is left as it is."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -132,8 +133,9 @@ final class ResumeCommand implements Callable<Integer> {
             where = "; first difference at line " + (line + 1) + ": was '" + (line < was.size() ? was.get(line).strip() : "(end of file)")
                     + "', now '" + (line < is.size() ? is.get(line).strip() : "(end of file)") + "'";
         }
-        return suiteFile + ": changed since the run began (SHA-256 " + sha256.substring(0, 12) + "..., now " + now.substring(0, 12) + "...)" + where
-                + "; a resume runs the suite the run began with: restore it (the original is in " + copy + ") or run the suite again";
+        return suiteFile + ": changed since the run began (SHA-256 " + sha256.substring(0, 12) + "..., now " + now.substring(0, 12) + "...)"
+                + where + "; a resume runs the suite the run began with:"
+                + " restore it (the original is in " + copy + ") or run the suite again";
     }
 
     private static String describe(Journal.Event event) {

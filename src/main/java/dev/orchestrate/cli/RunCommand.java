@@ -1,11 +1,11 @@
 package dev.orchestrate.cli;
 
+import dev.orchestrate.dut.Targets;
 import dev.orchestrate.engine.Catalog;
 import dev.orchestrate.engine.CellFilter;
 import dev.orchestrate.engine.OrchestrateEngine;
 import dev.orchestrate.host.Packages;
 import dev.orchestrate.suite.Suite;
-import dev.orchestrate.dut.Targets;
 import io.qameta.allure.AllureLifecycle;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,11 +27,13 @@ import picocli.CommandLine.Spec;
                 "Writes reports/<suite>/<timestamp>/: report.html and html/ (the Allure report), allure-results/, junit/ (JUnit XML),",
                 "manifest.json and cells/ (attachments, command logs); reports/<suite>/latest links to it.",
                 "The suite format: 'orchestrate schema --reference'.",
-                "A lab target (linux-block, macos-disk) is checked before anything runs: a disk the refusal rules refuse is bad input (exit 2).",
+                "A lab target (linux-block, macos-disk) is checked before anything runs:"
+                        + " a disk the refusal rules refuse is bad input (exit 2).",
                 "--dry-run checks the target and prints every command that would change a device instead of running it; no cell runs."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed", "1:some cell failed: the device lost or damaged data",
-                "2:bad input (suite, options, or a refused disk); nothing was run", "3:the rig broke (a tool crashed or timed out), or every cell was skipped",
+                "2:bad input (suite, options, or a refused disk); nothing was run",
+                "3:the rig broke (a tool crashed or timed out), or every cell was skipped",
                 "4:not finished: the run stopped at a reboot; 'orchestrate resume <run dir>' continues it",
                 "130, 143:interrupted by SIGINT or SIGTERM: torn down, the report holds the cells that finished"})
 final class RunCommand implements Callable<Integer> {
@@ -47,21 +49,22 @@ final class RunCommand implements Callable<Integer> {
     ReportOutput output;
 
     @Option(names = "--run-id", paramLabel = "HEX",
-            description = "the run id stamped in every sector (up to 16 hex digits; default: random); the same id writes the same data again")
+            description = "the run id stamped in every sector (up to 16 hex digits; default: random);"
+                    + " the same id writes the same data again")
     String runIdOption;
 
     @Option(names = "--target", paramLabel = "FILE",
-            description = "a YAML file holding a target mapping (e.g. 'kind: linux-block' and its keys) that replaces the suite's own target,"
-                    + " so the same suite runs on the emulator and in the lab")
+            description = "a YAML file holding a target mapping (e.g. 'kind: linux-block' and its keys) that replaces the suite's own"
+                    + " target, so the same suite runs on the emulator and in the lab")
     Path targetFile;
 
     @Option(names = "--dry-run",
-            description = "check the target (identity, refusal rules) and print every command that would change a device instead of running it;"
-                    + " runs no cell, writes nothing to any device; exit 0 when every check passed")
+            description = "check the target (identity, refusal rules) and print every command that would change a device"
+                    + " instead of running it; runs no cell, writes nothing to any device; exit 0 when every check passed")
     boolean dryRun;
 
-    @Option(names = "--no-install", description = "install nothing, even as root: a package the target needs that is missing skips its cells"
-            + " with the reason (a lab Mac, a locked-down CI host); also ORCHESTRATE_NO_INSTALL in the environment")
+    @Option(names = "--no-install", description = "install nothing, even as root: a package the target needs that is missing"
+            + " skips its cells with the reason (a lab Mac, a locked-down CI host); also ORCHESTRATE_NO_INSTALL in the environment")
     boolean noInstall;
 
     @Spec
@@ -114,12 +117,15 @@ final class RunCommand implements Callable<Integer> {
         }
         AllureLifecycle lifecycle = output.open(suite.name());
         Path runDir = output.path();
-        out.printf("orchestrate run %s (%s): %d of %d cells, run %s%n  results in %s%n", suite.name(), suiteFile, cells, suite.cells().size(), runId, runDir);
+        out.printf("orchestrate run %s (%s): %d of %d cells, run %s%n  results in %s%n", suite.name(), suiteFile, cells,
+                suite.cells().size(), runId, runDir);
         out.flush();
 
-        Tally tally = Launch.execute(suiteFile, cells, lifecycle, runDir.resolve("junit"), Map.of(OrchestrateEngine.RUN_DIR, runDir.toString(),
-                OrchestrateEngine.RUN_ID, runId, CellFilter.PARAMETER, filter.asParameter(),
-                OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toAbsolutePath().toString()), out, err);
+        Tally tally = Launch.execute(suiteFile, cells, lifecycle, runDir.resolve("junit"),
+                Map.of(OrchestrateEngine.RUN_DIR, runDir.toString(),
+                        OrchestrateEngine.RUN_ID, runId, CellFilter.PARAMETER, filter.asParameter(),
+                        OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toAbsolutePath().toString()),
+                out, err);
         return Launch.close(output, suite, suiteFile, runId, tally, out, err);
     }
 }

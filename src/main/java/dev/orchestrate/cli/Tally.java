@@ -1,8 +1,9 @@
 package dev.orchestrate.cli;
 
-import java.util.ArrayList;
 import dev.orchestrate.outcome.Status;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -52,7 +53,7 @@ final class Tally implements TestExecutionListener {
 
     /** "FAILED  cell: why", the form of every per-cell line on the console. */
     static String line(String status, String cell, String message) {
-        return String.format("%-8s%s: %s", status.toUpperCase(java.util.Locale.ROOT), cell, message);
+        return String.format("%-8s%s: %s", status.toUpperCase(Locale.ROOT), cell, message);
     }
 
     private static String message(TestExecutionResult result) {

@@ -1,24 +1,29 @@
 package dev.orchestrate.cli;
 
+import dev.orchestrate.trace.TraceReader;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code orchestrate validate}: checks suites without running them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks suites without running anything: keys, values, references, tool and target fit;",
-                "and command logs (JSON Lines or CSV, see docs/command-log.md), every bad line by its number. Exit 0 if all are valid, 2 if not."})
+                "and command logs (JSON Lines or CSV, see docs/command-log.md), every bad line by its number."
+                        + " Exit 0 if all are valid, 2 if not."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "SUITE", description = "suite files (YAML)")
     List<Path> suites = List.of();
 
-    @Option(names = "--target", paramLabel = "FILE", description = "check the suites with the target from this file instead of their own, as 'run --target' would")
+    @Option(names = "--target", paramLabel = "FILE",
+            description = "check the suites with the target from this file instead of their own, as 'run --target' would")
     Path targetFile;
 
     @Option(names = "--trace", paramLabel = "LOG", description = "a command log to check; repeat for more")
@@ -28,19 +33,19 @@ final class ValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         int exit = Exit.PASSED;
         if (suites.isEmpty() && traces.isEmpty()) {
             spec.commandLine().getErr().println("name at least one suite or --trace LOG to check");
             return Exit.BAD_INPUT;
         }
         for (Path trace : traces) {
-            if (!java.nio.file.Files.isRegularFile(trace)) {
+            if (!Files.isRegularFile(trace)) {
                 spec.commandLine().getErr().println(trace + ": no such command log");
                 exit = Exit.BAD_INPUT;
                 continue;
             }
-            var log = dev.orchestrate.trace.TraceReader.read(trace);
+            var log = TraceReader.read(trace);
             log.problems().forEach(spec.commandLine().getErr()::println);
             if (log.problems().isEmpty()) {
                 spec.commandLine().getOut().println(trace + ": valid, " + log.records().size() + " records");
@@ -53,7 +58,8 @@ final class ValidateCommand implements Callable<Integer> {
             if (suite == null) {
                 exit = Exit.BAD_INPUT;
             } else {
-                spec.commandLine().getOut().println(file + ": valid, " + suite.cells().size() + (suite.cells().size() == 1 ? " cell" : " cells"));
+                spec.commandLine().getOut().println(file + ": valid, " + suite.cells().size()
+                        + (suite.cells().size() == 1 ? " cell" : " cells"));
             }
         }
         return exit;

@@ -2,14 +2,14 @@ package dev.orchestrate.cli;
 
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.StampedFile;
-import dev.orchestrate.engine.Manifest;
 import dev.orchestrate.dut.EmulatedTarget;
-import dev.orchestrate.report.AttachmentFolder;
-import dev.orchestrate.report.Evidence;
-import dev.orchestrate.suite.Cell;
-import dev.orchestrate.step.Verification;
 import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Region;
+import dev.orchestrate.engine.Manifest;
+import dev.orchestrate.report.AttachmentFolder;
+import dev.orchestrate.report.Evidence;
+import dev.orchestrate.step.Verification;
+import dev.orchestrate.suite.Cell;
 import dev.orchestrate.trace.Record;
 import dev.orchestrate.trace.TraceReader;
 import dev.orchestrate.verify.Expected;
@@ -41,9 +41,12 @@ import picocli.CommandLine.Spec;
  * e.g. on the known-good host after moving the disk, and writes the same kind of report.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verifies a run again, offline, from its manifest and the media: every file of every cell is read where the manifest says it lies.",
-                "Image targets: the image (or --image). Emulated targets: each failed cell's kept media image, through the file's extent map.",
-                "Writes reports/<suite>-verify/<timestamp>/ like a run. Exit 0 all intact, 1 data damaged, 2 bad input, 3 nothing could be verified."})
+        description = {"Verifies a run again, offline, from its manifest and the media:"
+                        + " every file of every cell is read where the manifest says it lies.",
+                "Image targets: the image (or --image). Emulated targets: each failed cell's kept media image,"
+                        + " through the file's extent map.",
+                "Writes reports/<suite>-verify/<timestamp>/ like a run."
+                        + " Exit 0 all intact, 1 data damaged, 2 bad input, 3 nothing could be verified."})
 final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "the run's manifest.json")
@@ -52,10 +55,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "FILE", description = "the device or image to read instead of the one the manifest names")
     Path image;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "a command log (JSON Lines) of the device, e.g. the driver's own; malformed lines are errors")
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "a command log (JSON Lines) of the device, e.g. the driver's own; malformed lines are errors")
     Path trace;
 
-    @Option(names = "--scan", paramLabel = "WHERE", description = {"where else to look for the run's sectors: files (nowhere else), region (the part of the device each cell used) "
+    @Option(names = "--scan", paramLabel = "WHERE", description = {"where else to look for the run's sectors: files (nowhere else), "
+            + "region (the part of the device each cell used) "
             + "or device (all of the image); default: what the run's verify step did"})
     String scan;
 
@@ -105,8 +110,8 @@ final class VerifyCommand implements Callable<Integer> {
             Optional<String> why = cellVerdict(manifest, cell, format, external, lifecycle, tally);
             out.println(why.orElse(""));
         }
-        int exit = output.finish(manifest.suite() + " verify", Map.of("manifest", manifestFile.toAbsolutePath().toString(), "run id", manifest.runId(),
-                "target", manifest.target()), tally.exitCode(), err);
+        int exit = output.finish(manifest.suite() + " verify", Map.of("manifest", manifestFile.toAbsolutePath().toString(),
+                "run id", manifest.runId(), "target", manifest.target()), tally.exitCode(), err);
         out.println(tally.summary());
         out.println("  report: " + output.where());
         out.flush();
@@ -122,7 +127,9 @@ final class VerifyCommand implements Callable<Integer> {
         lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setName(cell.name()).setFullName(manifest.suite() + " " + cell.name())
                 .setHistoryId(manifest.suite() + "/" + cell.name() + "/verify")
                 .setLabels(List.of(new Label().setName("suite").setValue(manifest.suite() + " (verified offline)")))
-                .setParameters(parameters).setDescription("Verified offline from " + manifestFile.toAbsolutePath() + "; the run's cell ended " + cell.status() + "."));
+                .setParameters(parameters)
+                .setDescription("Verified offline from " + manifestFile.toAbsolutePath() + "; the run's cell ended "
+                        + cell.status() + "."));
         lifecycle.startTestCase(uuid);
         String step = UUID.randomUUID().toString();
         lifecycle.startStep(step, new StepResult().setName("verify from the media"));
@@ -143,8 +150,8 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             List<Expected> expected = expected(manifest, cell, format);
             Optional<List<Record>> log = external.or(() -> cellLog(cell));
-            Optional<String> failure = Verification.check(expected, region(cell, expected), format, id -> fileName(manifest, cell, id), evidence, log, false,
-                    done -> { });
+            Optional<String> failure = Verification.check(expected, region(cell, expected), format,
+                    id -> fileName(manifest, cell, id), evidence, log, false, done -> { });
             status = failure.isPresent() ? Status.FAILED : Status.PASSED;
             message = failure.orElse("all sectors intact");
         } catch (Unverifiable e) {
@@ -211,7 +218,8 @@ final class VerifyCommand implements Callable<Integer> {
         Optional<Path> source = expected.stream().map(Expected::readBack).filter(r -> !(r instanceof ReadBack.File))
                 .map(ReadBack::source).findFirst();
         if (mode.equals("files") || source.isEmpty()) {
-            return Region.none(mode.equals("files") ? "scan: files" : "the files are read through a file system, so there is no device to scan");
+            return Region.none(mode.equals("files") ? "scan: files"
+                    : "the files are read through a file system, so there is no device to scan");
         }
         int blockSize = expected.getFirst().readBack().blockSize();
         if (mode.equals("device") || recorded == null || recorded.end() <= recorded.start()) {

@@ -33,7 +33,8 @@ public final class DirectoryTarget implements Target {
         public Section.Variant variant() {
             return new Section.Variant("an already-mounted volume; files are copied onto it and read back through its file system",
                     List.of(Key.optional("path", Key.Type.TEXT, null,
-                            "the mounted volume (a directory on it); default: a scratch directory in the run directory, for trying suites out")));
+                            "the mounted volume (a directory on it); default: a scratch directory in the run directory, "
+                                    + "for trying suites out")));
         }
 
         @Override

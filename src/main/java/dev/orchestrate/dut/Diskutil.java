@@ -8,8 +8,8 @@ import dev.orchestrate.device.Peripheral;
 import dev.orchestrate.device.PropertyList;
 import dev.orchestrate.device.Registry;
 import dev.orchestrate.outcome.RigBroken;
-import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Command;
+import dev.orchestrate.process.Runner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,8 @@ import java.util.Map;
 public final class Diskutil {
 
     /** The suite's file-system names, and diskutil's for them. */
-    public static final Map<String, String> FORMATS = Map.of("fat32", "FAT32", "hfs+", "HFS+", "jhfs+", "JHFS+", "exfat", "ExFAT", "apfs", "APFS");
+    public static final Map<String, String> FORMATS = Map.of("fat32", "FAT32", "hfs+", "HFS+", "jhfs+", "JHFS+", "exfat", "ExFAT",
+            "apfs", "APFS");
     /** raw (files at device offsets, no file system) first, then what diskutil can make. */
     public static final List<String> FILE_SYSTEMS = List.of("raw", "fat32", "hfs+", "jhfs+", "exfat", "apfs");
 
@@ -43,7 +44,8 @@ public final class Diskutil {
 
     /** A small GPT partition of {@code bytes} formatted {@code format}, the rest of the disk left free. */
     public static Command partitionDisk(String disk, String format, String name, long bytes) {
-        return Command.of(CHANGE, "diskutil", "partitionDisk", disk, "2", "GPT", FORMATS.get(format), name, bytes + "B", "Free Space", "FREE", "R");
+        return Command.of(CHANGE, "diskutil", "partitionDisk", disk, "2", "GPT", FORMATS.get(format), name, bytes + "B",
+                "Free Space", "FREE", "R");
     }
 
     public static Command eraseDisk(String disk, String format, String name) {
@@ -95,6 +97,7 @@ public final class Diskutil {
                 // a disk on another controller (the internal SSD) has no serial here: the guard then refuses it by every rule that applies
             }
         }
-        return Candidate.macos(Media.fromDiskutilInfo(info, Diskutil.info(disk).display()), DiskMap.fromDiskutilList(list, Diskutil.list().display()), registry);
+        return Candidate.macos(Media.fromDiskutilInfo(info, Diskutil.info(disk).display()),
+                DiskMap.fromDiskutilList(list, Diskutil.list().display()), registry);
     }
 }

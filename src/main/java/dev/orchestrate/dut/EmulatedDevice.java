@@ -91,7 +91,8 @@ final class EmulatedDevice implements Device, Mountable, Ejectable, Rebootable, 
             }
         }
         emulator.failure().ifPresent(e -> {
-            throw RigBroken.taintingVerdict(e instanceof RigBroken ? e.getMessage() : "the emulated controller failed internally and answered EIO: " + e, e);
+            throw RigBroken.taintingVerdict(e instanceof RigBroken ? e.getMessage()
+                    : "the emulated controller failed internally and answered EIO: " + e, e);
         });
     }
 

@@ -42,16 +42,19 @@ public final class EmulatedTarget implements Target, Resumable {
 
         @Override
         public Section.Variant variant() {
-            return new Section.Variant("the embedded emulated storage controller: per cell a fresh media image behind a volatile write cache, "
-                    + "exported over FUSE, attached with a loop device, formatted and mounted; needs Linux and root",
+            return new Section.Variant("the embedded emulated storage controller: per cell a fresh media image behind a volatile "
+                    + "write cache, exported over FUSE, attached with a loop device, formatted and mounted; needs Linux and root",
                     List.of(Key.choice("file-system", "ext4", FileSystems.KINDS, "the file system made on the device"),
                             Key.optional("size", Key.Type.SIZE, "1GiB", "the size of the emulated disk (the media image is sparse)"),
                             Key.optional("cache", Key.Type.SIZE, "256MiB", "the controller's volatile write cache; when full it destages"),
-                            Key.optional("mount-options", Key.Type.TEXT, "", "options for mount -o, e.g. nobarrier (the file system then sends no flushes)"),
-                            Key.optional("watchdog", Key.Type.DURATION, "60s", "a command unanswered for longer than this aborts the FUSE connection and breaks the cell"),
-                            Key.choice("reboot", "in-process", List.of("in-process", "resume"), "in-process: a reboot step shuts the device down "
-                                    + "cleanly and brings it back within the run; resume: it shuts the device down, keeps the media image and ends the run "
-                                    + "(exit 4), as a real host reboot would, and 'orchestrate resume' continues it")));
+                            Key.optional("mount-options", Key.Type.TEXT, "",
+                                    "options for mount -o, e.g. nobarrier (the file system then sends no flushes)"),
+                            Key.optional("watchdog", Key.Type.DURATION, "60s",
+                                    "a command unanswered for longer than this aborts the FUSE connection and breaks the cell"),
+                            Key.choice("reboot", "in-process", List.of("in-process", "resume"),
+                                    "in-process: a reboot step shuts the device down cleanly and brings it back within the run; "
+                                            + "resume: it shuts the device down, keeps the media image and ends the run "
+                                            + "(exit 4), as a real host reboot would, and 'orchestrate resume' continues it")));
         }
 
         @Override
@@ -89,7 +92,8 @@ public final class EmulatedTarget implements Target, Resumable {
         public Optional<String> capacityProblem(Options target, List<Layout.Need> needs) {
             long disk = target.size("size");
             return needs.stream().filter(n -> n.bytes() > disk).max(Comparator.comparingLong(Layout.Need::bytes))
-                    .map(n -> "the emulated disk of " + new Size(disk) + " cannot hold a cell's " + n.files() + " file" + (n.files() == 1 ? "" : "s")
+                    .map(n -> "the emulated disk of " + new Size(disk) + " cannot hold a cell's " + n.files() + " file"
+                            + (n.files() == 1 ? "" : "s")
                             + " of up to " + new Size(n.largest()) + " (" + Size.grouped(n.bytes()) + " bytes, before the file system's own"
                             + " metadata); raise the target's 'size' (the media image is sparse) or make the files smaller");
         }
@@ -125,8 +129,8 @@ public final class EmulatedTarget implements Target, Resumable {
     @Override
     public void prepare() {
         StateDir.stale(false).stream().map(StateDir::clean).filter(c -> !c.failed().isEmpty()).findFirst().ifPresent(c -> {
-            throw new RigBroken("what a killed run left under " + StateDir.ROOT + " could not be torn down: " + String.join("; ", c.failed())
-                    + "; see 'orchestrate cleanup'");
+            throw new RigBroken("what a killed run left under " + StateDir.ROOT + " could not be torn down: "
+                    + String.join("; ", c.failed()) + "; see 'orchestrate cleanup'");
         });
         HostCheck.emulator(settings.fileSystem(), Emulator.fuseLibrary().orElse(null), Packages.installsAllowed()).ifPresent(reason -> {
             throw new NotRunnable(reason);

@@ -19,11 +19,12 @@ record HostCommands(String reboot, String powerCut) {
 
     static final List<Key> KEYS = List.of(
             Key.optional(Resumable.Boundary.REBOOT.key(), Key.Type.TEXT, null, "the command that reboots this host, e.g. "
-                    + Resumable.Boundary.REBOOT.example() + " (words split at spaces, no shell); a reboot step needs it: the run saves its journal,"
-                    + " installs the resume hook, runs it and continues at the next boot"),
+                    + Resumable.Boundary.REBOOT.example() + " (words split at spaces, no shell); a reboot step needs it:"
+                    + " the run saves its journal, installs the resume hook, runs it and continues at the next boot"),
             Key.optional(Resumable.Boundary.POWER_CUT.key(), Key.Type.TEXT, null, "the command that cuts the power, e.g. a switched PDU's "
-                    + Resumable.Boundary.POWER_CUT.example() + " (words split at spaces, no shell); a power-cut step needs it; like a reboot, the run"
-                    + " ends there and the resume hook continues it at the next boot (if the host stays up, run orchestrate resume by hand)"));
+                    + Resumable.Boundary.POWER_CUT.example() + " (words split at spaces, no shell); a power-cut step needs it;"
+                    + " like a reboot, the run ends there and the resume hook continues it at the next boot"
+                    + " (if the host stays up, run orchestrate resume by hand)"));
 
     /** A reboot or a PDU may take a while to take the host down; the process is usually gone before this ends. */
     private static final Duration TIMEOUT = Duration.ofMinutes(2);

@@ -32,9 +32,11 @@ public final class ImageTarget implements Target {
         @Override
         public Section.Variant variant() {
             return new Section.Variant("a raw image file used as a device: tools write at device offsets, verification scans the image",
-                    List.of(Key.optional("path", Key.Type.TEXT, null, "the image file; created sparse if absent; default: target.img in the run directory"),
+                    List.of(Key.optional("path", Key.Type.TEXT, null,
+                                    "the image file; created sparse if absent; default: target.img in the run directory"),
                             Key.optional("size", Key.Type.SIZE, null, "the image size; default: what the suite's cells need"),
-                            Key.choice("block-size", "512", List.of("512", "4KiB"), "the device block size, the unit of the LBAs in verdicts")));
+                            Key.choice("block-size", "512", List.of("512", "4KiB"),
+                                    "the device block size, the unit of the LBAs in verdicts")));
         }
 
         @Override

@@ -43,7 +43,8 @@ public record Layout(Map<Integer, Long> regions, long fileStride, long total) {
     public long start(int ordinal) {
         Long start = regions.get(ordinal);
         if (start == null) {
-            throw new IllegalArgumentException("cell " + ordinal + " of the matrix has no region in the layout; the layout was made for other cells");
+            throw new IllegalArgumentException("cell " + ordinal + " of the matrix has no region in the layout; "
+                    + "the layout was made for other cells");
         }
         return start;
     }

@@ -89,11 +89,15 @@ public final class LinuxBlockTarget implements Target, LabHost {
             "a real Linux block device, chosen by name and identity; files are written raw at device offsets"
                     + " and read back with O_DIRECT through the driver under test. The disk holding / or /boot, mounted,"
                     + " partition, read-only and held (device mapper, md) disks are refused",
-            Stream.concat(Stream.of(Key.required("device", Key.Type.TEXT, "the whole disk, e.g. /dev/sdc or /dev/disk/by-id/wwn-0x5000c500a1b2c3d4"),
-                    Key.optional("model", Key.Type.TEXT, null, "the model the disk must report (sysfs device/model; 'loop' for a loop device)"),
-                    Key.optional("serial", Key.Type.TEXT, null, "the serial it must report (device/serial or wwid; a loop device's backing file)"),
+            Stream.concat(Stream.of(
+                    Key.required("device", Key.Type.TEXT, "the whole disk, e.g. /dev/sdc or /dev/disk/by-id/wwn-0x5000c500a1b2c3d4"),
+                    Key.optional("model", Key.Type.TEXT, null,
+                            "the model the disk must report (sysfs device/model; 'loop' for a loop device)"),
+                    Key.optional("serial", Key.Type.TEXT, null,
+                            "the serial it must report (device/serial or wwid; a loop device's backing file)"),
                     Key.optional("size", Key.Type.SIZE, null, "the size it must report, exactly (e.g. 64GiB or 68719476736)"),
-                    Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: volumes mounted from the disk are unmounted first and their data destroyed")),
+                    Key.choice("may-unmount", "no", List.of("no", "yes"),
+                            "yes: volumes mounted from the disk are unmounted first and their data destroyed")),
                     Stream.concat(Stream.of(TrustedHost.KEY), HostCommands.KEYS.stream())).toList());
 
     private static final Duration UNMOUNT = Duration.ofSeconds(60);
@@ -191,7 +195,8 @@ public final class LinuxBlockTarget implements Target, LabHost {
         try {
             candidate = disks.candidate(expected.identifier());
         } catch (RigBroken gone) {
-            throw new RigBroken("after the reboot, " + device + " cannot be looked at (" + gone.getMessage() + "); " + DiskGuard.CHANGED, gone);
+            throw new RigBroken("after the reboot, " + device + " cannot be looked at (" + gone.getMessage() + "); "
+                    + DiskGuard.CHANGED, gone);
         }
         DiskGuard.requireAfterReboot(candidate, expected);
         blockSize = (int) candidate.identity().media().blockSize();
@@ -204,8 +209,8 @@ public final class LinuxBlockTarget implements Target, LabHost {
 
     @Override
     public Device open(Cell cell, Path dir, Evidence evidence) {
-        return RawDisk.throughDriver(device, layout, blockSize, trusted, " with O_DIRECT at each file's device offset (the page cache is bypassed;"
-                + " the driver's and the device's own caches are not)").device(cell);
+        return RawDisk.throughDriver(device, layout, blockSize, trusted, " with O_DIRECT at each file's device offset"
+                + " (the page cache is bypassed; the driver's and the device's own caches are not)").device(cell);
     }
 
     /** Files lie raw at device offsets: nothing is mounted, so the device is back as soon as its identity is confirmed. */

@@ -15,28 +15,38 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The two target kinds on a Mac: a lab disk the suite names ({@code macos-disk}), or a RAM disk the run attaches ({@code macos-ramdisk}). */
+/**
+ * The two target kinds on a Mac: a lab disk the suite names ({@code macos-disk}), or a RAM disk the
+ * run attaches ({@code macos-ramdisk}).
+ */
 record MacosKind(boolean ramDisk) implements TargetKind {
 
     private static final List<Key> COMMON = List.of(
-            Key.choice("file-system", "raw", Diskutil.FILE_SYSTEMS, "raw: files at device offsets of /dev/rdiskN (the run's region is zeroed first);"
-                    + " else a small GPT partition formatted with diskutil (jhfs+ is HFS+ journaled), files copied onto it"),
-            Key.optional("baseline", Key.Type.TEXT, null, "a saved identity (JSON) to diff this disk's against, e.g. captured under the previous driver"));
+            Key.choice("file-system", "raw", Diskutil.FILE_SYSTEMS,
+                    "raw: files at device offsets of /dev/rdiskN (the run's region is zeroed first);"
+                            + " else a small GPT partition formatted with diskutil (jhfs+ is HFS+ journaled), files copied onto it"),
+            Key.optional("baseline", Key.Type.TEXT, null,
+                    "a saved identity (JSON) to diff this disk's against, e.g. captured under the previous driver"));
 
-    private static final Section.Variant DISK = new Section.Variant("a Mac's disk, chosen by identifier and identity (diskutil info, ioreg);"
-            + " internal, system, boot-image, partition, read-only and mounted disks are refused; macOS only", concat(List.of(
-            Key.required("disk", Key.Type.TEXT, "the whole disk's identifier, e.g. disk5 (identifiers change across reboots: the identity keys confirm it)"),
+    private static final Section.Variant DISK = new Section.Variant("a Mac's disk, chosen by identifier and identity"
+            + " (diskutil info, ioreg); internal, system, boot-image, partition, read-only and mounted disks are refused;"
+            + " macOS only", concat(List.of(
+            Key.required("disk", Key.Type.TEXT,
+                    "the whole disk's identifier, e.g. disk5 (identifiers change across reboots: the identity keys confirm it)"),
             Key.optional("media-name", Key.Type.TEXT, null, "the Media Name diskutil info must show"),
-            Key.optional("protocol", Key.Type.TEXT, null, "the Protocol diskutil info must show (e.g. SCSI; the field a driver migration changes)"),
+            Key.optional("protocol", Key.Type.TEXT, null,
+                    "the Protocol diskutil info must show (e.g. SCSI; the field a driver migration changes)"),
             Key.optional("size", Key.Type.SIZE, null, "the Disk Size it must show, exactly"),
             Key.optional("serial", Key.Type.TEXT, null, "the serial number the IORegistry must show"),
-            Key.optional("ioreg-class", Key.Type.TEXT, "IOSCSIParallelInterfaceController", "the controller class whose registry subtree holds the disk"),
-            Key.choice("may-unmount", "no", List.of("no", "yes"), "yes: the disk's mounted volumes are unmounted first and their data destroyed"),
+            Key.optional("ioreg-class", Key.Type.TEXT, "IOSCSIParallelInterfaceController",
+                    "the controller class whose registry subtree holds the disk"),
+            Key.choice("may-unmount", "no", List.of("no", "yes"),
+                    "yes: the disk's mounted volumes are unmounted first and their data destroyed"),
             TrustedHost.KEY),
             HostCommands.KEYS));
 
-    private static final Section.Variant RAMDISK = new Section.Variant("a RAM disk attached with hdiutil attach -nomount ram://N and detached at"
-            + " the end, so the same suites run on any Mac without lab hardware; macOS only", concat(List.of(
+    private static final Section.Variant RAMDISK = new Section.Variant("a RAM disk attached with hdiutil attach -nomount ram://N"
+            + " and detached at the end, so the same suites run on any Mac without lab hardware; macOS only", concat(List.of(
             Key.optional("size", Key.Type.SIZE, "1GiB", "the RAM disk's size")), List.of()));
 
 

@@ -54,7 +54,8 @@ public final class MacosTarget implements Target, LabHost {
     /** The disk was ejected: it is gone for the rest of the run, until it is attached again. */
     private boolean ejected;
 
-    private MacosTarget(String kind, Optional<Expectation> labDisk, Options options, Runners runners, Layout layout, Platform host, String runName) {
+    private MacosTarget(String kind, Optional<Expectation> labDisk, Options options, Runners runners, Layout layout, Platform host,
+                        String runName) {
         this.kind = kind;
         this.labDisk = labDisk;
         this.ioregClass = labDisk.isEmpty() ? null : options.text("ioreg-class");
@@ -73,12 +74,14 @@ public final class MacosTarget implements Target, LabHost {
 
     public static MacosTarget open(Options options, Runners runners, Layout layout, Platform host, String runName) {
         String kind = options.text("kind");
-        return new MacosTarget(kind, kind.equals("macos-disk") ? Optional.of(MacosKind.expectation(options)) : Optional.empty(), options, runners, layout, host, runName);
+        return new MacosTarget(kind, kind.equals("macos-disk") ? Optional.of(MacosKind.expectation(options)) : Optional.empty(),
+                options, runners, layout, host, runName);
     }
 
     @Override
     public String describe() {
-        return kind + " " + (disk == null ? "(not attached yet)" : "/dev/" + disk) + (fileSystem.equals("raw") ? ", raw" : ", " + fileSystem);
+        return kind + " " + (disk == null ? "(not attached yet)" : "/dev/" + disk)
+                + (fileSystem.equals("raw") ? ", raw" : ", " + fileSystem);
     }
 
     @Override
@@ -93,7 +96,8 @@ public final class MacosTarget implements Target, LabHost {
         }
         if (labDisk.isEmpty()) {
             if (ramBytes < layout.total()) {
-                throw new RigBroken("the RAM disk's size " + new Size(ramBytes) + " is below what the cells need (" + new Size(layout.total()) + "); raise 'size'");
+                throw new RigBroken("the RAM disk's size " + new Size(ramBytes) + " is below what the cells need ("
+                        + new Size(layout.total()) + "); raise 'size'");
             }
             Outcome attached = runners.changes().require(Diskutil.attachRam(ramBytes));
             // in a dry run nothing was attached: the commands name a placeholder and there is nothing to check
@@ -136,7 +140,8 @@ public final class MacosTarget implements Target, LabHost {
         try {
             identified = identify();
         } catch (RigBroken gone) {
-            throw new RigBroken("after the reboot, " + disk + " cannot be looked at (" + gone.getMessage() + "); " + DiskGuard.CHANGED, gone);
+            throw new RigBroken("after the reboot, " + disk + " cannot be looked at (" + gone.getMessage() + "); "
+                    + DiskGuard.CHANGED, gone);
         }
         DiskGuard.requireAfterReboot(identified, labDisk.orElseThrow());
         blockSize = (int) identified.identity().media().blockSize();
@@ -153,7 +158,8 @@ public final class MacosTarget implements Target, LabHost {
             return;
         }
         Media media = candidate.identity().media();
-        List<String> refusals = DiskGuard.refusals(candidate, new Expectation(disk, media.mediaName(), null, media.sizeBytes(), null, false))
+        List<String> refusals = DiskGuard
+                .refusals(candidate, new Expectation(disk, media.mediaName(), null, media.sizeBytes(), null, false))
                 .stream().filter(r -> r.rule() != Refusal.Rule.UNNAMED).map(Refusal::reason).toList();
         if (!refusals.isEmpty()) {
             throw new RigBroken("refusing to write the RAM disk " + disk + ":\n  - " + String.join("\n  - ", refusals));
@@ -168,8 +174,10 @@ public final class MacosTarget implements Target, LabHost {
     @Override
     public Device open(Cell cell, Path dir, Evidence evidence) {
         attachIdentity(evidence);
-        Device files = raw() ? RawDisk.throughDriver(Path.of(rawNode()), layout, blockSize, trusted, ", the raw node, at each file's device offset"
-                + " in aligned blocks (the raw node has no buffer cache; the driver's and the device's own caches are not bypassed)").device(cell)
+        Device files = raw()
+                ? RawDisk.throughDriver(Path.of(rawNode()), layout, blockSize, trusted, ", the raw node, at each file's device offset"
+                        + " in aligned blocks (the raw node has no buffer cache;"
+                        + " the driver's and the device's own caches are not bypassed)").device(cell)
                 : new MacosDevice.Volume(cell, mountPoint, blockSize);
         return new MacosDevice(files, this);
     }
@@ -191,11 +199,13 @@ public final class MacosTarget implements Target, LabHost {
             return;
         }
         StringBuilder text = new StringBuilder();
-        identified.identity().fields().forEach((label, value) -> text.append(label).append(": ").append(value == null ? "(none)" : value).append('\n'));
+        identified.identity().fields().forEach((label, value) -> text.append(label).append(": ")
+                .append(value == null ? "(none)" : value).append('\n'));
         evidence.attachText("device identity", text.toString());
         if (!identified.identity().limits().values().isEmpty() || labDisk.isPresent()) {
             List<String> problems = LimitCheck.problems(identified.identity().limits());
-            evidence.attachText("transfer limits check", problems.isEmpty() ? "every limit is published and consistent" : String.join("\n", problems));
+            evidence.attachText("transfer limits check",
+                    problems.isEmpty() ? "every limit is published and consistent" : String.join("\n", problems));
         }
         if (baseline != null) {
             Baseline saved = Baseline.load(baseline);

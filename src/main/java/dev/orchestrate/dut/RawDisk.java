@@ -31,9 +31,11 @@ record RawDisk(Path node, Layout layout, int blockSize, Function<Placement, Read
      */
     static RawDisk throughDriver(Path node, Layout layout, int blockSize, Optional<TrustedHost> trusted, String how) {
         Function<Placement, ReadBack> reads = p -> trusted.map(host -> ReadBack.trusted(host, p.deviceOffset(), blockSize))
-                .orElseGet(() -> ReadBack.device(p.path(), p.deviceOffset(), blockSize, "read through the driver under test: " + p.path() + how));
+                .orElseGet(() -> ReadBack.device(p.path(), p.deviceOffset(), blockSize,
+                        "read through the driver under test: " + p.path() + how));
         String through = " of " + node + ", read through the driver under test";
-        return new RawDisk(node, layout, blockSize, reads, trusted, layout.total(), "every cell's region" + through, "the cell's region" + through);
+        return new RawDisk(node, layout, blockSize, reads, trusted, layout.total(), "every cell's region" + through,
+                "the cell's region" + through);
     }
 
     /** The device of one cell on this disk. */

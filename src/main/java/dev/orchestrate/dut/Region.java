@@ -23,7 +23,9 @@ public record Region(Path source, long start, long end, int blockSize, String de
 
     /** "LBA 0..2,097,151 of /x/media.img (the cell's own device)", or why nothing was scanned. */
     public String describe() {
-        return scanned() ? "LBA " + Size.grouped(start / blockSize) + ".." + Size.grouped((end - 1) / blockSize) + " of " + source + " (" + description + ")"
+        return scanned()
+                ? "LBA " + Size.grouped(start / blockSize) + ".." + Size.grouped((end - 1) / blockSize)
+                        + " of " + source + " (" + description + ")"
                 : "not scanned: " + description;
     }
 }

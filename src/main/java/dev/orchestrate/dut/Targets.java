@@ -65,7 +65,10 @@ public final class Targets {
         return open(options, runDir, runName, needs, Runners.LIVE);
     }
 
-    /** As {@link #open(Options, Path, String, List)}; a lab target changes devices only through {@code runners}, so a dry run prints instead. */
+    /**
+     * As {@link #open(Options, Path, String, List)}; a lab target changes devices only through
+     * {@code runners}, so a dry run prints instead.
+     */
     public static Target open(Options options, Path runDir, String runName, List<Layout.Need> needs, Runners runners) {
         return kind(options).open(new TargetKind.Opening(options, runDir, runName, needs, runners));
     }
@@ -95,7 +98,10 @@ public final class Targets {
         return kind(options).deviceProblems(options, Layout.of(needs), host, looks);
     }
 
-    /** The lines of {@link #deviceProblems}: each refusal by rule, then whether {@code needed} bytes fit; {@code disk} names the target and its disk. */
+    /**
+     * The lines of {@link #deviceProblems}: each refusal by rule, then whether {@code needed} bytes fit;
+     * {@code disk} names the target and its disk.
+     */
     static List<String> diskProblems(String disk, List<Refusal> refusals, long diskBytes, long needed) {
         List<String> problems = new ArrayList<>(refusals.stream()
                 .map(r -> disk + " refused (" + r.rule().name().toLowerCase(Locale.ROOT).replace('_', '-') + "): " + r.reason()).toList());
@@ -106,11 +112,15 @@ public final class Targets {
         return problems;
     }
 
-    /** Null when the target can take a step of kind {@code step}, else what to add: a lab host's reboot and power cut need the host's command. */
+    /**
+     * Null when the target can take a step of kind {@code step}, else what to add: a lab host's reboot
+     * and power cut need the host's command.
+     */
     public static String boundaryProblem(Options options, String step) {
         return Resumable.Boundary.of(step).filter(b -> kind(options).takesHostDown() && options.find(b.key()).isEmpty())
-                .map(b -> "step '" + step + "' on " + named(options) + " takes the host down with a command the suite names, and the target names"
-                        + " none; add '" + b.key() + ": " + b.example() + "' (your host's command) under target:, or remove the step")
+                .map(b -> "step '" + step + "' on " + named(options) + " takes the host down with a command the suite names,"
+                        + " and the target names none; add '" + b.key() + ": " + b.example()
+                        + "' (your host's command) under target:, or remove the step")
                 .orElse(null);
     }
 

@@ -27,12 +27,14 @@ public record TrustedHost(String destination, String device, List<String> ssh, D
     public static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     /** Why a trusted host's read-back scans no region: only the files' ranges cross the network. */
-    static final String UNSCANNED = "verification reads through a trusted host, which streams only the files' ranges; the rest of the region is not scanned";
+    static final String UNSCANNED = "verification reads through a trusted host, which streams only the files' ranges;"
+            + " the rest of the region is not scanned";
 
     /** The lab targets' key that chooses the known-good read path. */
-    public static final Key KEY = Key.optional("read-back", Key.Type.TEXT, "local", "where verification reads the disk: local, the raw node"
-            + " with the cache bypassed, through the driver under test; or ssh://user@host/dev/sdX (a Mac's /dev/diskN), a second host with a"
-            + " trusted driver that streams only the files' ranges with dd over SSH (a key, no password; raw placements only)");
+    public static final Key KEY = Key.optional("read-back", Key.Type.TEXT, "local", "where verification reads the disk: local,"
+            + " the raw node with the cache bypassed, through the driver under test;"
+            + " or ssh://user@host/dev/sdX (a Mac's /dev/diskN), a second host with a trusted driver that streams only the files' ranges"
+            + " with dd over SSH (a key, no password; raw placements only)");
 
     /** The trusted host the target's {@code read-back} names, or empty to read locally; the value was checked at validation. */
     static Optional<TrustedHost> of(Options target) {
@@ -65,7 +67,8 @@ public record TrustedHost(String destination, String device, List<String> ssh, D
     /** The command that streams {@code length} bytes from {@code offset} of the device; both multiples of {@code blockSize}. */
     public Command read(long offset, long length, int blockSize) {
         List<String> argv = new ArrayList<>(ssh);
-        argv.addAll(List.of(destination, "dd", "if=" + node(), "bs=" + blockSize, "skip=" + offset / blockSize, "count=" + length / blockSize));
+        argv.addAll(List.of(destination, "dd", "if=" + node(), "bs=" + blockSize, "skip=" + offset / blockSize,
+                "count=" + length / blockSize));
         if (!mac()) {
             argv.add("iflag=direct");
         }

@@ -62,12 +62,14 @@ public record CellFilter(Map<String, Set<String>> wanted) {
         }
         wanted.forEach((axis, values) -> {
             if (!axes.containsKey(axis)) {
-                problems.add("--only " + axis + "=...: suite '" + suite.name() + "' has no axis '" + axis + "'" + Suggest.hint(axis, axes.keySet())
+                problems.add("--only " + axis + "=...: suite '" + suite.name() + "' has no axis '" + axis + "'"
+                        + Suggest.hint(axis, axes.keySet())
                         + (axes.isEmpty() ? "; it has no matrix" : "; axes: " + String.join(", ", axes.keySet())));
                 return;
             }
             values.stream().filter(v -> !axes.get(axis).contains(v)).forEach(v ->
-                    problems.add("--only " + axis + "=" + v + ": axis '" + axis + "' has no value '" + v + "'" + Suggest.hint(v, axes.get(axis))
+                    problems.add("--only " + axis + "=" + v + ": axis '" + axis + "' has no value '" + v + "'"
+                            + Suggest.hint(v, axes.get(axis))
                             + "; values: " + String.join(", ", axes.get(axis))));
         });
         return problems;

@@ -87,13 +87,15 @@ final class CellRun implements Evidence, CellWalk.Observer {
             result = TestExecutionResult.failed(e);
         }
         result = tearDown(result);
-        return new CellOutcome(result, Optional.empty(), record(Status.of(result).label(), result.getThrowable().map(Throwable::getMessage).orElse("")));
+        return new CellOutcome(result, Optional.empty(),
+                record(Status.of(result).label(), result.getThrowable().map(Throwable::getMessage).orElse("")));
     }
 
     /** The reboot at a step ended the process: journaled, the cell stays as it is (no teardown) for the resume. */
     private CellOutcome pause(CellWalk.Walked walked) {
         int step = walked.pausedAt();
-        journal.append(new Journal.AwaitingResume(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), step, walk.title(step)));
+        journal.append(new Journal.AwaitingResume(Journal.now(), descriptor.cell().ordinal(), descriptor.cell().name(), step,
+                walk.title(step)));
         RebootPending pending = new RebootPending("not finished: awaiting resume after the reboot at step " + step + " of cell "
                 + descriptor.cell().name() + "; continue the run with 'orchestrate resume " + dir.getParent().getParent() + "'");
         return new CellOutcome(TestExecutionResult.aborted(pending), walked.pausedBy(), record(AWAITING_RESUME, pending.getMessage()));
@@ -137,7 +139,8 @@ final class CellRun implements Evidence, CellWalk.Observer {
             Optional<ReadBack> readBack = context.lastReadBack(s.index());
             List<Extent> extents = readBack.map(ReadBack::extentMap).orElse(List.of());
             return new Manifest.FileRecord(s.file().fileId(), s.name(), s.file().size(), s.file().generation(), s.file().sparse(),
-                    p.path().toAbsolutePath().toString(), p.deviceOffset(), extents, readBack.map(ReadBack::blockSize).orElse(p.blockSize()));
+                    p.path().toAbsolutePath().toString(), p.deviceOffset(), extents,
+                    readBack.map(ReadBack::blockSize).orElse(p.blockSize()));
         }).toList();
         Path logFile = dir.resolve(CommandLogged.FILE);
         String log = Files.exists(logFile) ? logFile.toAbsolutePath().toString() : "";

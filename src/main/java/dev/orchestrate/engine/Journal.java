@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,8 @@ public final class Journal implements AutoCloseable {
             @JsonSubTypes.Type(value = CellFinished.class, name = "cell-finished"),
             @JsonSubTypes.Type(value = RunFinished.class, name = "run-finished"),
             @JsonSubTypes.Type(value = RunInterrupted.class, name = "run-interrupted")})
-    public sealed interface Event permits RunStarted, CellStarted, StepCompleted, AwaitingResume, Resumed, CellFinished, RunFinished, RunInterrupted {
+    public sealed interface Event
+            permits RunStarted, CellStarted, StepCompleted, AwaitingResume, Resumed, CellFinished, RunFinished, RunInterrupted {
         String at();
     }
 
@@ -97,7 +101,8 @@ public final class Journal implements AutoCloseable {
         Path file = runDir.resolve(FILE);
         try {
             boolean created = Files.notExists(file);
-            Journal journal = new Journal(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+            Journal journal = new Journal(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND));
             if (created) {
                 // the file's name lives in the directory: only forcing the directory makes the new file survive a power cut
                 try (FileChannel dir = FileChannel.open(runDir, StandardOpenOption.READ)) {
@@ -130,8 +135,8 @@ public final class Journal implements AutoCloseable {
     /** The SHA-256 of a file, hex: how a resume knows the suite is the one the run began with. */
     public static String sha256(Path file) throws IOException {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
@@ -178,7 +183,8 @@ public final class Journal implements AutoCloseable {
                 } else {
                     throw new Unreadable(file + ":" + (i + 1) + ": not an orchestrate journal event ("
                             + e.getMessage().lines().findFirst().orElse("") + "); "
-                            + (i == 0 ? "is this an orchestrate run directory?" : "the journal is damaged before its last line, so the run cannot be continued"));
+                            + (i == 0 ? "is this an orchestrate run directory?"
+                                    : "the journal is damaged before its last line, so the run cannot be continued"));
                 }
             }
         }

@@ -43,7 +43,8 @@ public record Readiness(Suite suite, int cells, Map<String, Integer> fixable, Ma
 
     /** Cells this host would run. */
     public int runnable() {
-        return cells - fixable.values().stream().mapToInt(Integer::intValue).sum() - elsewhere.values().stream().mapToInt(Integer::intValue).sum();
+        return cells - fixable.values().stream().mapToInt(Integer::intValue).sum()
+                - elsewhere.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Whether everything the suite needs on this platform is here. */
@@ -63,14 +64,16 @@ public record Readiness(Suite suite, int cells, Map<String, Integer> fixable, Ma
 
     /** A copy with a tool made for other platforms than this one. */
     private static boolean forElsewhere(Step step) {
-        return step.kind().equals("copy") && Tools.named(step.options().text("tool")).filter(t -> !t.platforms().contains(Platform.current())).isPresent();
+        return step.kind().equals("copy")
+                && Tools.named(step.options().text("tool")).filter(t -> !t.platforms().contains(Platform.current())).isPresent();
     }
 
     /** "macos-disk: macOS only" for a target kind of another platform. */
     private static Optional<String> targetElsewhere(Options target) {
         TargetKind kind = Targets.kind(target);
         return kind.platforms().contains(Platform.current()) ? Optional.empty()
-                : Optional.of(kind.name() + ": " + kind.platforms().stream().map(Platform::label).collect(Collectors.joining(" and ")) + " only");
+                : Optional.of(kind.name() + ": " + kind.platforms().stream().map(Platform::label).collect(Collectors.joining(" and "))
+                        + " only");
     }
 
     private static Optional<String> targetGap(Options target) {

@@ -1,15 +1,15 @@
 package dev.orchestrate.engine;
 
 import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.dut.Resumable;
+import dev.orchestrate.dut.Target;
+import dev.orchestrate.dut.Targets;
 import dev.orchestrate.host.ResumeHook;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Cancellation;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.suite.Suite;
-import dev.orchestrate.dut.Resumable;
-import dev.orchestrate.dut.Target;
-import dev.orchestrate.dut.Targets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +31,8 @@ import org.junit.platform.engine.TestExecutionResult;
 final class SuiteRun {
 
     /** What every cell of the suite shares. */
-    record Shared(EngineExecutionListener listener, Progress progress, Path workspace, long runId, SectorFormat format, Target target, Journal journal,
-                  Runners runners) {
+    record Shared(EngineExecutionListener listener, Progress progress, Path workspace, long runId, SectorFormat format, Target target,
+                  Journal journal, Runners runners) {
     }
 
     private final SuiteDescriptor descriptor;
@@ -127,7 +127,8 @@ final class SuiteRun {
                 if (pausedBy.isPresent()) {
                     break;
                 }
-                journal.append(new Journal.CellFinished(Journal.now(), ordinal, cell.cell().name(), outcome.record().status(), outcome.record().message()));
+                journal.append(new Journal.CellFinished(Journal.now(), ordinal, cell.cell().name(), outcome.record().status(),
+                        outcome.record().message()));
             }
             records.sort(Comparator.comparingInt(Manifest.CellRecord::ordinal));
             new Manifest(1, config.hexRunId(), suite.name(), suite.file().toString(), started,

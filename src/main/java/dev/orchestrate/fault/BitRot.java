@@ -2,6 +2,8 @@ package dev.orchestrate.fault;
 
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Section;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.LongConsumer;
@@ -9,8 +11,9 @@ import java.util.function.LongConsumer;
 /** When the controller stops, one bit flips in each of {@code sectors} sectors written this session. Imitates decay at rest. */
 record BitRot(int sectors) implements Fault {
 
-    static final FaultKind KIND = FaultKind.of("bit-rot", new Section.Variant("bits flip in written sectors at rest, when the controller stops"
-            + " (eject, reboot, power cut)", List.of(Key.optional("sectors", Key.Type.COUNT, "4", "how many sectors get one flipped bit"))),
+    static final FaultKind KIND = FaultKind.of("bit-rot", new Section.Variant("bits flip in written sectors at rest,"
+            + " when the controller stops (eject, reboot, power cut)",
+            List.of(Key.optional("sectors", Key.Type.COUNT, "4", "how many sectors get one flipped bit"))),
             o -> new BitRot((int) o.count("sectors")));
 
     @Override
@@ -20,8 +23,8 @@ record BitRot(int sectors) implements Fault {
 
     @Override
     public void atRest(List<Long> written, Random random, LongConsumer flip) {
-        List<Long> candidates = new java.util.ArrayList<>(written);
-        java.util.Collections.shuffle(candidates, random);
+        List<Long> candidates = new ArrayList<>(written);
+        Collections.shuffle(candidates, random);
         candidates.stream().limit(sectors).forEach(flip::accept);
     }
 }

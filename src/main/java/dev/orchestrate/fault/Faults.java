@@ -15,7 +15,8 @@ public final class Faults {
     static final String ALL_LBAS = String.valueOf(Long.MAX_VALUE / 512);
 
     /** The control: a cell that arms nothing, to compare the faulty cells with. */
-    private static final FaultKind NONE = new FaultKind("none", new Section.Variant("no fault: the control cell", List.of()), o -> Optional.empty());
+    private static final FaultKind NONE = new FaultKind("none", new Section.Variant("no fault: the control cell", List.of()),
+            o -> Optional.empty());
 
     /** Every kind; adding one is a new file with its {@link FaultKind} and a line here. */
     public static final List<FaultKind> ALL = List.of(
@@ -33,7 +34,8 @@ public final class Faults {
 
     /** The {@code fault} step's keys: a kind, and that kind's parameters. */
     public static final Section SECTION = Section.withVariants("fault",
-            "Arms a fault of the emulated controller for the rest of the cell (kind 'none' arms nothing: the control). Put it before the steps it should affect.",
+            "Arms a fault of the emulated controller for the rest of the cell (kind 'none' arms nothing: the control). "
+                    + "Put it before the steps it should affect.",
             List.of(Key.required("kind", Key.Type.TEXT, "the fault: " + String.join(", ", KINDS.keySet()))), "kind", KINDS);
 
     private Faults() {

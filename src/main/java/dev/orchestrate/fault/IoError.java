@@ -8,7 +8,8 @@ import java.util.List;
 /** Reads, writes or both that touch LBAs [{@code fromLba}, {@code toLba}) fail with EIO. Imitates a failing medium or a broken path. */
 record IoError(long fromLba, long toLba, boolean reads, boolean writes) implements Fault {
 
-    static final FaultKind KIND = FaultKind.of("io-error", new Section.Variant("reads or writes touching an LBA range fail with EIO", List.of(
+    static final FaultKind KIND = FaultKind.of("io-error",
+            new Section.Variant("reads or writes touching an LBA range fail with EIO", List.of(
                     Key.optional("from-lba", Key.Type.COUNT, "0", "first LBA (512-byte sectors) of the range"),
                     Key.optional("to-lba", Key.Type.COUNT, Faults.ALL_LBAS, "LBA after the range"),
                     Key.choice("on", "write", List.of("read", "write", "both"), "which commands fail"))),
@@ -18,7 +19,8 @@ record IoError(long fromLba, long toLba, boolean reads, boolean writes) implemen
 
     @Override
     public String describe() {
-        return "io-error: " + (reads && writes ? "reads and writes" : reads ? "reads" : "writes") + " touching LBA " + fromLba + ".." + (toLba - 1) + " fail with EIO";
+        return "io-error: " + (reads && writes ? "reads and writes" : reads ? "reads" : "writes")
+                + " touching LBA " + fromLba + ".." + (toLba - 1) + " fail with EIO";
     }
 
     @Override

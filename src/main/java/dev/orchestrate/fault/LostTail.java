@@ -13,25 +13,29 @@ import java.util.List;
  */
 record LostTail(long longerThan, long from, boolean zeros, String description) implements Fault {
 
-    static final FaultKind TRANSFER_LIMIT = FaultKind.of("transfer-limit", new Section.Variant("writes longer than N bytes lose the bytes past offset M"
-            + " inside the command, like a controller that mishandles long transfers", List.of(
-                    Key.optional("longer-than", Key.Type.SIZE, "512KiB", "writes longer than this are damaged (FUSE sends at most 1 MiB per write)"),
+    static final FaultKind TRANSFER_LIMIT = FaultKind.of("transfer-limit", new Section.Variant("writes longer than N bytes"
+            + " lose the bytes past offset M inside the command, like a controller that mishandles long transfers", List.of(
+                    Key.optional("longer-than", Key.Type.SIZE, "512KiB",
+                            "writes longer than this are damaged (FUSE sends at most 1 MiB per write)"),
                     Key.optional("from", Key.Type.SIZE, "272KiB", "bytes past this offset inside the command are lost"),
-                    Key.choice("fill", "zeros", List.of("zeros", "stale"), "what the lost bytes become: zeros, or whatever the media held (stale)"))),
+                    Key.choice("fill", "zeros", List.of("zeros", "stale"),
+                            "what the lost bytes become: zeros, or whatever the media held (stale)"))),
             o -> transferLimit(o.size("longer-than"), o.size("from"), o.text("fill").equals("zeros")));
 
-    static final FaultKind TORN_WRITE = FaultKind.of("torn-write", new Section.Variant("only the first bytes of long writes reach the media", List.of(
+    static final FaultKind TORN_WRITE = FaultKind.of("torn-write",
+            new Section.Variant("only the first bytes of long writes reach the media", List.of(
                     Key.optional("longer-than", Key.Type.SIZE, "64KiB", "writes longer than this are torn"),
                     Key.optional("keep", Key.Type.SIZE, "16KiB", "how many bytes of each torn write are stored"))),
             o -> tornWrite(o.size("longer-than"), o.size("keep")));
 
     static LostTail transferLimit(long longerThan, long from, boolean zeros) {
-        return new LostTail(longerThan, from, zeros, "transfer-limit: writes longer than " + longerThan + " bytes lose the bytes past " + from
-                + " inside the command (" + (zeros ? "zeros" : "stale media") + ")");
+        return new LostTail(longerThan, from, zeros, "transfer-limit: writes longer than " + longerThan
+                + " bytes lose the bytes past " + from + " inside the command (" + (zeros ? "zeros" : "stale media") + ")");
     }
 
     static LostTail tornWrite(long longerThan, long keep) {
-        return new LostTail(longerThan, keep, false, "torn-write: of writes longer than " + longerThan + " bytes only the first " + keep + " bytes are stored");
+        return new LostTail(longerThan, keep, false,
+                "torn-write: of writes longer than " + longerThan + " bytes only the first " + keep + " bytes are stored");
     }
 
     @Override

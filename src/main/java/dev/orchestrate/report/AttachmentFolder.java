@@ -33,7 +33,8 @@ public final class AttachmentFolder {
     public Path keep(String name, String extension, byte[] content) {
         try {
             String slug = name.replaceAll("[^A-Za-z0-9._-]+", "_");
-            String file = String.format(Locale.ROOT, "%02d-%s.%s", ++count, slug.substring(0, Math.min(slug.length(), NAME_CUT)), extension);
+            String file = String.format(Locale.ROOT, "%02d-%s.%s", ++count, slug.substring(0, Math.min(slug.length(), NAME_CUT)),
+                    extension);
             return Files.write(Files.createDirectories(folder).resolve(file), content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep attachment " + name, e);

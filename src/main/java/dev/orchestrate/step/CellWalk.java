@@ -175,7 +175,8 @@ public final class CellWalk {
 
     /** The host command a reboot or power cut step would take the host down with, where such a step ends the run. */
     private void handOver(Step step) {
-        Resumable.Boundary.of(step.kind()).flatMap(b -> context.target().resumable().filter(r -> r.endsProcess(b)).flatMap(r -> r.hostCommand(b)))
+        Resumable.Boundary.of(step.kind())
+                .flatMap(b -> context.target().resumable().filter(r -> r.endsProcess(b)).flatMap(r -> r.hostCommand(b)))
                 .ifPresent(observer::wouldHandOver);
     }
 

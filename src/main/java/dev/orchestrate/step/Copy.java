@@ -1,5 +1,6 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.dut.Placement;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
@@ -8,7 +9,6 @@ import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Step;
-import dev.orchestrate.dut.Placement;
 import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.tool.Tool;
 import dev.orchestrate.tool.Tools;
@@ -24,12 +24,15 @@ import java.util.stream.Stream;
 /** Copies every source file of the cell to its placement on the target with one tool, as a real process. */
 record Copy(Tool tool, Options options) implements Action {
 
-    static final Key TEMPERATURE = Key.choice("temperature", "warm", List.of("warm", "cold", "fresh"), "the source's pages when the copy starts: "
-            + "warm, in the host's cache as generated; cold, flushed and dropped from the cache (macOS: purge), so the tool reads the disk; "
-            + "fresh, rewritten just before the copy, its pages still dirty");
+    static final Key TEMPERATURE = Key.choice("temperature", "warm", List.of("warm", "cold", "fresh"),
+            "the source's pages when the copy starts: "
+                    + "warm, in the host's cache as generated; "
+                    + "cold, flushed and dropped from the cache (macOS: purge), so the tool reads the disk; "
+                    + "fresh, rewritten just before the copy, its pages still dirty");
 
-    static final Key OFFSET = Key.optional("offset", Key.Type.SIZE, "0", "raw targets only: bytes added to each file's place on the device; "
-            + "one that is not a multiple of 4KiB makes every write start inside a block (an alignment sweep: 0, 512, 2048 ...)");
+    static final Key OFFSET = Key.optional("offset", Key.Type.SIZE, "0",
+            "raw targets only: bytes added to each file's place on the device; "
+                    + "one that is not a multiple of 4KiB makes every write start inside a block (an alignment sweep: 0, 512, 2048 ...)");
 
     static final Section SECTION = section();
 
@@ -37,7 +40,8 @@ record Copy(Tool tool, Options options) implements Action {
         Map<String, Section.Variant> variants = new LinkedHashMap<>();
         Tools.ALL.forEach(t -> variants.put(t.name(), new Section.Variant(t.describe(), t.keys())));
         return Section.withVariants("copy", "Copies the cell's source files onto the target with one tool, run as a real process.", List.of(
-                Key.required("tool", Key.Type.TEXT, "the copy tool: " + String.join(", ", variants.keySet()) + ", or a name from the suite's 'tools'"),
+                Key.required("tool", Key.Type.TEXT,
+                        "the copy tool: " + String.join(", ", variants.keySet()) + ", or a name from the suite's 'tools'"),
                 TEMPERATURE,
                 OFFSET,
                 Key.optional("timeout", Key.Type.DURATION, "10m", "how long one copy may take before the rig is declared broken")),
@@ -51,7 +55,8 @@ record Copy(Tool tool, Options options) implements Action {
     @Override
     public String title() {
         // only what differs from the defaults, so the title reads like the command a person would type
-        String own = Stream.concat(tool.keys().stream(), Stream.of(TEMPERATURE, OFFSET)).filter(k -> !options.text(k.name()).equals(k.fallback()))
+        String own = Stream.concat(tool.keys().stream(), Stream.of(TEMPERATURE, OFFSET))
+                .filter(k -> !options.text(k.name()).equals(k.fallback()))
                 .map(k -> k.name() + "=" + options.text(k.name())).collect(Collectors.joining(" "));
         return "copy with " + tool.name() + (own.isEmpty() ? "" : " (" + own + ")");
     }

@@ -1,12 +1,12 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.dut.Placement;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Size;
 import dev.orchestrate.suite.Step;
-import dev.orchestrate.dut.Placement;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,12 +21,14 @@ import java.util.Random;
  */
 record Corrupt(int file, long offset, long length, String with) implements Action {
 
-    static final Section SECTION = Section.of("corrupt", "Test aid: damages a byte range of a copied file where it lies on the target, to exercise the failure path.", List.of(
+    static final Section SECTION = Section.of("corrupt",
+            "Test aid: damages a byte range of a copied file where it lies on the target, to exercise the failure path.", List.of(
             Key.required("offset", Key.Type.SIZE, "where the damage starts, as an offset in the file"),
             Key.optional("length", Key.Type.SIZE, "4KiB", "how many bytes to damage"),
             Key.optional("file", Key.Type.COUNT, "1", "which of the cell's files (1 is the first)"),
             Key.choice("with", "zeros", List.of("none", "zeros", "random", "flip"),
-                    "none: leave it intact (a control cell); zeros: a lost write; random: foreign data; flip: one bit flipped in every 512 bytes (bit rot)")));
+                    "none: leave it intact (a control cell); zeros: a lost write; random: foreign data; "
+                            + "flip: one bit flipped in every 512 bytes (bit rot)")));
 
     static Corrupt of(Options o) {
         return new Corrupt((int) o.count("file"), o.size("offset"), o.size("length"), o.text("with"));

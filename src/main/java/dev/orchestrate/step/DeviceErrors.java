@@ -20,6 +20,7 @@ final class DeviceErrors {
         if (outcome.output().contains("Input/output error")) {
             throw new DataDamaged(what + ": the device answered with I/O errors: " + outcome.lastLine());
         }
-        throw new RigBroken(what + " exited with " + outcome.exitCode() + ": " + outcome.lastLine() + " (command: " + outcome.command().display() + ")");
+        throw new RigBroken(what + " exited with " + outcome.exitCode() + ": " + outcome.lastLine()
+                + " (command: " + outcome.command().display() + ")");
     }
 }

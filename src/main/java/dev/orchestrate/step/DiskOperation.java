@@ -1,13 +1,13 @@
 package dev.orchestrate.step;
 
 import dev.orchestrate.device.DiskutilFailure;
+import dev.orchestrate.dut.DiskOperations;
+import dev.orchestrate.dut.Diskutil;
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.process.Outcome;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
-import dev.orchestrate.dut.DiskOperations;
-import dev.orchestrate.dut.Diskutil;
 import java.util.List;
 
 /**
@@ -19,8 +19,8 @@ record DiskOperation(String kind, Options options) implements Action {
 
     private static final List<String> FORMATS = Diskutil.FILE_SYSTEMS.subList(1, Diskutil.FILE_SYSTEMS.size());
 
-    static final Section PARTITION = Section.of("partition-disk", "diskutil partitionDisk on the target's disk: a small GPT partition, the rest"
-            + " free. A failure is the cell's finding, with diskutil's error code (e.g. -69825). macOS targets only.", List.of(
+    static final Section PARTITION = Section.of("partition-disk", "diskutil partitionDisk on the target's disk: a small GPT partition,"
+            + " the rest free. A failure is the cell's finding, with diskutil's error code (e.g. -69825). macOS targets only.", List.of(
             Key.choice("format", "jhfs+", FORMATS, "the partition's file system"),
             Key.optional("size", Key.Type.SIZE, "1GiB", "the partition's size")));
 

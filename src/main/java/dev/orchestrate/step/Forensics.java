@@ -1,7 +1,7 @@
 package dev.orchestrate.step;
 
-import dev.orchestrate.report.Evidence;
 import dev.orchestrate.dut.CommandLogged;
+import dev.orchestrate.report.Evidence;
 import dev.orchestrate.trace.Excerpt;
 import dev.orchestrate.trace.Record;
 import dev.orchestrate.trace.TraceReader;
@@ -57,7 +57,10 @@ final class Forensics {
         }
     }
 
-    /** Attaches the commands of the first damaged range and the diagnosis; returns the most specific finding for the failure message, or "". */
+    /**
+     * Attaches the commands of the first damaged range and the diagnosis; returns the most specific
+     * finding for the failure message, or "".
+     */
     String explain() {
         DamagedRange first = verdict.ranges().getFirst();
         long start = first.lba() * blockSize;

@@ -12,7 +12,8 @@ import java.util.List;
 /** fsync(2) of one copied file, through sync(1) with the file as its argument, so a hung device cannot hang the rig. */
 record Fsync(int file, Duration timeout) implements Action {
 
-    static final Section SECTION = Section.of("fsync", "fsync of one copied file: its data and metadata must reach the device and the device must flush.", List.of(
+    static final Section SECTION = Section.of("fsync",
+            "fsync of one copied file: its data and metadata must reach the device and the device must flush.", List.of(
             Key.optional("file", Key.Type.COUNT, "1", "which of the cell's files (1 is the first)"),
             Key.optional("timeout", Key.Type.DURATION, "2m", "how long the fsync may take before the rig is declared broken")));
 

@@ -29,14 +29,20 @@ record Generate(long size, int files, int generation, List<String> names, boolea
     static final String NUMBERED = "numbered";
     static final String SOURCE = "source";
 
-    static final Section SECTION = Section.of("generate", "Writes the cell's source files: stamped sectors, generated on the host outside the target.", List.of(
+    static final Section SECTION = Section.of("generate",
+            "Writes the cell's source files: stamped sectors, generated on the host outside the target.", List.of(
             Key.required("size", Key.Type.SIZE, "the size of each file, e.g. 4KiB, 256MiB, 5GiB"),
-            Key.optional("files", Key.Type.COUNT, null, "how many files (1 to " + MAX_FILES + "); 1 unless 'names' gives one file per name"),
-            Key.optional("names", Key.Type.TEXT, NUMBERED, "numbered: file-1.bin, file-2.bin ...; or a name set, a text file of one name per line "
-                    + "(path relative to the suite, e.g. ../fixtures/names.txt): one file per name, and verify checks the names and the listing"),
-            Key.optional("generation", Key.Type.COUNT, "1", "the generation stamped in every sector; raise it to rewrite the same files with new content"),
-            Key.choice("sparse", "no", List.of("no", "yes"), "yes: every second MiB of each file (the second, the fourth ...) is a hole, never "
-                    + "written, where zeros belong; a copy may keep the holes or write the zeros, and either is intact")));
+            Key.optional("files", Key.Type.COUNT, null,
+                    "how many files (1 to " + MAX_FILES + "); 1 unless 'names' gives one file per name"),
+            Key.optional("names", Key.Type.TEXT, NUMBERED, "numbered: file-1.bin, file-2.bin ...; "
+                    + "or a name set, a text file of one name per line "
+                    + "(path relative to the suite, e.g. ../fixtures/names.txt): one file per name, "
+                    + "and verify checks the names and the listing"),
+            Key.optional("generation", Key.Type.COUNT, "1",
+                    "the generation stamped in every sector; raise it to rewrite the same files with new content"),
+            Key.choice("sparse", "no", List.of("no", "yes"), "yes: every second MiB of each file (the second, the fourth ...) "
+                    + "is a hole, never written, where zeros belong; "
+                    + "a copy may keep the holes or write the zeros, and either is intact")));
 
     static Generate of(Options o) {
         return of(o, nameSet(o));
@@ -70,13 +76,16 @@ record Generate(long size, int files, int generation, List<String> names, boolea
             Location at = o.value("names").at();
             names.problems().forEach(p -> plan.problem(at, "names: " + p));
             o.find("files").ifPresent(v -> plan.problem(v.at(),
-                    "'files' and 'names' both say how many files there are; with a name set there is one file per name, so remove 'files'"));
+                    "'files' and 'names' both say how many files there are; "
+                            + "with a name set there is one file per name, so remove 'files'"));
             if (plan.raw()) {
-                plan.problem(at, "names need a file system, and " + plan.targetNamed() + " places files raw at device offsets; use the emulated or a directory target");
+                plan.problem(at, "names need a file system, and " + plan.targetNamed()
+                        + " places files raw at device offsets; use the emulated or a directory target");
             }
         });
         if (files < 1 || files >= CellContext.FILES_PER_CELL) {
-            plan.problem(o.find("files").orElse(o.value("names")).at(), "files must be 1 to " + (CellContext.FILES_PER_CELL - 1) + "; found " + files);
+            plan.problem(o.find("files").orElse(o.value("names")).at(),
+                    "files must be 1 to " + (CellContext.FILES_PER_CELL - 1) + "; found " + files);
         }
     }
 
@@ -128,7 +137,8 @@ record Generate(long size, int files, int generation, List<String> names, boolea
         for (int index = 1; index <= files; index++) {
             String name = names.isEmpty() ? CellContext.fileName(index) : names.get(index - 1);
             try {
-                sources.add(new CellContext.Source(index, new StampedFile(cell.runId(), cell.fileId(index), generation, size, cell.format(), sparse), dir.resolve(name)));
+                sources.add(new CellContext.Source(index,
+                        new StampedFile(cell.runId(), cell.fileId(index), generation, size, cell.format(), sparse), dir.resolve(name)));
             } catch (InvalidPathException e) {
                 throw new RigBroken("cannot name a source file " + name + " in " + dir + ": " + e.getMessage()
                         + "; file names need a UTF-8 locale (LANG=C.UTF-8)", e);

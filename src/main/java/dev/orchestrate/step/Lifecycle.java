@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /** The lifecycle steps: each an ability of the device, and each with the promise it makes about durability. */
 enum Lifecycle implements Action {
     UNMOUNT(Ability.MOUNT, d -> need(d.mountable()).unmount(), Effect.UNMOUNTS,
-            "Unmounts the volume. The OS writes back everything it holds and asks the device to flush: the point where the OS promises the data reached the device."),
+            "Unmounts the volume. The OS writes back everything it holds and asks the device to flush: "
+                    + "the point where the OS promises the data reached the device."),
     MOUNT(Ability.MOUNT, d -> need(d.mountable()).mount(), Effect.MOUNTS,
             "Mounts the volume again (after an eject, the device is attached again first)."),
     EJECT(Ability.EJECT, d -> need(d.ejectable()).eject(), Effect.UNMOUNTS,
@@ -25,8 +26,10 @@ enum Lifecycle implements Action {
                     + "On a target whose reboot ends the run (emulated: reboot: resume; linux-block and macos-disk: their reboot-command),"
                     + " the run stops here (exit 4) and 'orchestrate resume' continues it."),
     POWER_CUT(Ability.POWER_CUT, d -> need(d.powerSwitch()).powerCut(), Effect.CUTS,
-            "Cuts power: the controller loses what it never destaged and the host is cut off mid-flight; then power returns and the volume is mounted again. "
-                    + "Only data covered by a completed flush must survive. On linux-block and macos-disk the target's power-cut-command does it (a switched PDU):"
+            "Cuts power: the controller loses what it never destaged and the host is cut off mid-flight; "
+                    + "then power returns and the volume is mounted again. "
+                    + "Only data covered by a completed flush must survive. "
+                    + "On linux-block and macos-disk the target's power-cut-command does it (a switched PDU):"
                     + " the run stops here (exit 4) and the resume hook continues it at the next boot."),
     PURGE(Ability.PURGE, d -> need(d.purgeable()).purge(), Effect.NONE,
             "Drops the host's clean cached pages (and the device's buffer cache), so the next read goes to the device. Needs root.");
@@ -94,13 +97,17 @@ enum Lifecycle implements Action {
         }
     }
 
-    /** A reboot or power cut that ends the process stops the cell here, not finished: the engine saves the journal and the resume goes on. */
+    /**
+     * A reboot or power cut that ends the process stops the cell here, not finished: the engine saves
+     * the journal and the resume goes on.
+     */
     @Override
     public void run(CellContext cell) {
         Optional<Boundary> boundary = Boundary.of(kind()).filter(b -> cell.target().resumable().filter(r -> r.endsProcess(b)).isPresent());
         if (boundary.isPresent()) {
             cell.device().shutDownFor(boundary.get());
-            throw new RebootPending("not finished: the " + boundary.get().step() + " ended the run here; 'orchestrate resume' continues the cell after it");
+            throw new RebootPending("not finished: the " + boundary.get().step()
+                    + " ended the run here; 'orchestrate resume' continues the cell after it");
         }
         act.accept(cell.device());
     }

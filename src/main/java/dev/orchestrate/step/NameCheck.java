@@ -34,7 +34,8 @@ final class NameCheck {
             return Optional.empty();
         }
         if (cell.device().mountable().filter(m -> !m.mounted()).isPresent()) {
-            throw new RigBroken("verify: the names can only be read through the file system, and the volume is not mounted; add '- mount' before this verify");
+            throw new RigBroken("verify: the names can only be read through the file system, and the volume is not mounted; "
+                    + "add '- mount' before this verify");
         }
         Path dir = cell.placement(files.getFirst().index()).path().getParent();
         List<String> listed = list(dir);
@@ -42,7 +43,8 @@ final class NameCheck {
         List<String> problems = new ArrayList<>();
         StringBuilder report = new StringBuilder("names in " + dir + ", as listed:\n");
         // code points only where the glyphs could hide a difference: outside ASCII
-        listed.forEach(n -> report.append("  ").append(n).append(n.chars().allMatch(c -> c < 0x80) ? "" : "  [" + NameSet.codePoints(n) + "]").append('\n'));
+        listed.forEach(n -> report.append("  ").append(n)
+                .append(n.chars().allMatch(c -> c < 0x80) ? "" : "  [" + NameSet.codePoints(n) + "]").append('\n'));
         for (String name : expected) {
             if (!listed.contains(name)) {
                 String form = listed.stream().filter(n -> nfc(n).equals(nfc(name))).findFirst()
@@ -50,7 +52,8 @@ final class NameCheck {
                 problems.add("'" + name + "' [" + NameSet.codePoints(name) + "] " + form);
             }
         }
-        listed.stream().filter(n -> !expected.contains(n) && !OWN_ENTRIES.contains(n) && expected.stream().noneMatch(e -> nfc(e).equals(nfc(n))))
+        listed.stream()
+                .filter(n -> !expected.contains(n) && !OWN_ENTRIES.contains(n) && expected.stream().noneMatch(e -> nfc(e).equals(nfc(n))))
                 .forEach(n -> problems.add("'" + n + "' [" + NameSet.codePoints(n) + "] is there but was never copied"));
         List<String> order = listed.stream().filter(expected::contains).toList();
         cell.lastListing().filter(before -> !before.equals(order)).ifPresent(before ->

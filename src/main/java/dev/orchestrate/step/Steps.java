@@ -27,7 +27,8 @@ public final class Steps {
 
     private static final Map<String, StepKind> BY_NAME = ALL.stream().collect(Collectors.toMap(StepKind::name, Function.identity()));
 
-    public static final Map<String, Section> SECTIONS = ALL.stream().collect(Collectors.toUnmodifiableMap(StepKind::name, StepKind::section));
+    public static final Map<String, Section> SECTIONS = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(StepKind::name, StepKind::section));
 
     private Steps() {
     }

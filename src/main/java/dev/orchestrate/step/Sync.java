@@ -12,7 +12,8 @@ import java.util.List;
 /** Runs sync(1): asks the OS to write all dirty data to the devices. It promises nothing about a device's own cache. */
 record Sync(Duration timeout) implements Action {
 
-    static final Section SECTION = Section.of("sync", "Runs sync: the OS writes its dirty pages to the devices and asks them to flush (a device may still hold them in its own cache). "
+    static final Section SECTION = Section.of("sync", "Runs sync: the OS writes its dirty pages to the devices and asks them to flush "
+                    + "(a device may still hold them in its own cache). "
                     + "Once the cell has files on a file system, it syncs that file system (sync -f), which reports write-back errors.",
             List.of(Key.optional("timeout", Key.Type.DURATION, "2m", "how long sync may take before the rig is declared broken")));
 

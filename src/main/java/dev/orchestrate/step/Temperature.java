@@ -32,10 +32,12 @@ enum Temperature {
                     }
                     PageCache.evict(source.path());
                 }
-                case FRESH -> source.file().writeTo(source.path(), done -> evidence.progress("rewrite " + source.path().getFileName(), done, source.file().size()));
+                case FRESH -> source.file().writeTo(source.path(),
+                        done -> evidence.progress("rewrite " + source.path().getFileName(), done, source.file().size()));
             }
         } catch (IOException e) {
-            throw new RigBroken("cannot make the source " + source.path() + " " + name().toLowerCase(Locale.ROOT) + ": " + e.getMessage(), e);
+            throw new RigBroken("cannot make the source " + source.path() + " " + name().toLowerCase(Locale.ROOT)
+                    + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.orchestrate.step;
 
 import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.dut.Region;
 import dev.orchestrate.report.CorruptionMap;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.report.HexDiff;
-import dev.orchestrate.dut.Region;
 import dev.orchestrate.trace.Record;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;
@@ -33,8 +33,9 @@ public final class Verification {
      * @param region where to look for the run's sectors outside the files
      * @param log the device's command log, when there is one
      */
-    public static Optional<String> check(List<Expected> expected, Region region, SectorFormat format, IntFunction<String> names, Evidence evidence,
-                                         Optional<List<Record>> log, boolean durable, LongConsumer progress) throws IOException {
+    public static Optional<String> check(List<Expected> expected, Region region, SectorFormat format, IntFunction<String> names,
+                                         Evidence evidence, Optional<List<Record>> log, boolean durable,
+                                         LongConsumer progress) throws IOException {
         Verdict verdict = new Verifier(format, names).verify(expected, region, progress);
         evidence.attachText("verdict", verdict.text());
         if (verdict.first() != null) {
@@ -43,7 +44,8 @@ public final class Verification {
                     HexDiff.render(first.file() + " at offset " + first.offset(), first.offset(), first.expected(), first.found()));
         }
         if (verdict.first() != null || verdict.strays().sectors() > 0) {
-            evidence.attach("corruption map", "image/svg+xml", "svg", CorruptionMap.svg(verdict, expected).getBytes(StandardCharsets.UTF_8));
+            evidence.attach("corruption map", "image/svg+xml", "svg",
+                    CorruptionMap.svg(verdict, expected).getBytes(StandardCharsets.UTF_8));
         }
         int n = 0;
         for (Verdict.Sample s : verdict.samples()) {

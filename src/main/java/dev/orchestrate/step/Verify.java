@@ -1,5 +1,7 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.dut.ReadBack;
+import dev.orchestrate.dut.Region;
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
@@ -8,8 +10,6 @@ import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Step;
-import dev.orchestrate.dut.ReadBack;
-import dev.orchestrate.dut.Region;
 import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.verify.Expected;
 import java.io.IOException;
@@ -28,14 +28,18 @@ import java.util.stream.Stream;
  */
 record Verify(boolean durable, String scan) implements Action {
 
-    static final Section SECTION = Section.of("verify", "Reads back every copied file through the known-good path and classifies each sector; fails the cell on any damage.",
+    static final Section SECTION = Section.of("verify",
+            "Reads back every copied file through the known-good path and classifies each sector; fails the cell on any damage.",
             List.of(Key.choice("oracle", "strict", List.of("strict", "durable"),
-                    "strict: every sector must be there; durable: on a target with a command log, losses of data that no acknowledged flush covered "
+                    "strict: every sector must be there; "
+                            + "durable: on a target with a command log, losses of data that no acknowledged flush covered "
                             + "(e.g. written after the last fsync, before a power cut) are reported but do not fail the cell"),
                     Key.choice("scan", "region", List.of("files", "region", "device"),
-                            "where else to look for the run's sectors, read raw on the known-good path: files: nowhere else; region: the part of the device "
-                                    + "the cell used (its region of an image, the emulated target's own device); device: all of the device. "
-                                    + "Sectors found outside the files (a misdirected write's landing place, a copy, blocks a rewrite left) are reported, "
+                            "where else to look for the run's sectors, read raw on the known-good path: files: nowhere else; "
+                                    + "region: the part of the device the cell used "
+                                    + "(its region of an image, the emulated target's own device); device: all of the device. "
+                                    + "Sectors found outside the files "
+                                    + "(a misdirected write's landing place, a copy, blocks a rewrite left) are reported, "
                                     + "and do not fail the cell by themselves")));
 
     static Verify of(Options o) {
@@ -94,7 +98,9 @@ record Verify(boolean durable, String scan) implements Action {
         }).toList();
         long total = expected.stream().mapToLong(e -> e.file().size()).sum();
         // data read through the file system has no device addresses to scan around
-        Region region = scan.equals("files") || leaves != Leaves.DATA ? Region.none("scan: files") : cell.device().region(scan.equals("device"));
+        Region region = scan.equals("files") || leaves != Leaves.DATA
+                ? Region.none("scan: files")
+                : cell.device().region(scan.equals("device"));
         cell.scanned(scan, region);
         try {
             return Verification.check(expected, region, cell.format(), cell::describeFile, cell.evidence(), Forensics.logOf(cell), durable,
@@ -113,7 +119,8 @@ record Verify(boolean durable, String scan) implements Action {
                     new IllegalStateException(with.tool().name() + " leaves its own data but has no check"));
             Outcome outcome = cell.runners().looks().run(check);
             String name = s.name();
-            cell.evidence().attachText(with.tool().name() + "'s own check of " + name + " (exit " + outcome.exitCode() + ")", outcome.describe());
+            cell.evidence().attachText(with.tool().name() + "'s own check of " + name + " (exit " + outcome.exitCode() + ")",
+                    outcome.describe());
             if (outcome.exitCode() != 0) {
                 failed.add(name + ": " + outcome.firstLineWith("verify").orElse("exit " + outcome.exitCode()));
             }

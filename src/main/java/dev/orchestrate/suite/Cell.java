@@ -1,5 +1,6 @@
 package dev.orchestrate.suite;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
 public record Cell(int ordinal, Map<String, Value> axes) {
 
     public Cell {
-        axes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(axes));
+        axes = Collections.unmodifiableMap(new LinkedHashMap<>(axes));
     }
 
     /** {@code tool=cp size=1MiB}: the display name and the stable identity of the cell. */

@@ -57,7 +57,8 @@ class DoctorCommandTest {
                 """);
         // a PATH with nothing on it: rsync is missing whether or not this host has it
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder doctor = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "doctor", suite.toString())
+        ProcessBuilder doctor = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "doctor", suite.toString())
                 .redirectErrorStream(true);
         doctor.environment().put("PATH", dir.resolve("empty").toString());
         Process process = doctor.start();

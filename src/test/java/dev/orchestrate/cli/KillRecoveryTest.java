@@ -8,7 +8,6 @@ import dev.orchestrate.LeftBehind;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.host.StateDir;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -85,7 +84,8 @@ class KillRecoveryTest {
             assertTrue(run.waitFor(30, TimeUnit.SECONDS), "the killed run ended");
         }
         String prefix = StateDir.ROOT + "/" + pid + "-";
-        assertTrue(Files.readString(Path.of("/proc/mounts")).contains(prefix), "the killed run left its mounts behind, as a real kill -9 does");
+        assertTrue(Files.readString(Path.of("/proc/mounts")).contains(prefix),
+                "the killed run left its mounts behind, as a real kill -9 does");
 
         StringWriter text = new StringWriter();
         int exit = Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "run", quick.toString(), "--no-html",

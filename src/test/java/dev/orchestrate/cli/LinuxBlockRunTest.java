@@ -9,10 +9,12 @@ import dev.orchestrate.process.Executables;
 import dev.orchestrate.process.Processes;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +44,7 @@ class LinuxBlockRunTest {
     void attach() throws IOException {
         assumeTrue("root".equals(System.getProperty("user.name")) && Executables.find("losetup").isPresent(), "needs root and losetup");
         backing = dir.toRealPath().resolve("disk.img");
-        try (var file = new java.io.RandomAccessFile(backing.toFile(), "rw")) {
+        try (var file = new RandomAccessFile(backing.toFile(), "rw")) {
             file.setLength(64 << 20);
         }
         device = Processes.require(Command.of(LOSETUP, "losetup", "--find", "--show", backing.toString())).output().strip();
@@ -64,7 +66,8 @@ class LinuxBlockRunTest {
         assertEquals(Exit.PASSED, exit, out + "\n" + err);
         assertTrue(out.toString().contains("2 passed, 0 failed"), out.toString());
         try (Stream<Path> files = Files.walk(dir.resolve("reports"))) {
-            assertTrue(files.filter(Files::isRegularFile).anyMatch(f -> read(f).contains("read through the driver under test: " + device + " with O_DIRECT")),
+            assertTrue(files.filter(Files::isRegularFile)
+                            .anyMatch(f -> read(f).contains("read through the driver under test: " + device + " with O_DIRECT")),
                     "the verdict names the read path");
         }
     }
@@ -84,7 +87,8 @@ class LinuxBlockRunTest {
     void aDryRunPrintsTheHookAndTheHostCommandsOfARebootAndAPowerCutAndRunsNeither() throws IOException {
         Path suite = suite(backing.toString(), "reboot-command: sudo shutdown -r now\n  power-cut-command: pdu-ctl outlet 3 cycle",
                 "- reboot\n  - power-cut");
-        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", suite.toString(), "--only", "size=100KiB", "--dry-run");
+        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", suite.toString(),
+                "--only", "size=100KiB", "--dry-run");
         assertEquals(Exit.PASSED, exit, out + "\n" + err);
         String unit = "orchestrate-resume-dry-run.service";
         String handOver = "  the run would stop here (exit 4), its journal and manifest saved, and hand the host over:\n"
@@ -93,13 +97,15 @@ class LinuxBlockRunTest {
                 + "dry run: would run $ systemctl enable " + unit + "\n";
         String printed = out.toString().replaceAll("/\\S*orchestrate-dry-run-\\d+", "SCRATCH");
         assertTrue(printed.contains("  would run step reboot\n" + handOver + "dry run: would run $ sudo shutdown -r now\n"
-                + "  would run step power-cut\n" + handOver + "dry run: would run $ pdu-ctl outlet 3 cycle\n  would run step verify\n"), printed);
+                + "  would run step power-cut\n" + handOver + "dry run: would run $ pdu-ctl outlet 3 cycle\n"
+                + "  would run step verify\n"), printed);
         assertTrue(Files.notExists(Path.of("/etc/systemd/system", unit)), "nothing is installed in a dry run");
     }
 
     @Test
     void aDryRunPrintsEachFilesCopyCommandBesideTheTargetsOwn() throws IOException {
-        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", suite(backing.toString()).toString(), "--dry-run");
+        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", suite(backing.toString()).toString(),
+                "--dry-run");
         assertEquals(Exit.PASSED, exit, out + "\n" + err);
         String printed = out.toString().replaceAll("/\\S*orchestrate-dry-run-\\d+", "SCRATCH");
         assertTrue(printed.contains("""
@@ -114,7 +120,7 @@ class LinuxBlockRunTest {
 
     private static boolean isZero(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
-        return java.util.stream.IntStream.range(0, all.length).allMatch(i -> all[i] == 0);
+        return IntStream.range(0, all.length).allMatch(i -> all[i] == 0);
     }
 
     private Path suite(String serial) throws IOException {

@@ -3,14 +3,18 @@ package dev.orchestrate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrate.host.Platform;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,7 +43,7 @@ class MainTest {
                 try {
                     return json.readTree(f.toFile());
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }).toList();
         }
@@ -47,8 +51,9 @@ class MainTest {
 
     @Test
     void aMacDiskSuiteOnLinuxSkipsEveryCellAsMacOsOnly() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.orchestrate.host.Platform.current() == dev.orchestrate.host.Platform.LINUX);
-        assertEquals(Exit.BROKEN, run("run", "src/test/resources/lab/macos-disk.yaml", "--reports", reports.toString(), "--no-html"), err.toString());
+        assumeTrue(Platform.current() == Platform.LINUX);
+        assertEquals(Exit.BROKEN, run("run", "src/test/resources/lab/macos-disk.yaml", "--reports", reports.toString(), "--no-html"),
+                err.toString());
         assertTrue(out.toString().contains("macos-disk: macOS only"), out.toString());
         assertTrue(out.toString().contains("no cell ran"), out.toString());
     }
@@ -84,7 +89,8 @@ class MainTest {
         String text = out.toString();
         assertTrue(text.contains("FAILED  damage=zeros: first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros"), text);
         assertTrue(text.contains("1 passed, 3 failed, 0 broken, 0 skipped"), text);
-        JsonNode zeros = results("image-corrupt").stream().filter(r -> r.get("name").asText().equals("damage=zeros")).findFirst().orElseThrow();
+        JsonNode zeros = results("image-corrupt").stream()
+                .filter(r -> r.get("name").asText().equals("damage=zeros")).findFirst().orElseThrow();
         assertEquals("failed", zeros.get("status").asText());
         assertTrue(zeros.get("statusDetails").get("message").asText().startsWith("first bad byte at offset 8,192"));
     }
@@ -110,7 +116,8 @@ class MainTest {
 
     @Test
     void onlyRunsTheSelectedCells() {
-        assertEquals(Exit.PASSED, run("run", PASSING, "--reports", reports.toString(), "--no-html", "--only", "tool=cp", "--only", "size=4KiB"));
+        assertEquals(Exit.PASSED, run("run", PASSING, "--reports", reports.toString(), "--no-html", "--only", "tool=cp",
+                "--only", "size=4KiB"));
         assertTrue(out.toString().contains("1 of 4 cells"), out.toString());
         assertTrue(out.toString().contains("1 passed, 0 failed"), out.toString());
     }
@@ -142,7 +149,8 @@ class MainTest {
                 "--run-id", "ab", "--only", "tool=cp", "--only", "size=4KiB"));
         assertTrue(out.toString().contains("1 passed"), out.toString());
         String manifest = Files.readString(reports.resolve("directory-pass/latest/manifest.json"));
-        assertTrue(manifest.contains(volume.resolve("orchestrate-00000000000000ab").toString()), "the files went to the named volume: " + manifest);
+        assertTrue(manifest.contains(volume.resolve("orchestrate-00000000000000ab").toString()),
+                "the files went to the named volume: " + manifest);
 
         Path image = Files.writeString(reports.resolve("image.yaml"), "kind: image\n");
         assertEquals(Exit.BAD_INPUT, run("validate", PASSING, "--target", image.toString()));
@@ -160,7 +168,7 @@ class MainTest {
         try (var files = Files.list(Path.of("suites"))) {
             suites = files.map(Path::toString).filter(f -> f.endsWith(".yaml")).sorted().toList();
         }
-        List<String> args = new java.util.ArrayList<>(List.of("validate"));
+        List<String> args = new ArrayList<>(List.of("validate"));
         args.addAll(suites);
         assertEquals(Exit.PASSED, run(args.toArray(String[]::new)), err.toString());
         assertTrue(suites.size() >= 10, suites.toString());

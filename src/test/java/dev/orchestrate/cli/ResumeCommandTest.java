@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.orchestrate.LeftBehind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrate.LeftBehind;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.engine.Journal;
 import dev.orchestrate.engine.Manifest;
@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -57,19 +58,24 @@ class ResumeCommandTest {
     @Privileged
     void everyRebootStopsTheRunAndResumeFinishesItWithEachCellOnce() throws Exception {
         Path suite = Files.copy(SUITE, dir.resolve("resume.yaml"));
-        assertEquals(Exit.AWAITING_RESUME, orchestrate("run", suite.toString(), "--no-html", "--reports", dir.resolve("reports").toString()), out + "\n" + err);
+        assertEquals(Exit.AWAITING_RESUME, orchestrate("run", suite.toString(), "--no-html",
+                        "--reports", dir.resolve("reports").toString()),
+                out + "\n" + err);
         assertTrue(out.toString().contains("NOT FINISHED: the run stopped at the reboot at step 5 of cell fault=none"), out.toString());
         Path run = dir.resolve("reports/resume/latest").toRealPath();
         Journal.Log paused = Journal.read(run.resolve(Journal.FILE));
-        assertEquals(new Journal.AwaitingResume(paused.awaiting().orElseThrow().at(), 0, "fault=none", 5, "reboot"), paused.awaiting().orElseThrow());
+        assertEquals(new Journal.AwaitingResume(paused.awaiting().orElseThrow().at(), 0, "fault=none", 5, "reboot"),
+                paused.awaiting().orElseThrow());
         assertEquals(Journal.sha256(suite), paused.started().sha256());
         assertTrue(Files.exists(cellDir(run, "000").resolve("media.img")), "the interrupted cell keeps its media image");
         assertEquals(List.of("awaiting-resume"), cellStatuses(run));
         assertEquals(List.of("skipped"), statuses(results(run)));
 
         assertEquals(Exit.AWAITING_RESUME, orchestrate("resume", run.toString(), "--no-html"), out + "\n" + err);
-        assertTrue(out.toString().contains("NOT FINISHED: the run stopped at the reboot at step 5 of cell fault=no-teardown-flush"), out.toString());
-        assertFalse(Files.exists(cellDir(run, "000").resolve("media.img")), "the control passed after the reboot, so its media image is gone");
+        assertTrue(out.toString().contains("NOT FINISHED: the run stopped at the reboot at step 5 of cell fault=no-teardown-flush"),
+                out.toString());
+        assertFalse(Files.exists(cellDir(run, "000").resolve("media.img")),
+                "the control passed after the reboot, so its media image is gone");
         assertEquals(List.of("passed", "awaiting-resume"), cellStatuses(run));
         assertEquals(List.of("passed", "skipped"), statuses(results(run)));
         List<String> steps = steps(results(run).getFirst());
@@ -96,7 +102,8 @@ class ResumeCommandTest {
     @Privileged
     void aChangedSuiteIsNotResumed() throws Exception {
         Path suite = Files.copy(SUITE, dir.resolve("resume.yaml"));
-        assertEquals(Exit.AWAITING_RESUME, orchestrate("run", suite.toString(), "--only", "fault=none", "--no-html", "--reports", dir.resolve("reports").toString()),
+        assertEquals(Exit.AWAITING_RESUME, orchestrate("run", suite.toString(), "--only", "fault=none", "--no-html",
+                        "--reports", dir.resolve("reports").toString()),
                 out + "\n" + err);
         Files.writeString(suite, Files.readString(suite).replace("size: 4MiB", "size: 8MiB"));
         Path run = dir.resolve("reports/resume/latest").toRealPath();
@@ -110,7 +117,8 @@ class ResumeCommandTest {
         assertEquals(Exit.BAD_INPUT, orchestrate("resume", dir.toString()));
         assertTrue(err.toString().contains("no run journal (journal.jsonl)"), err.toString());
         Files.writeString(dir.resolve(Journal.FILE), """
-                {"event":"run-started","at":"t","format":1,"runId":"01","suite":"s","suiteFile":"/s.yaml","sha256":"00","only":[],"target":"emulated"}
+                {"event":"run-started","at":"t","format":1,"runId":"01","suite":"s","suiteFile":"/s.yaml",\
+                "sha256":"00","only":[],"target":"emulated"}
                 {"event":"cell-started",
                 {"event":"awaiting-resume","at":"t","ordinal":0,"cell":"c","step":2,"title":"reboot"}
                 """);
@@ -124,7 +132,8 @@ class ResumeCommandTest {
     void aRunKilledAtTheRebootLeavesNothingCleanupCannotTearDown() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", SUITE.toString(), "--only", "fault=none", "--no-html", "--reports", dir.resolve("reports").toString())
+                Main.class.getName(), "run", SUITE.toString(), "--only", "fault=none", "--no-html",
+                "--reports", dir.resolve("reports").toString())
                 .redirectErrorStream(true).start();
         long pid = process.pid();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -146,7 +155,7 @@ class ResumeCommandTest {
                 results.add(new ObjectMapper().readTree(f.toFile()));
             }
         }
-        results.sort(java.util.Comparator.comparingLong(r -> r.path("start").asLong()));
+        results.sort(Comparator.comparingLong(r -> r.path("start").asLong()));
         return results;
     }
 

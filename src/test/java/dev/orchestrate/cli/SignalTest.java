@@ -83,7 +83,8 @@ class SignalTest {
             assertTrue(!mountsOf(pid), "nothing of the run is mounted or attached 10 s after the signal");
             assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the run exits after writing its report");
             String output = seen + rest.get(30, TimeUnit.SECONDS);
-            System.err.printf("SignalTest: clean %.2f s after SIGTERM, exit %.2f s after it%n", cleanSeconds, (System.nanoTime() - signalled) / 1e9);
+            System.err.printf("SignalTest: clean %.2f s after SIGTERM, exit %.2f s after it%n", cleanSeconds,
+                    (System.nanoTime() - signalled) / 1e9);
             assertEquals(143, run.exitValue(), output);
             assertTrue(output.contains("INTERRUPTED by SIGTERM"), output);
 
@@ -97,8 +98,9 @@ class SignalTest {
             String junit = Files.readString(runDir.resolve("junit").resolve("TEST-orchestrate.xml"));
             assertTrue(junit.contains(Cancellation.NOT_RUN + "SIGTERM before this cell started"), junit);
             List<String> journal = Files.readAllLines(runDir.resolve("journal.jsonl"));
-            assertTrue(journal.getLast().contains("\"event\":\"run-interrupted\"") && journal.getLast().contains("\"notRun\":1"), journal.getLast());
-    
+            assertTrue(journal.getLast().contains("\"event\":\"run-interrupted\"") && journal.getLast().contains("\"notRun\":1"),
+                    journal.getLast());
+
         } finally {
             LeftBehind.stop(run);
         }
@@ -107,7 +109,8 @@ class SignalTest {
     /** Whether a mount or loop device of process {@code pid} is still there. */
     private static boolean mountsOf(long pid) throws IOException {
         String prefix = StateDir.ROOT + "/" + pid + "-";
-        String loops = new String(new ProcessBuilder("timeout", "30", "losetup", "-a").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String loops = new String(new ProcessBuilder("timeout", "30", "losetup", "-a").start().getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
         return Files.readString(Path.of("/proc/mounts")).contains(prefix) || loops.contains(prefix);
     }
 }

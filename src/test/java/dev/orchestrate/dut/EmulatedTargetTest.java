@@ -2,15 +2,16 @@ package dev.orchestrate.dut;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
 import dev.orchestrate.Installed;
 import dev.orchestrate.LeftBehind;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.SuiteResults;
+import dev.orchestrate.cli.Main;
 import dev.orchestrate.engine.CellFilter;
-import dev.orchestrate.engine.OrchestrateEngine;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import dev.orchestrate.engine.Manifest;
+import dev.orchestrate.engine.OrchestrateEngine;
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.outcome.Status;
@@ -18,6 +19,8 @@ import dev.orchestrate.trace.Op;
 import dev.orchestrate.trace.Record;
 import dev.orchestrate.trace.TraceReader;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +28,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Every fault of the emulated controller is caught by the verdict, next to a fault-free control
@@ -58,7 +64,8 @@ class EmulatedTargetTest {
         assertEquals(Status.FAILED, Status.of(lost));
         assertTrue(message(lost).startsWith("first bad byte at offset 0 of file-1.bin"), message(lost));
         // the file's blocks were never destaged; whether its metadata survived the cut decides which
-        assertTrue(message(lost).contains("found zeros") || message(lost).contains("found nothing: the file is absent from the volume"), message(lost));
+        assertTrue(message(lost).contains("found zeros") || message(lost).contains("found nothing: the file is absent from the volume"),
+                message(lost));
         assertTrue(message(lost).contains("; likely write cache not flushed"), message(lost));
     }
 
@@ -67,7 +74,8 @@ class EmulatedTargetTest {
         Map<String, TestExecutionResult> results = execute("transfer-limit");
         Manifest manifest = Manifest.read(run.resolve(Manifest.FILE));
         for (Manifest.CellRecord cell : manifest.cells()) {
-            Path log = run.resolve("cells").resolve(String.format("%03d-", cell.ordinal()) + cell.name().replaceAll("[^A-Za-z0-9._=-]+", "_"))
+            Path log = run.resolve("cells")
+                    .resolve(String.format("%03d-", cell.ordinal()) + cell.name().replaceAll("[^A-Za-z0-9._=-]+", "_"))
                     .resolve(CommandLogged.FILE);
             List<Record> records = TraceReader.read(log).records();
             long armedAt = records.stream().filter(r -> r.op() == Op.FAULT).mapToLong(Record::seq).findFirst().orElseThrow();
@@ -76,7 +84,8 @@ class EmulatedTargetTest {
             assertEquals(overLimit ? Status.FAILED : Status.PASSED, Status.of(result), cell.name() + ": " + message(result));
             if (overLimit) {
                 assertTrue(message(result).startsWith("first bad byte at offset 16,384 of file-1.bin"), message(result));
-                assertTrue(message(result).contains("; likely transfer-length limit (or writes torn at a fixed length): all "), message(result));
+                assertTrue(message(result).contains("; likely transfer-length limit (or writes torn at a fixed length): all "),
+                        message(result));
             }
         }
         assertEquals(Status.PASSED, Status.of(results.get("oflag=direct block-size=4KiB")), "4 KiB direct writes stay under the limit");
@@ -93,11 +102,17 @@ class EmulatedTargetTest {
             assertTrue(r.getThrowable().orElseThrow() instanceof DataDamaged);
         }
         assertTrue(message(results.get("fault=bit-rot")).contains("damaged sector: 1 bytes differ"), message(results.get("fault=bit-rot")));
-        assertTrue(message(results.get("fault=torn-write")).startsWith("first bad byte at offset 16,384"), message(results.get("fault=torn-write")));
-        assertTrue(message(results.get("fault=torn-write")).contains("likely transfer-length limit (or writes torn at a fixed length): all "), message(results.get("fault=torn-write")));
-        assertTrue(message(results.get("fault=misdirect")).contains("likely misdirected writes: "), message(results.get("fault=misdirect")));
-        assertTrue(message(results.get("fault=misdirect")).contains("8 LBAs) after their own place, which does not hold them; the writes landed that far away; "
-                + "outside the files they landed at LBA "), "the region scan finds where the file's last sectors went: " + message(results.get("fault=misdirect")));
+        assertTrue(message(results.get("fault=torn-write")).startsWith("first bad byte at offset 16,384"),
+                message(results.get("fault=torn-write")));
+        assertTrue(message(results.get("fault=torn-write")).contains("likely transfer-length limit"
+                        + " (or writes torn at a fixed length): all "),
+                message(results.get("fault=torn-write")));
+        assertTrue(message(results.get("fault=misdirect")).contains("likely misdirected writes: "),
+                message(results.get("fault=misdirect")));
+        assertTrue(message(results.get("fault=misdirect")).contains("8 LBAs) after their own place, which does not hold them;"
+                        + " the writes landed that far away; "
+                        + "outside the files they landed at LBA "),
+                "the region scan finds where the file's last sectors went: " + message(results.get("fault=misdirect")));
     }
 
     @Test
@@ -136,20 +151,24 @@ class EmulatedTargetTest {
     @Test
     void aFailedCellIsVerifiedAgainOfflineFromItsKeptMediaAndExtentMap() {
         execute("transfer-limit");
-        java.io.StringWriter text = new java.io.StringWriter();
-        int exit = dev.orchestrate.cli.Main.execute(new java.io.PrintWriter(text, true), new java.io.PrintWriter(text, true), "verify",
+        StringWriter text = new StringWriter();
+        int exit = Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "verify",
                 "--manifest", run.resolve(Manifest.FILE).toString(), "--reports", run.resolve("offline").toString(), "--no-html");
         assertEquals(1, exit, text.toString());
-        assertTrue(text.toString().contains("FAILED  oflag=none block-size=4KiB: first bad byte at offset 16,384 of file-1.bin"), text.toString());
-        assertTrue(text.toString().contains("likely transfer-length limit"), "the cell's command log is found through the manifest: " + text);
-        assertTrue(text.toString().contains("SKIPPED oflag=direct block-size=4KiB: the media image"), "a passed cell's media is gone: " + text);
+        assertTrue(text.toString().contains("FAILED  oflag=none block-size=4KiB: first bad byte at offset 16,384 of file-1.bin"),
+                text.toString());
+        assertTrue(text.toString().contains("likely transfer-length limit"),
+                "the cell's command log is found through the manifest: " + text);
+        assertTrue(text.toString().contains("SKIPPED oflag=direct block-size=4KiB: the media image"),
+                "a passed cell's media is gone: " + text);
     }
 
     @Test
     void theDurableOracleFailsOnlyLossesAFlushHadPromised() throws IOException {
         Map<String, TestExecutionResult> results = execute("durable");
         assertEquals(Status.PASSED, Status.of(results.get("fault=none conv=none")), "lost, but never promised: reported, not failed");
-        assertTrue(Files.readString(run.resolve("cells/000-fault=none_conv=none/attachments").toFile().listFiles((d, n) -> n.contains("losses_never_promised"))[0].toPath())
+        assertTrue(Files.readString(run.resolve("cells/000-fault=none_conv=none/attachments").toFile()
+                        .listFiles((d, n) -> n.contains("losses_never_promised"))[0].toPath())
                 .startsWith("1 of 1 damaged ranges were never promised"));
         assertEquals(Status.PASSED, Status.of(results.get("fault=none conv=fsync")), message(results.get("fault=none conv=fsync")));
         assertEquals(Status.PASSED, Status.of(results.get("fault=ignore-flush conv=none")));
@@ -158,8 +177,8 @@ class EmulatedTargetTest {
         assertTrue(message(promised).contains("likely write cache not flushed"), message(promised));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"ext2", "xfs", "btrfs"})
+    @ParameterizedTest
+    @ValueSource(strings = {"ext2", "xfs", "btrfs"})
     void everyFileSystemIsVerifiedOnTheMedia(String fileSystem) throws IOException {
         Installed.assumeFileSystem("the emulated target on " + fileSystem, fileSystem);
         Path suite = Files.writeString(run.resolve(fileSystem + ".yaml"), """
@@ -179,7 +198,7 @@ class EmulatedTargetTest {
                   - verify
                 """.formatted(fileSystem, fileSystem));
         var events = EngineTestKit.engine(OrchestrateEngine.ID)
-                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectFile(suite.toFile()))
+                .selectors(selectFile(suite.toFile()))
                 .configurationParameter(OrchestrateEngine.RUN_DIR, run.resolve("run-" + fileSystem).toString())
                 .configurationParameter(CellFilter.PARAMETER, "")
                 .execute().testEvents();

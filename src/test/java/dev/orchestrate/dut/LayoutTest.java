@@ -2,6 +2,7 @@ package dev.orchestrate.dut;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,9 @@ class LayoutTest {
 
     @Test
     void readBackGivesLbas() {
-        assertEquals(2048 + 16, ReadBack.raw(java.nio.file.Path.of("/img"), 1 << 20, 512).lba(8192));
-        assertEquals(-1, ReadBack.file(java.nio.file.Path.of("/f")).lba(8192));
-        assertEquals(-1, ReadBack.mapped(java.nio.file.Path.of("/m"), List.of(new Extent(0, 1 << 20, 4096)), 512).lba(8192), "unmapped is no LBA, not LBA 0");
+        assertEquals(2048 + 16, ReadBack.raw(Path.of("/img"), 1 << 20, 512).lba(8192));
+        assertEquals(-1, ReadBack.file(Path.of("/f")).lba(8192));
+        assertEquals(-1, ReadBack.mapped(Path.of("/m"), List.of(new Extent(0, 1 << 20, 4096)), 512).lba(8192),
+                "unmapped is no LBA, not LBA 0");
     }
 }

@@ -52,11 +52,14 @@ class LinuxBlockTargetTest {
                 + " add model: 'RAID R8' if sdc is the disk under test"), problems("/dev/sdc", SDC.replace("model: RAID R8\n  ", "")));
         assertEquals(List.of("mismatch", "system"), rules("/dev/vda", "model: x\n  serial: vm-root-0001\n  size: 21474836480"));
         assertEquals(List.of("mounted"), rules("/dev/sdb", "model: Extreme Pro\n  serial: AA010417161548431583\n  size: 30752000000"));
-        assertEquals(List.of(), problems("/dev/sdb", "model: Extreme Pro\n  serial: AA010417161548431583\n  size: 30752000000\n  may-unmount: yes"));
-        assertEquals(List.of("mounted", "partition"), rules("/dev/sdb1", "model: Extreme Pro\n  serial: AA010417161548431583\n  size: 30752000000"));
+        assertEquals(List.of(), problems("/dev/sdb",
+                "model: Extreme Pro\n  serial: AA010417161548431583\n  size: 30752000000\n  may-unmount: yes"));
+        assertEquals(List.of("mounted", "partition"),
+                rules("/dev/sdb1", "model: Extreme Pro\n  serial: AA010417161548431583\n  size: 30752000000"));
         assertEquals(List.of("in-use"), rules("/dev/sdd", "model: ST1000NM0033\n  serial: naa.5000c500a1b2c3d4\n  size: 1000204886016"));
         assertEquals(List.of("read-only"), rules("/dev/sde", "model: WORM\n  serial: naa.5000c500a1b2c3ff\n  size: 1GiB"));
-        assertEquals(List.of("linux-block /dev/sdz: no block device 'sdz' under " + dir.resolve("sys/block") + "; lsblk lists the names this host has"),
+        assertEquals(List.of("linux-block /dev/sdz: no block device 'sdz' under " + dir.resolve("sys/block")
+                        + "; lsblk lists the names this host has"),
                 problems("/dev/sdz", SDC));
     }
 
@@ -75,7 +78,8 @@ class LinuxBlockTargetTest {
                     changes.add(c);
                     return new Outcome(c, 0, Duration.ZERO, "");
                 });
-        Suite allowed = suite("/dev/sdb", "model: Extreme Pro\n  serial: AA010417161548431583\n  size: 30752000000\n  may-unmount: yes", "1MiB", 1);
+        Suite allowed = suite("/dev/sdb", "model: Extreme Pro\n  serial: AA010417161548431583\n  size: 30752000000\n  may-unmount: yes",
+                "1MiB", 1);
         LinuxBlockTarget target = LinuxBlockTarget.open(allowed.target(), disks, recording, Layout.of(Catalog.needs(allowed)));
         target.prepare();
         assertEquals(List.of(List.of("umount", "/dev/sdb1")), changes.stream().map(Command::argv).toList());
@@ -121,14 +125,17 @@ class LinuxBlockTargetTest {
         Suite swapped = suite("/dev/sdc", SDC.replace("naa.6001b4d0c8a2419000731", "naa.5000c500a1b2c3d4"), "1MiB", 1);
         RigBroken e = assertThrows(RigBroken.class, () -> LinuxBlockTarget.open(swapped.target(), disks, Runners.LIVE,
                 Layout.of(Catalog.needs(swapped))).prepareForResume());
-        assertTrue(e.getMessage().startsWith("after the reboot, sdc is not the disk the run wrote before it:\n  - sdc says its serial number is"
+        assertTrue(e.getMessage().startsWith("after the reboot, sdc is not the disk the run wrote before it:\n"
+                + "  - sdc says its serial number is"
                 + " 'naa.6001b4d0c8a2419000731' but the suite expects 'naa.5000c500a1b2c3d4'"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("so the cell has no verdict; check the disk and its cabling, then run the suite again"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("so the cell has no verdict; check the disk and its cabling, then run the suite again"),
+                e.getMessage());
 
         Suite gone = suite("/dev/sdz", SDC, "1MiB", 1);
         RigBroken missing = assertThrows(RigBroken.class, () -> LinuxBlockTarget.open(gone.target(), disks, Runners.LIVE,
                 Layout.of(Catalog.needs(gone))).prepareForResume());
-        assertTrue(missing.getMessage().startsWith("after the reboot, /dev/sdz cannot be looked at (no block device 'sdz' under "), missing.getMessage());
+        assertTrue(missing.getMessage().startsWith("after the reboot, /dev/sdz cannot be looked at (no block device 'sdz' under "),
+                missing.getMessage());
     }
 
     private List<String> rules(String device, String identity) throws IOException {

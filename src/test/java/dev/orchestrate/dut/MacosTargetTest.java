@@ -17,20 +17,26 @@ import dev.orchestrate.suite.Suite;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The macOS targets with diskutil, ioreg and hdiutil answered from fixtures/macos: what they look at, what they change, what they refuse. */
+/**
+ * The macOS targets with diskutil, ioreg and hdiutil answered from fixtures/macos: what they look
+ * at, what they change, what they refuse.
+ */
 class MacosTargetTest {
 
     private static final Path MACOS = Path.of("fixtures/macos");
-    private static final String RAID = "  disk: disk5\n  media-name: GAMMA RAID R8 Media\n  size: 65999999991808\n  serial: GR8A2419000731\n  protocol: SCSI\n";
+    private static final String RAID = "  disk: disk5\n  media-name: GAMMA RAID R8 Media\n  size: 65999999991808\n"
+            + "  serial: GR8A2419000731\n  protocol: SCSI\n";
 
     /** The identity the device attaches is not what these tests look at. */
     private static final Evidence NO_EVIDENCE = new Evidence() {
@@ -63,9 +69,11 @@ class MacosTargetTest {
 
     @Test
     void aFileSystemIsASmallGptPartitionMadeWithDiskutil() throws IOException {
-        MacosTarget target = target(RAID + "  file-system: jhfs+\n", Map.of("diskutil info -plist disk5", "diskutil-info-disk5-raid-scsi.plist"));
+        MacosTarget target = target(RAID + "  file-system: jhfs+\n",
+                Map.of("diskutil info -plist disk5", "diskutil-info-disk5-raid-scsi.plist"));
         target.prepare();
-        assertEquals(List.of(List.of("diskutil", "partitionDisk", "disk5", "2", "GPT", "JHFS+", "ORCHDEF012", "67108864B", "Free Space", "FREE", "R")), changed);
+        assertEquals(List.of(List.of("diskutil", "partitionDisk", "disk5", "2", "GPT", "JHFS+", "ORCHDEF012", "67108864B",
+                "Free Space", "FREE", "R")), changed);
         target.unmount();
         target.eject();
         assertEquals(List.of("diskutil", "unmount", "/Volumes/ORCHDEF012"), changed.get(1));
@@ -75,7 +83,8 @@ class MacosTargetTest {
 
     @Test
     void theInternalDiskAndAMismatchAreRefusedBeforeAnythingChanges() throws IOException {
-        MacosTarget internal = target(RAID.replace("disk5", "disk0"), Map.of("diskutil info -plist disk0", "diskutil-info-disk0-internal-ssd.plist"));
+        MacosTarget internal = target(RAID.replace("disk5", "disk0"),
+                Map.of("diskutil info -plist disk0", "diskutil-info-disk0-internal-ssd.plist"));
         RigBroken e = assertThrows(RigBroken.class, internal::prepare);
         assertTrue(e.getMessage().contains("disk0 is an internal disk"), e.getMessage());
         assertTrue(e.getMessage().contains("disk0 says its serial number is nothing"), e.getMessage());
@@ -90,7 +99,8 @@ class MacosTargetTest {
         MacosTarget ram = target("", Map.of("diskutil info -plist disk8", "diskutil-info-disk8-ramdisk.plist"), "macos-ramdisk");
         ram.prepare();
         ram.close();
-        assertEquals(List.of(List.of("hdiutil", "attach", "-nomount", "ram://2097152"), List.of("dd", "if=/dev/zero", "of=/dev/rdisk8", "bs=1m", "count=2"),
+        assertEquals(List.of(List.of("hdiutil", "attach", "-nomount", "ram://2097152"),
+                List.of("dd", "if=/dev/zero", "of=/dev/rdisk8", "bs=1m", "count=2"),
                 List.of("hdiutil", "detach", "disk8")), changed);
     }
 
@@ -98,7 +108,8 @@ class MacosTargetTest {
     void aDryRunPrintsEveryChangeAndRunsNone() throws IOException {
         StringWriter printed = new StringWriter();
         Suite suite = suite("", "macos-ramdisk");
-        MacosTarget ram = MacosTarget.open(suite.target(), new Runners(fake(Map.of(), looked), Runner.printing(new PrintWriter(printed, true))),
+        MacosTarget ram = MacosTarget.open(suite.target(),
+                new Runners(fake(Map.of(), looked), Runner.printing(new PrintWriter(printed, true))),
                 Layout.of(Catalog.needs(suite)), Platform.MACOS, "abcdef012");
         ram.prepare();
         ram.close();
@@ -127,8 +138,9 @@ class MacosTargetTest {
         List<String> internal = deviceProblems(RAID.replace("disk5", "disk0"), "diskutil-info-disk0-internal-ssd.plist", Platform.MACOS);
         assertTrue(internal.contains("macos-disk disk0 refused (internal): disk0 is an internal disk; internal disks are never written,"
                 + " whatever the suite says: attach the disk under test externally"), internal.toString());
-        assertEquals(List.of("macos-disk disk5 refused (mismatch): disk5 says its protocol is 'Fibre Channel Interface' but the suite expects 'SCSI';"
-                + " check that disk5 is the disk under test"), deviceProblems(RAID, "diskutil-info-disk5-raid-fibre-channel.plist", Platform.MACOS));
+        assertEquals(List.of("macos-disk disk5 refused (mismatch): disk5 says its protocol is 'Fibre Channel Interface'"
+                        + " but the suite expects 'SCSI'; check that disk5 is the disk under test"),
+                deviceProblems(RAID, "diskutil-info-disk5-raid-fibre-channel.plist", Platform.MACOS));
         assertTrue(deviceProblems(RAID, "diskutil-info-truncated.plist", Platform.MACOS).getFirst().startsWith("macos-disk disk5: "),
                 "a truncated answer names the disk and says why");
         assertEquals(List.of(), changed, "nothing is changed to find out");
@@ -142,7 +154,8 @@ class MacosTargetTest {
 
     private List<String> deviceProblems(String identity, String info, Platform host) throws IOException {
         Map<String, String> all = Map.of("diskutil info -plist " + (identity.contains("disk0") ? "disk0" : "disk5"), info,
-                "diskutil list -plist", "diskutil-list.plist", "ioreg -a -l -r -c IOSCSIParallelInterfaceController", "ioreg-controller-dext.plist");
+                "diskutil list -plist", "diskutil-list.plist",
+                "ioreg -a -l -r -c IOSCSIParallelInterfaceController", "ioreg-controller-dext.plist");
         Suite suite = suite(identity);
         return Targets.deviceProblems(suite.target(), Catalog.needs(suite), host, fake(all, looked));
     }
@@ -152,7 +165,7 @@ class MacosTargetTest {
     }
 
     private MacosTarget target(String identity, Map<String, String> fixtures, String kind) throws IOException {
-        Map<String, String> all = new java.util.HashMap<>(fixtures);
+        Map<String, String> all = new HashMap<>(fixtures);
         all.put("diskutil list -plist", "diskutil-list.plist");
         all.put("ioreg -a -l -r -c IOSCSIParallelInterfaceController", "ioreg-controller-dext.plist");
         all.put("hdiutil attach -nomount ram://2097152", "hdiutil-attach-ram.txt");
@@ -169,7 +182,7 @@ class MacosTargetTest {
             try {
                 return new Outcome(command, 0, Duration.ZERO, fixture == null ? "" : Files.readString(MACOS.resolve(fixture)));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         };
     }

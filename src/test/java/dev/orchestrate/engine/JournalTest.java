@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,8 @@ class JournalTest {
 
     private void writeRunUpToAReboot() {
         try (Journal journal = Journal.open(run)) {
-            journal.append(new Journal.RunStarted("t0", Journal.FORMAT, "00000000000000ab", "resume", "/suites/resume.yaml", "5e1f", List.of("fault=none"), "emulated", ""));
+            journal.append(new Journal.RunStarted("t0", Journal.FORMAT, "00000000000000ab", "resume", "/suites/resume.yaml", "5e1f",
+                    List.of("fault=none"), "emulated", ""));
             journal.append(new Journal.CellStarted("t1", 0, "fault=none"));
             journal.append(new Journal.StepCompleted("t2", 0, "fault=none", 1, "generate 1 file of 4MiB, generation 1"));
             journal.append(new Journal.CellFinished("t3", 0, "fault=none", "passed", ""));
@@ -69,7 +71,7 @@ class JournalTest {
     void aBadLineBeforeTheLastIsRefusedByItsNumber() throws IOException {
         writeRunUpToAReboot();
         Path file = run.resolve(Journal.FILE);
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
         lines.set(2, "{\"event\":\"step-completed\",\"ordinal\":0,");
         Files.write(file, lines);
         var e = assertThrows(Journal.Unreadable.class, () -> Journal.read(file));
@@ -84,7 +86,8 @@ class JournalTest {
         assertTrue(e.getMessage().startsWith(file + ":1: not an orchestrate journal event"), e.getMessage());
         Path empty = Files.writeString(run.resolve("empty.jsonl"), "");
         assertTrue(assertThrows(Journal.Unreadable.class, () -> Journal.read(empty)).getMessage().contains("empty"));
-        Path cellEvent = Files.writeString(run.resolve("cell.jsonl"), "{\"event\":\"cell-started\",\"at\":\"t\",\"ordinal\":0,\"cell\":\"x\"}\n{}\n");
+        Path cellEvent = Files.writeString(run.resolve("cell.jsonl"),
+                "{\"event\":\"cell-started\",\"at\":\"t\",\"ordinal\":0,\"cell\":\"x\"}\n{}\n");
         assertTrue(assertThrows(Journal.Unreadable.class, () -> Journal.read(cellEvent)).getMessage().contains(":1: "));
     }
 }

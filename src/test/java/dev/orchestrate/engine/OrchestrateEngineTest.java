@@ -67,7 +67,8 @@ class OrchestrateEngineTest {
     void cellsPointAtTheirLineInTheSuite() {
         Event started = execute(selectClasspathResource("suites/directory-pass.yaml"), "tool=dd,size=1MiB")
                 .testEvents().started().list().getFirst();
-        ClasspathResourceSource source = assertInstanceOf(ClasspathResourceSource.class, started.getTestDescriptor().getSource().orElseThrow());
+        ClasspathResourceSource source = assertInstanceOf(ClasspathResourceSource.class,
+                started.getTestDescriptor().getSource().orElseThrow());
         assertEquals(6, source.getPosition().orElseThrow().getLine());
         assertEquals("tool=dd size=1MiB", started.getTestDescriptor().getDisplayName());
         assertTrue(started.getTestDescriptor().getUniqueId().toString().endsWith("[suite:directory-pass]/[cell:tool=dd size=1MiB]"));
@@ -83,10 +84,13 @@ class OrchestrateEngineTest {
         assertTrue(entries.contains(Map.of(Entries.PARAMETER, "size", Entries.VALUE, "4KiB")));
         List<String> steps = entries.stream().filter(e -> "stop".equals(e.get(Entries.EVENT)))
                 .map(e -> e.get(Entries.STEP) + ":" + e.get(Entries.STATUS)).toList();
-        assertEquals(List.of("generate 2 files of 4KiB, generation 1:passed", "copy with cp:passed", "sync:passed", "verify:passed"), steps);
-        List<String> attachments = entries.stream().filter(e -> e.containsKey(Entries.ATTACHMENT)).map(e -> e.get(Entries.ATTACHMENT)).toList();
+        assertEquals(List.of("generate 2 files of 4KiB, generation 1:passed", "copy with cp:passed", "sync:passed", "verify:passed"),
+                steps);
+        List<String> attachments = entries.stream().filter(e -> e.containsKey(Entries.ATTACHMENT))
+                .map(e -> e.get(Entries.ATTACHMENT)).toList();
         assertEquals(List.of("cp commands and output", "sync output", "verdict"), attachments);
-        assertTrue(entries.stream().filter(e -> e.containsKey(Entries.PATH)).allMatch(e -> Files.isRegularFile(Path.of(e.get(Entries.PATH)))));
+        assertTrue(entries.stream().filter(e -> e.containsKey(Entries.PATH))
+                .allMatch(e -> Files.isRegularFile(Path.of(e.get(Entries.PATH)))));
     }
 
     @Test
@@ -95,9 +99,11 @@ class OrchestrateEngineTest {
         results.testEvents().assertStatistics(s -> s.started(4).succeeded(1).failed(3));
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("damage=zeros"), finishedWithFailure(instanceOf(DataDamaged.class),
-                        message(m -> m.startsWith("first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros, expected file-1.bin offset 8,192 generation 1; 1 damaged range, 1,024 bytes")))))
+                        message(m -> m.startsWith("first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros,"
+                                + " expected file-1.bin offset 8,192 generation 1; 1 damaged range, 1,024 bytes")))))
                 .haveExactly(1, event(test("damage=random"), finishedWithFailure(message(m -> m.contains("found foreign data")))))
-                .haveExactly(1, event(test("damage=flip"), finishedWithFailure(message(m -> m.contains("found damaged sector: 1 bytes differ, first at byte 100")))));
+                .haveExactly(1, event(test("damage=flip"),
+                        finishedWithFailure(message(m -> m.contains("found damaged sector: 1 bytes differ, first at byte 100")))));
         Manifest manifest = Manifest.read(run.resolve(Manifest.FILE));
         assertEquals(List.of("passed", "failed", "failed", "failed"), manifest.cells().stream().map(Manifest.CellRecord::status).toList());
         assertEquals(1L << 20, manifest.cells().get(1).files().getFirst().deviceOffset());
@@ -133,7 +139,8 @@ class OrchestrateEngineTest {
                 .execute();
         assertEquals(4, results.containerEvents().started().list().size(), "the engine and three suites");
         assertTrue(Files.isRegularFile(run.resolve("image-corrupt").resolve(Manifest.FILE)), "several suites get a directory each");
-        FileSource source = assertInstanceOf(FileSource.class, results.containerEvents().started().list().get(1).getTestDescriptor().getSource().orElseThrow());
+        FileSource source = assertInstanceOf(FileSource.class,
+                results.containerEvents().started().list().get(1).getTestDescriptor().getSource().orElseThrow());
         assertTrue(source.getFile().getName().endsWith(".yaml"));
         assertEquals(0, results.allEvents().filter(e -> e.getType() == EventType.SKIPPED).count());
     }

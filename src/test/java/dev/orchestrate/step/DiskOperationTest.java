@@ -2,9 +2,9 @@ package dev.orchestrate.step;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.orchestrate.dut.Diskutil;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
-import dev.orchestrate.dut.Diskutil;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,8 @@ class DiskOperationTest {
     @Test
     void aFailedPartitionDiskIsAFindingWithDiskutilsCode() throws IOException {
         String output = Files.readString(Path.of("fixtures/macos/diskutil-partitionDisk-69825.txt"));
-        assertEquals("partitionDisk failed with diskutil error -69825: Wiping volume data to prevent future accidental probing failed (exit code 1)",
+        assertEquals("partitionDisk failed with diskutil error -69825:"
+                        + " Wiping volume data to prevent future accidental probing failed (exit code 1)",
                 DiskOperation.verdict(new Outcome(PARTITION, 1, Duration.ZERO, output)));
     }
 

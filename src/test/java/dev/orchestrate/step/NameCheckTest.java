@@ -4,18 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.dut.DirectoryTarget;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Location;
 import dev.orchestrate.suite.Options;
+import dev.orchestrate.suite.Problem;
 import dev.orchestrate.suite.Value;
-import dev.orchestrate.dut.DirectoryTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +50,8 @@ class NameCheckTest {
         DirectoryTarget target = new DirectoryTarget(Files.createDirectories(dir.resolve("volume")), "names");
         target.prepare();
         Cell first = new Cell(0, Map.of());
-        cell = new CellContext(first, 7, new SectorFormat(4096), target, Files.createDirectories(dir.resolve("scratch")), evidence, Runners.LIVE);
+        cell = new CellContext(first, 7, new SectorFormat(4096), target, Files.createDirectories(dir.resolve("scratch")),
+                evidence, Runners.LIVE);
         cell.opened(target.open(first, dir, evidence));
         Location at = new Location(dir.resolve("suite.yaml").toString(), 1, 1);
         generate(Map.of("size", new Value("8KiB", at), "names", new Value(set.getFileName().toString(), at)), at).run(cell);
@@ -61,9 +65,9 @@ class NameCheckTest {
 
     /** A generate step as a suite would resolve it: the keys given, the defaults for the rest. */
     private static Generate generate(Map<String, Value> given, Location at) {
-        java.util.List<dev.orchestrate.suite.Problem> problems = new java.util.ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Options options = Generate.SECTION.resolve(given, Map.of(), at, problems);
-        assertEquals(java.util.List.of(), problems);
+        assertEquals(List.of(), problems);
         return Generate.of(options);
     }
 
@@ -71,7 +75,8 @@ class NameCheckTest {
     void everyNameThereByteForByte() {
         assertEquals(Optional.empty(), NameCheck.check(cell));
         assertTrue(attached.get("names").contains("all 3 names there, byte for byte"), attached.get("names"));
-        assertTrue(attached.get("names").contains("[U+0063 U+0061 U+0066 U+0065 U+0301 U+002E U+0062 U+0069 U+006E]"), attached.get("names"));
+        assertTrue(attached.get("names").contains("[U+0063 U+0061 U+0066 U+0065 U+0301 U+002E U+0062 U+0069 U+006E]"),
+                attached.get("names"));
     }
 
     @Test
@@ -86,25 +91,28 @@ class NameCheckTest {
     @Test
     void aFileNobodyCopiedIsADifference() throws IOException {
         Files.writeString(cell.placement(1).path().resolveSibling(".資料.bin.tmp"), "left over");
-        assertTrue(NameCheck.check(cell).orElseThrow().endsWith("'.資料.bin.tmp' [U+002E U+8CC7 U+6599 U+002E U+0062 U+0069 U+006E U+002E U+0074 U+006D U+0070] "
-                + "is there but was never copied"));
+        assertTrue(NameCheck.check(cell).orElseThrow()
+                .endsWith("'.資料.bin.tmp' [U+002E U+8CC7 U+6599 U+002E U+0062 U+0069 U+006E U+002E U+0074 U+006D U+0070] "
+                        + "is there but was never copied"));
     }
 
     @Test
     void aListingThatReordersIsADifference() {
         assertEquals(Optional.empty(), NameCheck.check(cell));
-        java.util.List<String> listed = cell.lastListing().orElseThrow();
+        List<String> listed = cell.lastListing().orElseThrow();
         // as if the previous verify (before an eject, say) had listed them the other way round
         cell.listed(listed.reversed());
         Optional<String> again = NameCheck.check(cell);
-        assertTrue(again.orElseThrow().contains("the listing order changed since the previous verify: before " + listed.reversed() + ", now " + listed),
+        assertTrue(again.orElseThrow().contains("the listing order changed since the previous verify: before " + listed.reversed()
+                        + ", now " + listed),
                 again.toString());
     }
 
     @Test
     void numberedFilesAreNotNameChecked() throws IOException {
         Cell second = new Cell(1, Map.of());
-        CellContext numbered = new CellContext(second, 7, new SectorFormat(4096), cell.target(), dir.resolve("scratch"), cell.evidence(), Runners.LIVE);
+        CellContext numbered = new CellContext(second, 7, new SectorFormat(4096), cell.target(), dir.resolve("scratch"),
+                cell.evidence(), Runners.LIVE);
         numbered.opened(cell.target().open(second, dir, cell.evidence()));
         Location at = new Location("x.yaml", 1, 1);
         generate(Map.of("size", new Value("4KiB", at)), at).run(numbered);
