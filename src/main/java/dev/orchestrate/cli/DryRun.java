@@ -2,6 +2,7 @@ package dev.orchestrate.cli;
 
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.dut.Device;
+import dev.orchestrate.dut.Layout;
 import dev.orchestrate.dut.Placement;
 import dev.orchestrate.dut.Target;
 import dev.orchestrate.dut.Targets;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -57,11 +57,13 @@ final class DryRun implements CellWalk.Observer, Evidence {
         out.println("dry run of " + suite.name() + ": commands that look run; "
                 + "every command that would change a device is printed, not run");
         DryRun dry = new DryRun(out, Files.createTempDirectory("orchestrate-dry-run-"));
-        try (Target target = Targets.open(suite.target(), dry.scratch, "dry-run", Catalog.needs(suite), dry.runners)) {
+        List<Layout.Need> needs = Catalog.needs(suite);
+        try (Target target = Targets.open(suite.target(), dry.scratch, "dry-run", needs, dry.runners)) {
             out.println("target: " + target.describe());
             target.prepare();
             for (Cell cell : suite.cells().stream().filter(filter::matches).toList()) {
-                dry.cell(suite, cell, target);
+                int files = needs.stream().filter(n -> n.ordinal() == cell.ordinal()).findFirst().orElseThrow().files();
+                dry.cell(suite, cell, target, files);
             }
         } catch (NotRunnable e) {
             err.println("dry run: " + e.getMessage() + "; nothing can be checked on this host");
@@ -77,15 +79,14 @@ final class DryRun implements CellWalk.Observer, Evidence {
         return Exit.PASSED;
     }
 
-    /** One cell's walk, then where its files would lie. */
-    private void cell(Suite suite, Cell cell, Target target) throws Exception {
+    /** One cell's walk, then where its {@code files} would lie. */
+    private void cell(Suite suite, Cell cell, Target target, int files) throws Exception {
         out.println("cell " + cell.name() + ":");
         CellContext context = new CellContext(cell, 0, new SectorFormat(suite.sectorSize()), target,
                 scratch.resolve(cell.slug()), this, runners);
         CellWalk walk = new CellWalk(context, suite.stepsFor(cell), scratch, this);
         walk.walk(CellWalk.Mode.DRY_RUN, 0);
         Device device = context.device();
-        int files = CellWalk.check(suite.target(), cell, suite.stepsFor(cell), new ArrayList<>()).footprint().files();
         List<Placement> raw = IntStream.rangeClosed(1, files).mapToObj(device::place).filter(Placement::raw).toList();
         for (int i = 0; i < raw.size(); i++) {
             Placement p = raw.get(i);
@@ -115,9 +116,5 @@ final class DryRun implements CellWalk.Observer, Evidence {
     @Override
     public void attach(String name, String mediaType, String extension, byte[] content) {
         out.println("  would attach '" + name + "'");
-    }
-
-    @Override
-    public void progress(String activity, long done, long total) {
     }
 }

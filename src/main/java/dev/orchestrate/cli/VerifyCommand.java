@@ -134,16 +134,9 @@ final class VerifyCommand implements Callable<Integer> {
         String step = UUID.randomUUID().toString();
         lifecycle.startStep(step, new StepResult().setName("verify from the media"));
         AttachmentFolder attachments = new AttachmentFolder(output.path().resolve("cells").resolve(String.format("%03d", cell.ordinal())));
-        Evidence evidence = new Evidence() {
-            @Override
-            public void attach(String name, String mediaType, String extension, byte[] content) {
-                lifecycle.addAttachment(name, mediaType, "." + extension, content);
-                attachments.keep(name, extension, content);
-            }
-
-            @Override
-            public void progress(String activity, long done, long total) {
-            }
+        Evidence evidence = (name, mediaType, extension, content) -> {
+            lifecycle.addAttachment(name, mediaType, "." + extension, content);
+            attachments.keep(name, extension, content);
         };
         Status status;
         String message;

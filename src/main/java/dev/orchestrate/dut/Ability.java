@@ -31,6 +31,11 @@ public enum Ability {
         return label;
     }
 
+    /** What a device offers, where a step uses it: the suite was checked against its kind's abilities before anything ran. */
+    public static <T> T required(Optional<T> offered) {
+        return offered.orElseThrow(() -> new IllegalStateException("the device lacks an ability its kind declares"));
+    }
+
     /** Whether {@code device} offers it. */
     public boolean offeredBy(Device device) {
         return accessor.apply(device).isPresent();

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * One cell's device, opened by its target for the cell and closed with the cell's outcome: where the
  * cell's files go, where verification reads them back, the region it scans, and the device's
- * abilities as typed, optional accessors. Everything that lasts only for a cell lives here.
+ * abilities as typed, optional accessors: a device has an ability by implementing its interface. Everything that lasts only for a cell lives here.
  */
 public interface Device {
 
@@ -54,34 +54,39 @@ public interface Device {
     void close(boolean passed, List<Placement> placements);
 
     default Optional<Mountable> mountable() {
-        return Optional.empty();
+        return offered(Mountable.class);
     }
 
     default Optional<Ejectable> ejectable() {
-        return Optional.empty();
+        return offered(Ejectable.class);
     }
 
     default Optional<Rebootable> rebootable() {
-        return Optional.empty();
+        return offered(Rebootable.class);
     }
 
     default Optional<PowerSwitch> powerSwitch() {
-        return Optional.empty();
+        return offered(PowerSwitch.class);
     }
 
     default Optional<Purgeable> purgeable() {
-        return Optional.empty();
+        return offered(Purgeable.class);
     }
 
     default Optional<FaultInjection> faultInjection() {
-        return Optional.empty();
+        return offered(FaultInjection.class);
     }
 
     default Optional<CommandLogged> commandLogged() {
-        return Optional.empty();
+        return offered(CommandLogged.class);
     }
 
     default Optional<DiskOperations> diskOperations() {
-        return Optional.empty();
+        return offered(DiskOperations.class);
+    }
+
+    /** A device's abilities are the ability interfaces it implements; this is the one place that asks. */
+    private <T> Optional<T> offered(Class<T> ability) {
+        return ability.isInstance(this) ? Optional.of(ability.cast(this)) : Optional.empty();
     }
 }

@@ -110,11 +110,6 @@ public final class DirectoryTarget implements Target {
         }
 
         @Override
-        public Optional<Purgeable> purgeable() {
-            return Optional.of(this);
-        }
-
-        @Override
         public void purge() {
             PageCache.dropClean();
         }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -94,41 +93,6 @@ final class EmulatedDevice implements Device, Mountable, Ejectable, Rebootable, 
             throw RigBroken.taintingVerdict(e instanceof RigBroken ? e.getMessage()
                     : "the emulated controller failed internally and answered EIO: " + e, e);
         });
-    }
-
-    @Override
-    public Optional<Mountable> mountable() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<Ejectable> ejectable() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<Rebootable> rebootable() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<PowerSwitch> powerSwitch() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<Purgeable> purgeable() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<FaultInjection> faultInjection() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<CommandLogged> commandLogged() {
-        return Optional.of(this);
     }
 
     @Override

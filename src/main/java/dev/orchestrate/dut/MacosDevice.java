@@ -4,7 +4,6 @@ import dev.orchestrate.process.Outcome;
 import dev.orchestrate.suite.Cell;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One cell on a Mac's disk: its files where {@code files} puts them (the raw node, or the run's
@@ -69,21 +68,6 @@ final class MacosDevice implements Device, Mountable, Ejectable, DiskOperations 
     /** Raw regions stay as the record of what happened; the partition is remade by the next run. */
     @Override
     public void close(boolean passed, List<Placement> placements) {
-    }
-
-    @Override
-    public Optional<Mountable> mountable() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<Ejectable> ejectable() {
-        return Optional.of(this);
-    }
-
-    @Override
-    public Optional<DiskOperations> diskOperations() {
-        return Optional.of(this);
     }
 
     @Override

@@ -24,7 +24,7 @@ import java.util.Map;
 public final class Catalog {
 
     public static final Vocabulary VOCABULARY = new Vocabulary(Targets.SECTION, Targets.defaultKind(Platform.current()), Steps.SECTIONS,
-            List.of(Catalog::checkCells, Catalog::checkTargetPath, Catalog::checkCapacity));
+            List.of(Catalog::check));
 
     private Catalog() {
     }
@@ -35,9 +35,14 @@ public final class Catalog {
 
     /** What each cell needs on a raw target, in matrix order. */
     public static List<Layout.Need> needs(Suite suite) {
+        return needs(suite, new ArrayList<>());
+    }
+
+    /** As {@link #needs(Suite)}, each cell's steps checked on the way, their problems added to {@code problems}. */
+    private static List<Layout.Need> needs(Suite suite, List<Problem> problems) {
         List<Layout.Need> needs = new ArrayList<>();
         for (Cell cell : suite.cells()) {
-            Plan.Footprint f = plan(suite, cell, new ArrayList<>()).footprint();
+            Plan.Footprint f = plan(suite, cell, problems).footprint();
             needs.add(new Layout.Need(cell.ordinal(), f.files(), f.largest()));
         }
         return needs;
@@ -57,9 +62,11 @@ public final class Catalog {
         return CellWalk.check(suite.target(), cell, suite.stepsFor(cell), problems);
     }
 
-    /** Every cell's steps, each checked after the ones before it on the suite's target. */
-    private static void checkCells(Suite suite, List<Problem> problems) {
-        suite.cells().forEach(cell -> plan(suite, cell, problems));
+    /** Every cell's steps, each checked after the ones before it, then whether the target can be used and can hold what they need. */
+    private static void check(Suite suite, List<Problem> problems) {
+        List<Layout.Need> needs = needs(suite, problems);
+        checkTargetPath(suite, problems);
+        checkCapacity(suite, needs, problems);
     }
 
     private static void checkTargetPath(Suite suite, List<Problem> problems) {
@@ -73,8 +80,8 @@ public final class Catalog {
         }
     }
 
-    private static void checkCapacity(Suite suite, List<Problem> problems) {
-        String problem = Targets.capacityProblem(suite.target(), needs(suite));
+    private static void checkCapacity(Suite suite, List<Layout.Need> needs, List<Problem> problems) {
+        String problem = Targets.capacityProblem(suite.target(), needs);
         if (problem != null) {
             problems.add(new Problem(suite.target().find("size").orElse(suite.target().value("kind")).at(), problem));
         }

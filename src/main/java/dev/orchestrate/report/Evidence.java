@@ -11,6 +11,7 @@ public interface Evidence {
         attach(name, "text/plain", "txt", text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Bytes done of total for a long activity ("copy file-1.bin"); called often, may be dropped. */
-    void progress(String activity, long done, long total);
+    /** Bytes done of total for a long activity ("copy file-1.bin"); called often, may be dropped, and is by default. */
+    default void progress(String activity, long done, long total) {
+    }
 }

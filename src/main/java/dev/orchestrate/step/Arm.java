@@ -1,5 +1,6 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.dut.Ability;
 import dev.orchestrate.fault.Fault;
 import dev.orchestrate.fault.Faults;
 import dev.orchestrate.suite.Key;
@@ -35,8 +36,7 @@ record Arm(Optional<Fault> fault, String kind) implements Action {
 
     @Override
     public void run(CellContext cell) {
-        fault.ifPresent(f -> cell.device().faultInjection().orElseThrow(() -> new IllegalStateException(
-                "the device cannot take faults; the suite was checked for it")).arm(f));
+        fault.ifPresent(f -> Ability.required(cell.device().faultInjection()).arm(f));
     }
 
     /** A fault is a property of the driver or controller under test: it is still there after the reboot. */

@@ -1,6 +1,7 @@
 package dev.orchestrate.step;
 
 import dev.orchestrate.device.DiskutilFailure;
+import dev.orchestrate.dut.Ability;
 import dev.orchestrate.dut.DiskOperations;
 import dev.orchestrate.dut.Diskutil;
 import dev.orchestrate.outcome.DataDamaged;
@@ -34,8 +35,7 @@ record DiskOperation(String kind, Options options) implements Action {
 
     @Override
     public void run(CellContext cell) {
-        DiskOperations disk = cell.device().diskOperations().orElseThrow(() -> new IllegalStateException(
-                "the device has no disk operations; the suite was checked for them"));
+        DiskOperations disk = Ability.required(cell.device().diskOperations());
         Outcome outcome = kind.equals("erase-disk") ? disk.eraseDisk(options.text("format"))
                 : disk.partitionDisk(options.text("format"), options.size("size"));
         cell.evidence().attachText(kind + " output", outcome.describe());

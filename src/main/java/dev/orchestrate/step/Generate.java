@@ -20,10 +20,10 @@ import java.util.Optional;
 /**
  * Writes the cell's stamped source files on the host, outside the target.
  *
- * @param names the files' names from a name set, or empty for file-1.bin, file-2.bin ...
+ * @param set the name set the files are named from, or empty for file-1.bin, file-2.bin ...
  * @param sparse every second MiB of each file is a hole
  */
-record Generate(long size, int files, int generation, List<String> names, boolean sparse) implements Action {
+record Generate(long size, int files, int generation, Optional<NameSet> set, boolean sparse) implements Action {
 
     static final int MAX_FILES = CellContext.FILES_PER_CELL - 1;
     static final String NUMBERED = "numbered";
@@ -44,16 +44,17 @@ record Generate(long size, int files, int generation, List<String> names, boolea
                     + "is a hole, never written, where zeros belong; "
                     + "a copy may keep the holes or write the zeros, and either is intact")));
 
+    /** The step's options, with its name set read once, from beside the suite file. */
     static Generate of(Options o) {
-        return of(o, nameSet(o));
+        Optional<NameSet> set = nameSet(o);
+        long given = o.find("files").map(v -> Key.count(v.text())).orElse(1L);
+        int files = set.map(s -> s.names().size()).filter(n -> n > 0).orElse((int) Math.min(Integer.MAX_VALUE, given));
+        return new Generate(o.size("size"), files, (int) o.count("generation"), set, o.text("sparse").equals("yes"));
     }
 
-    /** As {@link #of(Options)}, with the name set already read. */
-    static Generate of(Options o, Optional<NameSet> set) {
-        List<String> names = set.map(NameSet::names).orElse(List.of());
-        long given = o.find("files").map(v -> Key.count(v.text())).orElse(1L);
-        int files = names.isEmpty() ? (int) Math.min(Integer.MAX_VALUE, given) : names.size();
-        return new Generate(o.size("size"), files, (int) o.count("generation"), names, o.text("sparse").equals("yes"));
+    /** The files' names from the name set; empty for file-1.bin, file-2.bin ... */
+    List<String> names() {
+        return set.map(NameSet::names).orElse(List.of());
     }
 
     /**
@@ -63,7 +64,6 @@ record Generate(long size, int files, int generation, List<String> names, boolea
     @Override
     public void check(Step step, Plan plan) {
         Options o = step.options();
-        Optional<NameSet> set = nameSet(o);
         plan.generated = true;
         plan.size = size;
         plan.files = files;
@@ -89,15 +89,10 @@ record Generate(long size, int files, int generation, List<String> names, boolea
         }
     }
 
-    /** Whether the files are named from a name set rather than numbered. */
-    static boolean named(Options o) {
-        return !o.text("names").equals(NUMBERED);
-    }
-
     /** The name set the options name, if any, read from beside the suite file. */
-    static Optional<NameSet> nameSet(Options o) {
+    private static Optional<NameSet> nameSet(Options o) {
         var value = o.value("names");
-        if (!named(o)) {
+        if (value.text().equals(NUMBERED)) {
             return Optional.empty();
         }
         return Optional.of(NameSet.read(Path.of(value.at().file()).toAbsolutePath().resolveSibling(value.text()).normalize()));
@@ -106,7 +101,7 @@ record Generate(long size, int files, int generation, List<String> names, boolea
     @Override
     public String title() {
         return "generate " + files + (files == 1 ? " file of " : " files of ") + new Size(size) + ", generation " + generation
-                + (names.isEmpty() ? "" : ", named from a name set") + (sparse ? ", sparse" : "");
+                + (names().isEmpty() ? "" : ", named from a name set") + (sparse ? ", sparse" : "");
     }
 
     @Override
@@ -134,6 +129,7 @@ record Generate(long size, int files, int generation, List<String> names, boolea
     private List<CellContext.Source> planned(CellContext cell) {
         List<CellContext.Source> sources = new ArrayList<>();
         Path dir = cell.scratch().resolve(SOURCE);
+        List<String> names = names();
         for (int index = 1; index <= files; index++) {
             String name = names.isEmpty() ? CellContext.fileName(index) : names.get(index - 1);
             try {

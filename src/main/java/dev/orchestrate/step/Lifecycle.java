@@ -14,24 +14,24 @@ import java.util.function.Consumer;
 
 /** The lifecycle steps: each an ability of the device, and each with the promise it makes about durability. */
 enum Lifecycle implements Action {
-    UNMOUNT(Ability.MOUNT, d -> need(d.mountable()).unmount(), Effect.UNMOUNTS,
+    UNMOUNT(Ability.MOUNT, d -> Ability.required(d.mountable()).unmount(), Effect.UNMOUNTS,
             "Unmounts the volume. The OS writes back everything it holds and asks the device to flush: "
                     + "the point where the OS promises the data reached the device."),
-    MOUNT(Ability.MOUNT, d -> need(d.mountable()).mount(), Effect.MOUNTS,
+    MOUNT(Ability.MOUNT, d -> Ability.required(d.mountable()).mount(), Effect.MOUNTS,
             "Mounts the volume again (after an eject, the device is attached again first)."),
-    EJECT(Ability.EJECT, d -> need(d.ejectable()).eject(), Effect.UNMOUNTS,
+    EJECT(Ability.EJECT, d -> Ability.required(d.ejectable()).eject(), Effect.UNMOUNTS,
             "Unmounts, detaches and releases the device; a correct controller destages its cache on release."),
-    REBOOT(Ability.REBOOT, d -> need(d.rebootable()).reboot(), Effect.REMOUNTS,
+    REBOOT(Ability.REBOOT, d -> Ability.required(d.rebootable()).reboot(), Effect.REMOUNTS,
             "Clean shutdown of host and device (unmount, detach, controller shutdown), then power on, attach and mount again. "
                     + "On a target whose reboot ends the run (emulated: reboot: resume; linux-block and macos-disk: their reboot-command),"
                     + " the run stops here (exit 4) and 'orchestrate resume' continues it."),
-    POWER_CUT(Ability.POWER_CUT, d -> need(d.powerSwitch()).powerCut(), Effect.CUTS,
+    POWER_CUT(Ability.POWER_CUT, d -> Ability.required(d.powerSwitch()).powerCut(), Effect.CUTS,
             "Cuts power: the controller loses what it never destaged and the host is cut off mid-flight; "
                     + "then power returns and the volume is mounted again. "
                     + "Only data covered by a completed flush must survive. "
                     + "On linux-block and macos-disk the target's power-cut-command does it (a switched PDU):"
                     + " the run stops here (exit 4) and the resume hook continues it at the next boot."),
-    PURGE(Ability.PURGE, d -> need(d.purgeable()).purge(), Effect.NONE,
+    PURGE(Ability.PURGE, d -> Ability.required(d.purgeable()).purge(), Effect.NONE,
             "Drops the host's clean cached pages (and the device's buffer cache), so the next read goes to the device. Needs root.");
 
     /** What a lifecycle step does to the volume and to the host's caches, as the check mode follows them. */
@@ -60,11 +60,6 @@ enum Lifecycle implements Action {
         this.act = act;
         this.effect = effect;
         this.help = help;
-    }
-
-    /** The device offers the ability: the suite was checked against its kind's before anything ran. */
-    private static <T> T need(Optional<T> ability) {
-        return ability.orElseThrow(() -> new IllegalStateException("the device lacks an ability its kind declares"));
     }
 
     String kind() {

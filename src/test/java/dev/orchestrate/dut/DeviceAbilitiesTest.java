@@ -21,15 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a kind declares its devices can do, which validation checks suites against, is what its devices offer. */
 class DeviceAbilitiesTest {
 
-    private static final Evidence NONE = new Evidence() {
-        @Override
-        public void attach(String name, String mediaType, String extension, byte[] content) {
-        }
-
-        @Override
-        public void progress(String activity, long done, long total) {
-        }
-    };
+    private static final Evidence NONE = (name, mediaType, extension, content) -> { };
 
     @TempDir
     Path dir;

@@ -96,7 +96,7 @@ class LinuxBlockTargetTest {
         Suite suite = suite("/dev/sdc", SDC, "3MiB", 2);
         LinuxBlockTarget target = LinuxBlockTarget.open(suite.target(), disks, Runners.LIVE, Layout.of(Catalog.needs(suite)));
         var cell = suite.cells().getFirst();
-        Device device = target.open(cell, dir, null);
+        Device device = target.open(cell, dir, (name, mediaType, extension, content) -> { });
         assertEquals(new Placement(Path.of("/dev/sdc"), 3 << 20, 512), device.place(2));
         ReadBack.Raw back = assertInstanceOf(ReadBack.Raw.class, device.readBack(2, "file-2.bin"));
         assertTrue(back.direct());

@@ -39,15 +39,7 @@ class MacosTargetTest {
             + "  serial: GR8A2419000731\n  protocol: SCSI\n";
 
     /** The identity the device attaches is not what these tests look at. */
-    private static final Evidence NO_EVIDENCE = new Evidence() {
-        @Override
-        public void attach(String name, String mediaType, String extension, byte[] content) {
-        }
-
-        @Override
-        public void progress(String activity, long done, long total) {
-        }
-    };
+    private static final Evidence NO_EVIDENCE = (name, mediaType, extension, content) -> { };
 
     @TempDir
     Path dir;

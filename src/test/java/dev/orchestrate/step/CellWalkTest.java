@@ -126,15 +126,7 @@ class CellWalkTest {
         });
     }
 
-    private static final Evidence NO_EVIDENCE = new Evidence() {
-        @Override
-        public void attach(String name, String mediaType, String extension, byte[] content) {
-        }
-
-        @Override
-        public void progress(String activity, long done, long total) {
-        }
-    };
+    private static final Evidence NO_EVIDENCE = (name, mediaType, extension, content) -> { };
 
     /** A target of one directory whose reboot ends the process, as a lab host's does. */
     private final class FakeTarget implements Target, Resumable {

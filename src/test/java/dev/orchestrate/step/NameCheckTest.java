@@ -42,10 +42,6 @@ class NameCheckTest {
             public void attach(String name, String mediaType, String extension, byte[] content) {
                 attached.put(name, new String(content, StandardCharsets.UTF_8));
             }
-
-            @Override
-            public void progress(String activity, long done, long total) {
-            }
         };
         DirectoryTarget target = new DirectoryTarget(Files.createDirectories(dir.resolve("volume")), "names");
         target.prepare();
