@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * One cell's device, opened by its target for the cell and closed with the cell's outcome: where the
  * cell's files go, where verification reads them back, the region it scans, and the device's
- * abilities as typed, optional accessors: a device has an ability by implementing its interface. Everything that lasts only for a cell lives here.
+ * abilities as typed, optional accessors: a device has an ability by implementing its interface.
+ * Everything that lasts only for a cell lives here.
  */
 public interface Device {
 
