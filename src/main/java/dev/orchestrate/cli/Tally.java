@@ -1,5 +1,6 @@
 package dev.orchestrate.cli;
 
+import dev.orchestrate.outcome.KnownFailure;
 import dev.orchestrate.outcome.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +9,15 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
-/** Counts how cells ended and keeps the one-line reasons, for the summary and the exit code. */
+/**
+ * Counts how cells ended and keeps the one-line reasons, for the summary and the exit code. A
+ * failure the suite expects is counted apart and does not fail the run; an unexpected pass does.
+ */
 final class Tally implements TestExecutionListener {
 
     int passed;
     int failed;
+    int known;
     int broken;
     int skipped;
     final List<String> lines = new ArrayList<>();
@@ -23,12 +28,19 @@ final class Tally implements TestExecutionListener {
         Status status = Status.of(result);
         switch (status) {
             case PASSED -> passed += id.isTest() ? 1 : 0;
-            case FAILED -> failed++;
+            case FAILED -> {
+                if (result.getThrowable().filter(KnownFailure.class::isInstance).isPresent()) {
+                    known++;
+                } else {
+                    failed++;
+                }
+            }
             case BROKEN -> broken++;
             case SKIPPED -> skipped++;
         }
         if (status != Status.PASSED) {
-            lines.add(line(status.name(), id.getDisplayName(), message(result)));
+            boolean expected = result.getThrowable().filter(KnownFailure.class::isInstance).isPresent();
+            lines.add(line(expected ? "KNOWN" : status.name(), id.getDisplayName(), message(result)));
         }
     }
 
@@ -66,10 +78,11 @@ final class Tally implements TestExecutionListener {
     }
 
     boolean ranNothing() {
-        return passed + failed + broken == 0;
+        return passed + failed + known + broken == 0;
     }
 
     String summary() {
-        return passed + " passed, " + failed + " failed, " + broken + " broken, " + skipped + " skipped";
+        return passed + " passed, " + failed + " failed, " + (known > 0 ? known + " failed as expected, " : "") + broken + " broken, "
+                + skipped + " skipped";
     }
 }

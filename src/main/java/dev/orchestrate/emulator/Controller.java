@@ -336,7 +336,8 @@ public final class Controller implements AutoCloseable {
             bounce.position(0);
             media.write(block, bounce);
             media.force();
-            trace.log(Op.DESTAGE, sector * 512, 512, 0, "bit-rot");
+            // a fault, not a command: the log keeps it for the reader, and no rule may read it as a write
+            trace.log(Op.FAULT, sector * 512, 512, 0, "bit-rot: one bit flipped at rest");
         } catch (IOException e) {
             rigFailures.accept(new RigBroken("the media image failed under the controller: " + e.getMessage(), e));
         }

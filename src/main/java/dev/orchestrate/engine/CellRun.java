@@ -1,5 +1,6 @@
 package dev.orchestrate.engine;
 
+import dev.orchestrate.diagnosis.Defect;
 import dev.orchestrate.dut.CommandLogged;
 import dev.orchestrate.dut.Extent;
 import dev.orchestrate.dut.Placement;
@@ -13,6 +14,7 @@ import dev.orchestrate.report.Entries;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.step.CellContext;
 import dev.orchestrate.step.CellWalk;
+import dev.orchestrate.suite.Expectation;
 import dev.orchestrate.suite.Suite;
 import dev.orchestrate.trace.Fingerprint;
 import java.io.IOException;
@@ -86,9 +88,18 @@ final class CellRun implements Evidence, CellWalk.Observer {
         } catch (Throwable e) {
             result = TestExecutionResult.failed(e);
         }
-        result = tearDown(result);
-        return new CellOutcome(result, Optional.empty(),
-                record(Status.of(result).label(), result.getThrowable().map(Throwable::getMessage).orElse("")));
+        Expectations.Judged judged = Expectations.judge(suite.expectation(descriptor.cell()), tearDown(result));
+        publishVerdict(judged);
+        TestExecutionResult ended = judged.result();
+        return new CellOutcome(ended, Optional.empty(), record(Status.of(ended).label(),
+                ended.getThrowable().map(Throwable::getMessage).orElse(""), judged));
+    }
+
+    /** The defect as a label, and whether the outcome is the one the suite expects, as a tag. */
+    private void publishVerdict(Expectations.Judged judged) {
+        judged.defect().ifPresent(d -> listener.reportingEntryPublished(descriptor, Entries.label("defect", d.label())));
+        judged.asExpected().ifPresent(as -> listener.reportingEntryPublished(descriptor,
+                Entries.label("tag", as ? "as expected" : "unexpected")));
     }
 
     /** The reboot at a step ended the process: journaled, the cell stays as it is (no teardown) for the resume. */
@@ -98,7 +109,8 @@ final class CellRun implements Evidence, CellWalk.Observer {
                 walk.title(step)));
         RebootPending pending = new RebootPending("not finished: awaiting resume after the reboot at step " + step + " of cell "
                 + descriptor.cell().name() + "; continue the run with 'orchestrate resume " + dir.getParent().getParent() + "'");
-        return new CellOutcome(TestExecutionResult.aborted(pending), walked.pausedBy(), record(AWAITING_RESUME, pending.getMessage()));
+        return new CellOutcome(TestExecutionResult.aborted(pending), walked.pausedBy(), record(AWAITING_RESUME, pending.getMessage(),
+                new Expectations.Judged(TestExecutionResult.aborted(pending), Optional.empty(), Optional.empty())));
     }
 
     /** Teardown always runs once the device was opened; when it fails, the rig broke. */
@@ -130,7 +142,7 @@ final class CellRun implements Evidence, CellWalk.Observer {
     }
 
     /** The cell as the manifest keeps it: its files where they were put and last read back, its command log, what its verify scanned. */
-    private Manifest.CellRecord record(String status, String message) {
+    private Manifest.CellRecord record(String status, String message, Expectations.Judged judged) {
         Map<String, String> axes = new LinkedHashMap<>();
         descriptor.cell().axes().forEach((k, v) -> axes.put(k, v.text()));
         List<Manifest.FileRecord> files = context.copies().stream().map(copied -> {
@@ -146,7 +158,12 @@ final class CellRun implements Evidence, CellWalk.Observer {
         String log = Files.exists(logFile) ? logFile.toAbsolutePath().toString() : "";
         Manifest.ScanRecord scan = context.scanned().map(s -> new Manifest.ScanRecord(s.mode(), s.region().start(), s.region().end(),
                 s.region().blockSize(), s.region().description())).orElse(null);
-        return new Manifest.CellRecord(descriptor.cell().ordinal(), descriptor.cell().name(), axes, status, message, files, log, scan);
+        Map<String, Long> sectors = new LinkedHashMap<>();
+        context.sectors().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sectors.put(e.getKey().label(), e.getValue()));
+        return new Manifest.CellRecord(descriptor.cell().ordinal(), descriptor.cell().name(), axes, status, message,
+                judged.defect().map(Defect::label).orElse(""), suite.expectation(descriptor.cell()).map(Expectation::describe).orElse(""),
+                judged.asExpected().orElse(null), sectors, files, log, scan);
     }
 
     @Override

@@ -20,13 +20,19 @@ public record Manifest(int format, String runId, String suite, String suiteFile,
     public static final String FILE = "manifest.json";
 
     /**
-     * One cell: its axis values, how it ended, its files, and the device's command log if it kept one.
+     * One cell: its axis values, how it ended and with which defect, what the suite expects of it,
+     * the sectors its last verify found by class, its files, and the device's command log if it kept one.
      *
+     * @param defect the defect it failed with (a {@code Defect} label), or empty
+     * @param expected what the suite expects ("passed", "failed with flush-dropped (DRV-12)"), or empty
+     * @param asExpected whether it ended as the suite expects; null when the suite expects nothing of it, or it did not run to a verdict
+     * @param sectors the sectors by class its last verify found ("intact", "zeros" ...); empty before a verify
      * @param commandLog the path of the cell's command log, or empty
      * @param scan what its verify scanned outside the files, or null when verify did not run
      */
-    public record CellRecord(int ordinal, String name, Map<String, String> axes, String status, String message, List<FileRecord> files,
-                             String commandLog, ScanRecord scan) {
+    public record CellRecord(int ordinal, String name, Map<String, String> axes, String status, String message, String defect,
+                             String expected, Boolean asExpected, Map<String, Long> sectors, List<FileRecord> files, String commandLog,
+                             ScanRecord scan) {
     }
 
     /**

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrate.outcome.RigBroken;
-import dev.orchestrate.process.Cancellation;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Processes;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -70,28 +68,8 @@ public final class AllureReport {
         new ObjectMapper().writeValue(results().resolve("executor.json").toFile(), Map.of("name", "orchestrate", "type", "orchestrate",
                 "buildName", runDir.getParent().getFileName() + " " + runDir.getFileName(),
                 "reportName", runDir.getParent().getFileName().toString()));
-        List<Map<String, Object>> categories = List.of(
-                defect("Transfer-length corruption", ".*likely transfer-length limit.*"),
-                defect("Write cache not flushed", ".*likely write cache not flushed.*"),
-                defect("Misdirected writes", ".*likely misdirected writes.*"),
-                defect("Duplicated writes", ".*likely duplicated writes.*"),
-                defect("Lost before reaching the device", ".*likely lost before reaching the device.*"),
-                defect("I/O errors from the device", ".*the device answered with I/O errors.*"),
-                Map.of("name", "Data lost or damaged on the device", "matchedStatuses", List.of("failed"),
-                        "description", "verification found sectors that are not what was written"),
-                Map.of("name", "Interrupted (the run was cancelled)", "matchedStatuses", List.of("broken"),
-                        "messageRegex", Pattern.quote(Cancellation.INTERRUPTED) + ".*",
-                        "description", "SIGINT or SIGTERM stopped the cell at this step; it was torn down; "
-                                + "nothing is known about the device"),
-                Map.of("name", "Not run (the run was cancelled before them)", "matchedStatuses", List.of("skipped"),
-                        "messageRegex", Pattern.quote(Cancellation.NOT_RUN) + ".*"),
-                // Allure counts a case in every category that matches: the catch-alls leave the cancelled ones out
-                Map.of("name", "Tool or rig broken", "matchedStatuses", List.of("broken"),
-                        "messageRegex", besides(Cancellation.INTERRUPTED),
-                        "description", "a tool crashed or timed out, or the rig failed; nothing is known about the device"),
-                Map.of("name", "Not runnable on this host", "matchedStatuses", List.of("skipped"),
-                        "messageRegex", besides(Cancellation.NOT_RUN)));
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results().resolve("categories.json").toFile(), categories);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results().resolve("categories.json").toFile(),
+                Categories.all());
         Properties properties = new Properties();
         properties.putAll(environment);
         try (var out = Files.newBufferedWriter(results().resolve("environment.properties"))) {
@@ -138,16 +116,6 @@ public final class AllureReport {
                 Files.delete(parts.get(i));
             }
         }
-    }
-
-    /** A message regex for every message that does not begin with {@code prefix}. */
-    private static String besides(String prefix) {
-        return "(?s)(?!" + Pattern.quote(prefix) + ").*";
-    }
-
-    /** A failure category for one defect class, matched on the diagnosis the failure message ends with. */
-    private static Map<String, Object> defect(String name, String messageRegex) {
-        return Map.of("name", name, "matchedStatuses", List.of("failed"), "messageRegex", messageRegex);
     }
 
     /**

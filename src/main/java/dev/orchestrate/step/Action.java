@@ -1,6 +1,8 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.diagnosis.HostHistory;
 import dev.orchestrate.suite.Step;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,16 @@ public interface Action {
      * survives a reboot) without doing its work again. Most steps leave nothing.
      */
     default void resume(CellContext cell) {
+    }
+
+    /**
+     * What the step did for durability, once it ran (or was restored after a reboot): copied files,
+     * promised them (fsync, sync, unmount, eject, reboot), or cut the power. Most steps did neither.
+     *
+     * @param number the step's place in the cell, from 1
+     */
+    default List<HostHistory.Step> hostSteps(int number, CellContext cell) {
+        return List.of();
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.data.SectorClass;
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.StampedFile;
+import dev.orchestrate.diagnosis.HostHistory;
 import dev.orchestrate.dut.Device;
 import dev.orchestrate.dut.Placement;
 import dev.orchestrate.dut.ReadBack;
@@ -14,10 +16,14 @@ import dev.orchestrate.suite.Options;
 import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.tool.Tool;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One cell's run: its identity, the target and the cell's device once it is open, the runners its
@@ -65,6 +71,8 @@ public final class CellContext {
     private long shift;
     private final Map<Integer, ReadBack> verified = new HashMap<>();
     private Scan scanned;
+    private Map<SectorClass, Long> sectors = Map.of();
+    private final List<HostHistory.Step> history = new ArrayList<>();
 
     /** What verify last scanned outside the files: the verify step's {@code scan} and the region it came to. */
     public record Scan(String mode, Region region) {
@@ -179,6 +187,29 @@ public final class CellContext {
 
     void readBack(int index, ReadBack readBack) {
         verified.put(index, readBack);
+    }
+
+    /** What the steps so far did for durability. */
+    public HostHistory history() {
+        return new HostHistory(history);
+    }
+
+    void stepped(List<HostHistory.Step> steps) {
+        history.addAll(steps);
+    }
+
+    /** The names of the files on the target. */
+    Set<String> names() {
+        return onTarget().stream().map(Source::name).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The sectors by class that verify last found; empty before it ran. */
+    public Map<SectorClass, Long> sectors() {
+        return sectors;
+    }
+
+    void sectors(Map<SectorClass, Long> counts) {
+        this.sectors = Map.copyOf(counts);
     }
 
     /** What verify last scanned outside the files, if it ran. */

@@ -126,7 +126,10 @@ public final class CellWalk {
             Resumable resumable = target.resumable().orElseThrow(() -> new RigBroken(target.describe() + " cannot be resumed"));
             device("resumed after the reboot at step " + resumeAfter + ": bring the device back and mount it",
                     () -> context.opened(resumable.reopen(context.cell(), dir, context.evidence())));
-            actions.subList(0, resumeAfter).forEach(a -> a.resume(context));
+            for (int i = 0; i < resumeAfter; i++) {
+                actions.get(i).resume(context);
+                context.stepped(actions.get(i).hostSteps(i + 1, context));
+            }
             observer.resumed(resumeAfter);
         }
         for (int i = resumeAfter; i < actions.size(); i++) {
@@ -138,6 +141,7 @@ public final class CellWalk {
             } catch (RebootPending e) {
                 return new Walked(i + 1, Boundary.of(steps.get(i).kind()));
             }
+            context.stepped(action.hostSteps(i + 1, context));
             if (mode == Mode.DRY_RUN) {
                 handOver(steps.get(i));
             }

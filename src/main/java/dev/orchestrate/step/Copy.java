@@ -1,5 +1,6 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.diagnosis.HostHistory;
 import dev.orchestrate.dut.Placement;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
@@ -114,7 +115,7 @@ record Copy(Tool tool, Options options) implements Action {
                 Temperature.of(options.text("temperature")).apply(source, cell.evidence());
                 Outcome outcome = cell.runners().changes().run(command, () -> poll(cell, activity, to, source.file().size()));
                 commands.append(outcome.describe()).append('\n');
-                DeviceErrors.check(tool.name() + " copying " + source.name(), outcome);
+                DeviceErrors.check(cell, tool.name() + " copying " + source.name(), outcome);
             }
         } finally {
             if (!commands.isEmpty()) {
@@ -129,6 +130,14 @@ record Copy(Tool tool, Options options) implements Action {
     public void resume(CellContext cell) {
         shift(cell);
         cell.copied(cell.sources(), new CellContext.CopiedWith(tool, options));
+    }
+
+    /** A copy writes the files; one whose tool flushes them (an fsync, synchronous writes) also promises them. */
+    @Override
+    public List<HostHistory.Step> hostSteps(int number, CellContext cell) {
+        HostHistory.Step copied = new HostHistory.Step(number, HostHistory.Kind.COPY, title(), cell.names());
+        return tool.flushes(options) ? List.of(copied, new HostHistory.Step(number, HostHistory.Kind.PROMISE, title(), cell.names()))
+                : List.of(copied);
     }
 
     /** The command line of each file's copy, as the run would start it: the tool writes the device, so the dry run prints it. */

@@ -1,6 +1,7 @@
 package dev.orchestrate.step;
 
 import dev.orchestrate.device.DiskutilFailure;
+import dev.orchestrate.diagnosis.Defect;
 import dev.orchestrate.dut.Ability;
 import dev.orchestrate.dut.DiskOperations;
 import dev.orchestrate.dut.Diskutil;
@@ -40,7 +41,7 @@ record DiskOperation(String kind, Options options) implements Action {
                 : disk.partitionDisk(options.text("format"), options.size("size"));
         cell.evidence().attachText(kind + " output", outcome.describe());
         if (!outcome.succeeded()) {
-            throw new DataDamaged(verdict(outcome));
+            throw new DataDamaged(Defect.DISK_OPERATION, verdict(outcome));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.diagnosis.HostHistory;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
 import dev.orchestrate.suite.Key;
@@ -8,6 +9,7 @@ import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Step;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /** fsync(2) of one copied file, through sync(1) with the file as its argument, so a hung device cannot hang the rig. */
 record Fsync(int file, Duration timeout) implements Action {
@@ -41,11 +43,17 @@ record Fsync(int file, Duration timeout) implements Action {
         plan.unflushed = null;
     }
 
+    /** An fsync promises its one file. */
+    @Override
+    public List<HostHistory.Step> hostSteps(int number, CellContext cell) {
+        return List.of(new HostHistory.Step(number, HostHistory.Kind.PROMISE, title(), Set.of(cell.name(file))));
+    }
+
     @Override
     public void run(CellContext cell) {
         Command command = new Command(List.of("sync", cell.placement(file).path().toString()), timeout);
         Outcome outcome = cell.runners().changes().run(command);
         cell.evidence().attachText("fsync output", outcome.describe());
-        DeviceErrors.check("fsync", outcome);
+        DeviceErrors.check(cell, "fsync", outcome);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.diagnosis.HostHistory;
 import dev.orchestrate.dut.Ability;
 import dev.orchestrate.dut.Device;
 import dev.orchestrate.dut.Resumable.Boundary;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The lifecycle steps: each an ability of the device, and each with the promise it makes about durability. */
@@ -90,6 +92,16 @@ enum Lifecycle implements Action {
             case NONE -> {
             }
         }
+    }
+
+    /** Unmount, eject and a clean reboot promise every file on the target; a power cut ends what was never promised. */
+    @Override
+    public List<HostHistory.Step> hostSteps(int number, CellContext cell) {
+        return switch (effect) {
+            case UNMOUNTS, REMOUNTS -> List.of(new HostHistory.Step(number, HostHistory.Kind.PROMISE, title(), Set.of()));
+            case CUTS -> List.of(new HostHistory.Step(number, HostHistory.Kind.POWER_CUT, title(), Set.of()));
+            case MOUNTS, NONE -> List.of();
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.diagnosis.HostHistory;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
 import dev.orchestrate.suite.Key;
@@ -8,6 +9,7 @@ import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Step;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /** Runs sync(1): asks the OS to write all dirty data to the devices. It promises nothing about a device's own cache. */
 record Sync(Duration timeout) implements Action {
@@ -32,6 +34,12 @@ record Sync(Duration timeout) implements Action {
         plan.unflushed = null;
     }
 
+    /** sync promises every file on the target. */
+    @Override
+    public List<HostHistory.Step> hostSteps(int number, CellContext cell) {
+        return List.of(new HostHistory.Step(number, HostHistory.Kind.PROMISE, title(), Set.of()));
+    }
+
     /** On a file system with files of the cell, syncfs of that file system, which (unlike sync(2)) reports write-back errors. */
     @Override
     public void run(CellContext cell) {
@@ -39,6 +47,6 @@ record Sync(Duration timeout) implements Action {
                 : List.of("sync", "-f", cell.placements().getFirst().path().getParent().toString());
         Outcome outcome = cell.runners().changes().run(new Command(argv, timeout));
         cell.evidence().attachText("sync output", outcome.describe());
-        DeviceErrors.check("sync", outcome);
+        DeviceErrors.check(cell, "sync", outcome);
     }
 }

@@ -1,11 +1,17 @@
 package dev.orchestrate.step;
 
 import dev.orchestrate.data.SectorFormat;
+import dev.orchestrate.diagnosis.Diagnosis;
+import dev.orchestrate.diagnosis.Durability;
+import dev.orchestrate.diagnosis.Facts;
+import dev.orchestrate.diagnosis.HostHistory;
 import dev.orchestrate.dut.Region;
+import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.report.CorruptionMap;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.report.HexDiff;
 import dev.orchestrate.trace.Record;
+import dev.orchestrate.verify.DamagedRange;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;
 import dev.orchestrate.verify.Verifier;
@@ -18,25 +24,62 @@ import java.util.function.LongConsumer;
 
 /**
  * One verification with all its evidence: the verdict, the hex of the first damaged sector, the
- * corruption map, the binary dumps and, given the device's command log, the forensics. The verify
- * step runs it in a cell; {@code orchestrate verify} runs it offline from a manifest.
+ * corruption map, the binary dumps, what was promised and lost, and the diagnosis. The verify step
+ * runs it in a cell; {@code orchestrate verify} runs it offline from a manifest.
  */
 public final class Verification {
+
+    /** How the verified files are named, and what the cell's steps did for durability. */
+    public record Context(IntFunction<String> names, HostHistory history) {
+    }
+
+    /** The verdict, and the failure it comes to (empty when the cell passes). */
+    public record Result(Verdict verdict, Optional<DataDamaged> failure) {
+    }
 
     private Verification() {
     }
 
     /**
-     * Verifies {@code expected} and attaches the evidence; the failure message when data was lost
-     * or damaged (and, under the durable oracle, promised), else empty.
+     * Verifies {@code expected} and attaches the evidence; the verdict and the failure, with the
+     * defect the diagnosis names, when data was lost or damaged (under the durable oracle: data a
+     * step had promised).
      *
      * @param region where to look for the run's sectors outside the files
      * @param log the device's command log, when there is one
      */
-    public static Optional<String> check(List<Expected> expected, Region region, SectorFormat format, IntFunction<String> names,
-                                         Evidence evidence, Optional<List<Record>> log, boolean durable,
-                                         LongConsumer progress) throws IOException {
-        Verdict verdict = new Verifier(format, names).verify(expected, region, progress);
+    public static Result check(List<Expected> expected, Region region, SectorFormat format, Context context,
+                                              Evidence evidence, Optional<List<Record>> log, boolean durable,
+                                              LongConsumer progress) throws IOException {
+        Verdict verdict = new Verifier(format, context.names()).verify(expected, region, progress);
+        attachVerdict(verdict, expected, evidence);
+        return new Result(verdict, verdict.passed() ? Optional.empty() : failure(verdict, expected, context, evidence, log, durable));
+    }
+
+    private static Optional<DataDamaged> failure(Verdict verdict, List<Expected> expected, Context context, Evidence evidence,
+                                                 Optional<List<Record>> log, boolean durable) {
+        Durability.Split split = Durability.split(verdict.ranges(), context.history());
+        if (!split.neverPromised().isEmpty()) {
+            evidence.attachText("promised and lost, never promised", split.text());
+        }
+        // ranges past the listed ones are unknown: a durable oracle excuses only what it saw
+        List<DamagedRange> failing = durable && !verdict.rangesCut() ? split.promised() : verdict.ranges();
+        if (failing.isEmpty()) {
+            return Optional.empty();
+        }
+        Facts facts = new Facts(failing, verdict.strays().ranges(), log, Forensics.files(expected), context.history());
+        log.ifPresent(records -> Forensics.attachFirst(evidence, failing.getFirst(), facts.files().stream()
+                .filter(f -> f.name().equals(failing.getFirst().file())).findFirst().orElseThrow().blockSize(), records));
+        Diagnosis diagnosis = Diagnosis.of(facts);
+        evidence.attachText("diagnosis", diagnosis.text());
+        long excusable = split.neverPromised().size();
+        String never = durable || excusable == 0 ? ""
+                : "; " + excusable + " of the damaged ranges were never promised (the durable oracle would list them, not fail them)";
+        return Optional.of(new DataDamaged(diagnosis.defect(), verdict.only(failing).headline()
+                + diagnosis.primary().map(f -> "; " + f.evidence()).orElse("") + never));
+    }
+
+    private static void attachVerdict(Verdict verdict, List<Expected> expected, Evidence evidence) {
         evidence.attachText("verdict", verdict.text());
         if (verdict.first() != null) {
             Verdict.Sample first = verdict.first();
@@ -54,14 +97,5 @@ public final class Verification {
             evidence.attach(what + ", expected", "application/octet-stream", "expected", s.expected());
             evidence.attach(what + ", found", "application/octet-stream", "found", s.found());
         }
-        if (verdict.passed()) {
-            return Optional.empty();
-        }
-        Optional<Forensics> forensics = log.flatMap(records -> Forensics.of(evidence, verdict, expected, records));
-        String likely = forensics.map(Forensics::explain).orElse("");
-        if (durable && forensics.map(Forensics::nothingPromisedWasLost).orElse(false)) {
-            return Optional.empty();
-        }
-        return Optional.of(verdict.headline() + likely);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orchestrate.step;
 
+import dev.orchestrate.diagnosis.Defect;
 import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Region;
 import dev.orchestrate.outcome.DataDamaged;
@@ -32,8 +33,9 @@ record Verify(boolean durable, String scan) implements Action {
             "Reads back every copied file through the known-good path and classifies each sector; fails the cell on any damage.",
             List.of(Key.choice("oracle", "strict", List.of("strict", "durable"),
                     "strict: every sector must be there; "
-                            + "durable: on a target with a command log, losses of data that no acknowledged flush covered "
-                            + "(e.g. written after the last fsync, before a power cut) are reported but do not fail the cell"),
+                            + "durable: only what the cell's steps promised must be there: a file fsynced, synced, unmounted, ejected or "
+                            + "rebooted cleanly after its copy (or copied by a tool that flushes) before a power cut; losses of files "
+                            + "never promised before a power cut are listed and do not fail the cell"),
                     Key.choice("scan", "region", List.of("files", "region", "device"),
                             "where else to look for the run's sectors, read raw on the known-good path: files: nowhere else; "
                                     + "region: the part of the device the cell used "
@@ -82,15 +84,19 @@ record Verify(boolean durable, String scan) implements Action {
             throw new RigBroken("verify: " + cell.copiedWith().tool().name() + " leaves " + leaves.help()
                     + ", and the volume is not mounted; add '- mount' before this verify");
         }
-        Optional<String> data = leaves == Leaves.OWN ? ownCheck(cell) : stamped(cell, leaves);
-        Optional<String> names = NameCheck.check(cell);
-        List<String> failures = Stream.of(data, names).flatMap(Optional::stream).toList();
+        Optional<DataDamaged> data = leaves == Leaves.OWN ? ownCheck(cell) : stamped(cell, leaves);
+        Optional<DataDamaged> names = NameCheck.check(cell).map(n -> new DataDamaged(Defect.NAMES, n));
+        List<DataDamaged> failures = Stream.of(data, names).flatMap(Optional::stream).toList();
+        if (failures.size() == 1) {
+            throw failures.getFirst();
+        }
         if (!failures.isEmpty()) {
-            throw new DataDamaged(String.join("; ", failures));
+            // the data's defect names the cell; the names' failure is said too
+            throw new DataDamaged(failures.getFirst().defect(), failures.getFirst().detail() + "; also " + failures.getLast().getMessage());
         }
     }
 
-    private Optional<String> stamped(CellContext cell, Leaves leaves) {
+    private Optional<DataDamaged> stamped(CellContext cell, Leaves leaves) {
         List<Expected> expected = cell.onTarget().stream().map(s -> {
             ReadBack at = leaves == Leaves.DATA ? cell.readBackOf(s) : ReadBack.file(cell.placement(s.index()).path());
             cell.readBack(s.index(), at);
@@ -103,15 +109,18 @@ record Verify(boolean durable, String scan) implements Action {
                 : cell.device().region(scan.equals("device"));
         cell.scanned(scan, region);
         try {
-            return Verification.check(expected, region, cell.format(), cell::describeFile, cell.evidence(), Forensics.logOf(cell), durable,
+            Verification.Result result = Verification.check(expected, region, cell.format(),
+                    new Verification.Context(cell::describeFile, cell.history()), cell.evidence(), Forensics.logOf(cell), durable,
                     done -> cell.evidence().progress("verify", done, total));
+            cell.sectors(result.verdict().counts());
+            return result.failure();
         } catch (IOException e) {
             throw new RigBroken("verify: cannot read the target: " + e.getMessage(), e);
         }
     }
 
     /** Runs the tool's own check of each file; its verdict is the cell's. */
-    private static Optional<String> ownCheck(CellContext cell) {
+    private static Optional<DataDamaged> ownCheck(CellContext cell) {
         CellContext.CopiedWith with = cell.copiedWith();
         List<String> failed = new ArrayList<>();
         for (CellContext.Source s : cell.onTarget()) {
@@ -129,6 +138,6 @@ record Verify(boolean durable, String scan) implements Action {
                 + cell.onTarget().size() + " file(s) through the file system" + (failed.isEmpty() ? "" : "\n" + String.join("\n", failed))
                 + "\n\n" + with.tool().name() + " writes its own data, not the stamped source, so the sector classes do not apply.\n");
         return failed.isEmpty() ? Optional.empty()
-                : Optional.of(with.tool().name() + "'s own check failed: " + String.join("; ", failed));
+                : Optional.of(new DataDamaged(Defect.OWN_CHECK, with.tool().name() + "'s own check failed: " + String.join("; ", failed)));
     }
 }

@@ -9,10 +9,12 @@ import dev.orchestrate.tool.Tool.Profile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /** The copy tools a suite can name: engines written at different times for different reasons, on both platforms. */
 public final class Tools {
@@ -20,6 +22,8 @@ public final class Tools {
     private static final List<Platform> BOTH = List.of(Platform.LINUX, Platform.MACOS);
     private static final List<Platform> LINUX = List.of(Platform.LINUX);
     private static final String CHUNK_HELP = "the size of each ";
+    private static final Map<String, List<String>> RSYNC_SKIP = Map.of("none", List.of(), "same-size", List.of("--size-only"),
+            "existing", List.of("--ignore-existing"));
 
     public static final List<Tool> ALL = List.of(
             new Cp(),
@@ -27,9 +31,14 @@ public final class Tools {
             new CommandTool(Profile.of("rsync", "rsync SOURCE DEST: a delta-transfer engine; whole-file, in place or preallocated", BOTH,
                     Via.COMMAND, List.of(Key.choice("mode", "whole-file", List.of("whole-file", "inplace", "preallocate"),
                             "whole-file: write a temporary file and rename it; inplace: write into the destination;"
-                                    + " preallocate: fallocate first"))),
+                                    + " preallocate: fallocate first"),
+                            Key.choice("skip", "none", List.of("none", "same-size", "existing"),
+                                    "which files already on the target rsync leaves as they are: none (its quick check of size and"
+                                            + " time); same-size: --size-only, any file of the same size; existing: --ignore-existing,"
+                                            + " any file that exists (a rewrite with either can leave an older generation)"))),
                     "rsync", Packages.hint("rsync"),
-                    (paths, o) -> List.of("rsync", "--" + o.text("mode"), paths.get(0), paths.get(1))),
+                    (paths, o) -> Stream.of(Stream.of("rsync", "--" + o.text("mode")), RSYNC_SKIP.get(o.text("skip")).stream(),
+                            Stream.of(paths.get(0), paths.get(1))).flatMap(s -> s).toList()),
             new CommandTool(Profile.of("tar", "tar -c | tar -x: an archive stream through a pipe, written in tar's record size", BOTH,
                     Via.COMMAND, List.of()),
                     "tar", Packages.hint("tar"),

@@ -30,6 +30,11 @@ public record Verdict(String readPath, int files, long sectors, Map<SectorClass,
         samples = List.copyOf(samples);
     }
 
+    /** The same verdict over only {@code failing} of its ranges: what a durable oracle fails the cell for. */
+    public Verdict only(List<DamagedRange> failing) {
+        return failing.equals(ranges) ? this : new Verdict(readPath, files, sectors, counts, failing, false, samples, strays, originsCapped);
+    }
+
     /** The first damaged sector, or null when all is intact. */
     public Sample first() {
         return samples.isEmpty() ? null : samples.getFirst();

@@ -11,6 +11,7 @@ import dev.orchestrate.dut.Placement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,5 +47,21 @@ class ToolsTest {
         assertEquals("no-such-program-" + name + ": not installed; " + tool.installHint(),
                 absent.missing(ToolOptions.of(tool)).orElseThrow());
         assertTrue(absent.installHint().startsWith("apt-get install "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"same-size", "existing"})
+    void rsyncToldToSkipLeavesAFileOfTheSameSizeAsItWas(String skip) throws IOException {
+        Tool rsync = Tools.named("rsync").orElseThrow();
+        assumeTrue(rsync.unavailable(ToolOptions.of(rsync)).isEmpty(), () -> "skipped: " + rsync.unavailable(ToolOptions.of(rsync)).orElse(""));
+        Path source = Files.write(Files.createDirectories(dir.resolve("source")).resolve("f.bin"), new byte[] {2, 2, 2, 2});
+        Path target = Files.write(Files.createDirectories(dir.resolve("volume")).resolve("f.bin"), new byte[] {1, 1, 1, 1});
+        Files.setLastModifiedTime(target, FileTime.fromMillis(0));
+        Outcome skipped = Processes.run(rsync.command(source, new Placement(target, -1, 512), ToolOptions.of(rsync, "skip", skip)));
+        assertEquals(0, skipped.exitCode(), skipped.describe());
+        assertArrayEquals(new byte[] {1, 1, 1, 1}, Files.readAllBytes(target), "rsync --" + skip + " rewrote the file");
+        Outcome copied = Processes.run(rsync.command(source, new Placement(target, -1, 512), ToolOptions.of(rsync)));
+        assertEquals(0, copied.exitCode(), copied.describe());
+        assertArrayEquals(new byte[] {2, 2, 2, 2}, Files.readAllBytes(target), "rsync's quick check sees the new time");
     }
 }

@@ -1,0 +1,53 @@
+package dev.orchestrate.diagnosis;
+
+import dev.orchestrate.dut.Extent;
+import dev.orchestrate.trace.Record;
+import dev.orchestrate.verify.DamagedRange;
+import dev.orchestrate.verify.Stray;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a diagnosis may rest on: the damaged ranges and the run's sectors found outside the
+ * files, the device's command log when it keeps one, the verified files with where they lie on the
+ * device, and what the cell's steps did.
+ *
+ * @param log the device's command log; empty for a device that keeps none
+ * @param files the verified files
+ * @param history the cell's steps; {@link HostHistory#UNKNOWN} when verified offline
+ */
+public record Facts(List<DamagedRange> ranges, List<Stray> strays, Optional<List<Record>> log, List<FileFacts> files,
+                    HostHistory history) {
+
+    /**
+     * One verified file: its generation, the unit of its LBAs, and where its bytes lie on the device
+     * (empty when it was read through a file system).
+     */
+    public record FileFacts(String name, int generation, int blockSize, List<Extent> onDevice) {
+    }
+
+    public Facts {
+        ranges = List.copyOf(ranges);
+        strays = List.copyOf(strays);
+        files = List.copyOf(files);
+    }
+
+    /** The file named {@code name}, if it was verified. */
+    Optional<FileFacts> file(String name) {
+        return files.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The unit of the LBAs of {@code range}. */
+    int blockSize(DamagedRange range) {
+        return file(range.file()).map(FileFacts::blockSize).orElse(files.isEmpty() ? 512 : files.getFirst().blockSize());
+    }
+
+    /** Whether the evidence {@code need} names is there. */
+    boolean has(Defect.Need need) {
+        return switch (need) {
+            case COMMAND_LOG -> log.isPresent();
+            case DEVICE_ADDRESSES -> ranges.stream().anyMatch(r -> r.lba() >= 0);
+            case HOST_STEPS -> history.known();
+        };
+    }
+}

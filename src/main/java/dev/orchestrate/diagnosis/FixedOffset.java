@@ -1,0 +1,71 @@
+package dev.orchestrate.diagnosis;
+
+import dev.orchestrate.suite.Size;
+import dev.orchestrate.trace.Record;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every damaged range starts at the same offset K inside the WRITE that covered it. A torn write
+ * keeps its first K bytes whatever its length; a transfer-length fault damages from K only in
+ * commands over a length. So writes longer than K over the verified files that kept their bytes
+ * past K show a length limit; damaged writes of several lengths with no intact write longer than K
+ * show a tear; otherwise the evidence cannot tell them apart, and says so.
+ */
+final class FixedOffset implements Rule {
+
+    @Override
+    public String name() {
+        return "fixed offset inside commands";
+    }
+
+    @Override
+    public Defect defect() {
+        return Defect.TRANSFER_LENGTH;
+    }
+
+    @Override
+    public Judgement judge(Correlation c) {
+        if (!c.allLocated() || !c.located().stream().allMatch(Located::written)) {
+            return Judgement.not("not every damaged range was written by a command, so no common offset inside commands");
+        }
+        List<Long> inside = c.located().stream().map(Located::inside).distinct().toList();
+        if (inside.size() != 1 || inside.getFirst() == 0) {
+            return Judgement.not("the damaged ranges start at " + inside.size() + " different offsets inside their commands"
+                    + (inside.equals(List.of(0L)) ? " (all at the start of a command)" : ""));
+        }
+        long k = inside.getFirst();
+        List<Record> damaged = c.located().stream().map(l -> l.writer().orElseThrow()).distinct().toList();
+        long shortest = damaged.stream().mapToLong(Record::length).min().orElseThrow();
+        long longest = damaged.stream().mapToLong(Record::length).max().orElseThrow();
+        long lengths = damaged.stream().mapToLong(Record::length).distinct().count();
+        long intactLonger = c.commands().writes().stream().filter(w -> w.length() > k && w.length() < shortest
+                && intactAt(c, w, w.offset() + k)).count();
+        long shorter = c.commands().writesShorterThan(shortest);
+        int n = c.located().size();
+        String start = String.format(Locale.ROOT, "all %s start %s bytes into their WRITEs", Correlation.ranges(n), Size.grouped(k));
+        if (intactLonger > 0) {
+            return Judgement.fired(new Finding(Defect.TRANSFER_LENGTH, String.format(Locale.ROOT, "%s, all of %s bytes or more; %d WRITEs "
+                            + "over the files between %s and %s bytes long kept their bytes past %s: the damage follows the command's length"
+                            + "; none of the %d shorter WRITEs is damaged", start, Size.grouped(shortest), intactLonger, Size.grouped(k),
+                    Size.grouped(shortest), Size.grouped(k), shorter), n, n));
+        }
+        if (lengths > 1) {
+            return Judgement.fired(new Finding(Defect.TORN_WRITE, String.format(Locale.ROOT, "%s, which were of %d different lengths "
+                            + "(%s to %s bytes): each kept its first %s bytes whatever its length, and no WRITE over the files longer "
+                            + "than that is intact", start, lengths, Size.grouped(shortest), Size.grouped(longest), Size.grouped(k)), n, n));
+        }
+        return Judgement.fired(new Finding(Defect.TORN_OR_TRANSFER_LENGTH, String.format(Locale.ROOT, "%s of %s bytes; no WRITE over the "
+                        + "files was between %s and %s bytes long, nor were the damaged ones of different lengths, so a tear after %s bytes "
+                        + "and a limit on the command's length leave the same evidence; none of the %d shorter WRITEs is damaged",
+                start, Size.grouped(shortest), Size.grouped(k), Size.grouped(shortest), Size.grouped(k), shorter), n, n));
+    }
+
+    /** Whether device byte {@code at}, last written by {@code write}, lies in a verified file and no damaged range. */
+    private static boolean intactAt(Correlation c, Record write, long at) {
+        boolean verified = c.facts().files().stream().flatMap(f -> f.onDevice().stream())
+                .anyMatch(e -> e.physical() <= at && at < e.physical() + e.length());
+        boolean damaged = c.located().stream().anyMatch(l -> l.device() <= at && at < l.device() + l.range().length());
+        return verified && !damaged && c.commands().lastWrite(at).filter(write::equals).isPresent();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.orchestrate.diagnosis;
+
+import static dev.orchestrate.diagnosis.Scene.MIB;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orchestrate.data.SectorClass;
+import dev.orchestrate.trace.Op;
+import org.junit.jupiter.api.Test;
+
+/** Torn writes and transfer-length damage, told apart by the evidence or said to be indistinguishable. */
+class FixedOffsetTest {
+
+    private static final long K = 278_528;
+
+    private static Scene longWritesDamagedAt(long k) {
+        Scene s = new Scene().copy("copy with cp");
+        for (long at = 0; at < 4 * MIB; at += MIB) {
+            s.command(Op.WRITE, at, MIB).damaged(at + k, MIB - k, SectorClass.ZEROS);
+        }
+        return s;
+    }
+
+    @Test
+    void intactWritesLongerThanTheOffsetButShorterThanTheDamagedOnesShowALengthLimit() {
+        Scene s = longWritesDamagedAt(K).command(Op.WRITE, 4 * MIB, 512 * 1024).command(Op.WRITE, 6 * MIB, 4096);
+        Finding f = s.judge(new FixedOffset()).finding().orElseThrow();
+        assertEquals(Defect.TRANSFER_LENGTH, f.defect());
+        assertEquals("all 4 ranges start 278,528 bytes into their WRITEs, all of 1,048,576 bytes or more; 1 WRITEs over the files between "
+                + "278,528 and 1,048,576 bytes long kept their bytes past 278,528: the damage follows the command's length; none of the 2 "
+                + "shorter WRITEs is damaged", f.evidence());
+    }
+
+    @Test
+    void damagedWritesOfSeveralLengthsThatAllKeptTheirFirstBytesAreTorn() {
+        Scene s = new Scene().copy("copy with cp").command(Op.WRITE, 0, MIB).damaged(16384, MIB - 16384, SectorClass.STALE)
+                .command(Op.WRITE, MIB, 256 * 1024).damaged(MIB + 16384, 256 * 1024 - 16384, SectorClass.STALE);
+        Finding f = s.judge(new FixedOffset()).finding().orElseThrow();
+        assertEquals(Defect.TORN_WRITE, f.defect());
+        assertTrue(f.evidence().contains("of 2 different lengths (262,144 to 1,048,576 bytes): each kept its first 16,384 bytes whatever"
+                + " its length"), f.evidence());
+    }
+
+    @Test
+    void damagedWritesOfOneLengthWithNothingBetweenCannotBeToldApart() {
+        Finding f = longWritesDamagedAt(K).judge(new FixedOffset()).finding().orElseThrow();
+        assertEquals(Defect.TORN_OR_TRANSFER_LENGTH, f.defect());
+        assertTrue(f.evidence().contains("leave the same evidence"), f.evidence());
+    }
+
+    @Test
+    void anIntactWriteOutsideTheFilesIsNoEvidenceOfALengthLimit() {
+        // 9 MiB is past the only verified file: what it held is unknown
+        Finding f = longWritesDamagedAt(K).command(Op.WRITE, 9 * MIB, 512 * 1024).judge(new FixedOffset()).finding().orElseThrow();
+        assertEquals(Defect.TORN_OR_TRANSFER_LENGTH, f.defect());
+    }
+
+    @Test
+    void damageAtDifferentOffsetsInsideCommandsIsNeither() {
+        Scene s = new Scene().command(Op.WRITE, 0, MIB).command(Op.WRITE, MIB, MIB)
+                .damaged(4096, 512, SectorClass.DAMAGED).damaged(MIB + 700_000, 512, SectorClass.DAMAGED);
+        Rule.Judgement j = s.judge(new FixedOffset());
+        assertTrue(j.finding().isEmpty());
+        assertEquals("the damaged ranges start at 2 different offsets inside their commands", j.reasoning());
+    }
+
+    @Test
+    void damageAtTheStartOfEveryCommandIsNeither() {
+        Rule.Judgement j = longWritesDamagedAt(0).judge(new FixedOffset());
+        assertTrue(j.finding().isEmpty());
+        assertTrue(j.reasoning().endsWith("(all at the start of a command)"), j.reasoning());
+    }
+}
