@@ -20,6 +20,10 @@ public final class Reference {
             out.append("#### ").append(name).append("\n\n").append(section.help()).append("\n\n");
             section(out, section);
         });
+        out.append("### expect\n\n").append(Expect.HELP).append(" The keys of an entry:\n\n");
+        out.append("- `").append(Expect.WHEN).append("`: ").append(Expect.WHEN_HELP).append("\n\n");
+        table(out, Expect.ENTRY);
+        out.append("```yaml\n").append(Expect.EXAMPLE).append("```\n");
         return out.toString();
     }
 

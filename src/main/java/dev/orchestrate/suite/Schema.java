@@ -14,6 +14,7 @@ public final class Schema {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     static final String SIZE_PATTERN = "^\\d+\\s*(B|KiB|MiB|GiB|TiB)?$";
     static final String REFERENCE_PATTERN = "\\$\\{[^}]+}";
+    static final String AXIS_PATTERN = "^[a-z][a-z0-9-]*$";
 
     private Schema() {
     }
@@ -39,12 +40,11 @@ public final class Schema {
         tools.set("additionalProperties", section(vocabulary.steps().get(Preset.STEP), false));
         ObjectNode matrix = properties.putObject("matrix");
         matrix.put("type", "object").put("description", SuiteLoader.STRUCTURE.get("matrix"));
-        matrix.putObject("propertyNames").put("pattern", "^[a-z][a-z0-9-]*$");
-        matrix.putObject("additionalProperties").put("type", "array").put("minItems", 1)
-                .putObject("items").putArray("type").add("string").add("number").add("boolean");
+        matrix.putObject("propertyNames").put("pattern", AXIS_PATTERN);
+        matrix.putObject("additionalProperties").put("type", "array").put("minItems", 1).set("items", scalar());
         ObjectNode defaults = properties.putObject("defaults");
         defaults.put("type", "object").put("description", SuiteLoader.STRUCTURE.get("defaults"));
-        defaults.putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean");
+        defaults.set("additionalProperties", scalar());
         ObjectNode steps = properties.putObject("steps");
         steps.put("type", "array").put("minItems", 1).put("description", SuiteLoader.STRUCTURE.get("steps"));
         ArrayNode kinds = steps.putObject("items").putArray("anyOf");
@@ -56,7 +56,39 @@ public final class Schema {
             withOptions.put("type", "object").put("additionalProperties", false).put("minProperties", 1).put("maxProperties", 1);
             withOptions.putObject("properties").set(name, section(section, true));
         });
+        properties.set(Expect.SECTION, expect());
         return root;
+    }
+
+    /** A list of entries; 'when' maps axes to a value or a list of them; 'defect' and 'ticket' only with 'outcome: failed'. */
+    private static ObjectNode expect() {
+        ObjectNode expect = JSON.objectNode();
+        expect.put("type", "array").put("description", SuiteLoader.STRUCTURE.get(Expect.SECTION));
+        ObjectNode entry = section(Expect.ENTRY, false);
+        ObjectNode when = JSON.objectNode();
+        when.put("type", "object").put("description", Expect.WHEN_HELP).put("minProperties", 1);
+        when.putObject("propertyNames").put("pattern", AXIS_PATTERN);
+        ArrayNode either = when.putObject("additionalProperties").putArray("anyOf");
+        either.add(scalar());
+        either.addObject().put("type", "array").put("minItems", 1).set("items", scalar());
+        ObjectNode properties = JSON.objectNode();
+        properties.set(Expect.WHEN, when);
+        properties.setAll((ObjectNode) entry.get("properties"));
+        entry.set("properties", properties);
+        ObjectNode passed = entry.putObject("if");
+        passed.putObject("properties").putObject("outcome").put("const", Expect.PASSED);
+        passed.putArray("required").add("outcome");
+        ObjectNode failedOnly = entry.putObject("then").putObject("properties");
+        failedOnly.put("defect", false).put("ticket", false);
+        expect.set("items", entry);
+        return expect;
+    }
+
+    /** A value as a matrix axis or a default gives it. */
+    private static ObjectNode scalar() {
+        ObjectNode node = JSON.objectNode();
+        node.putArray("type").add("string").add("number").add("boolean");
+        return node;
     }
 
     private static ObjectNode section(Section section, boolean references) {

@@ -5,38 +5,50 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A checked suite: everything needed to plan and run its cells. Built only by {@link SuiteLoader},
  * which has already resolved every cell once, so resolving again cannot fail.
  */
 public record Suite(String name, String description, Path file, Location at, int sectorSize, Options target,
-                    Map<String, Preset> tools, List<Axis> axes, Map<String, Value> defaults, List<StepSpec> steps, Vocabulary vocabulary) {
+                    Map<String, Preset> tools, List<Axis> axes, Map<String, Value> defaults, List<StepSpec> steps,
+                    List<Expectation.Rule> expect, Vocabulary vocabulary) {
 
     public Suite {
         tools = Map.copyOf(tools);
         axes = List.copyOf(axes);
         defaults = Map.copyOf(defaults);
         steps = List.copyOf(steps);
+        expect = List.copyOf(expect);
     }
 
     /** The full matrix, in file order: the first axis varies slowest. */
     public List<Cell> cells() {
+        return cells(axes);
+    }
+
+    static List<Cell> cells(List<Axis> axes) {
         List<Cell> cells = new ArrayList<>();
-        expand(0, new LinkedHashMap<>(), cells);
+        expand(axes, 0, new LinkedHashMap<>(), cells);
         return cells;
     }
 
-    private void expand(int axis, LinkedHashMap<String, Value> chosen, List<Cell> out) {
+    private static void expand(List<Axis> axes, int axis, LinkedHashMap<String, Value> chosen, List<Cell> out) {
         if (axis == axes.size()) {
             out.add(new Cell(out.size(), chosen));
             return;
         }
         for (Value v : axes.get(axis).values()) {
             chosen.put(axes.get(axis).name(), v);
-            expand(axis + 1, chosen, out);
+            expand(axes, axis + 1, chosen, out);
         }
         chosen.remove(axes.get(axis).name());
+    }
+
+    /** What {@code cell}'s verdict should be: the first {@code expect} entry that matches it; empty when none does. */
+    public Optional<Expectation> expectation(Cell cell) {
+        return expect.stream().filter(rule -> rule.matches(cell)).findFirst().map(Expectation.Rule::expectation);
     }
 
     /** The steps of {@code cell}, references resolved and options checked. */

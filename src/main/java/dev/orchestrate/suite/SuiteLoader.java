@@ -60,6 +60,8 @@ public final class SuiteLoader {
         m.put("matrix", "named axes, each a list of values; every combination is one cell (one I/O pattern, one test)");
         m.put("defaults", "named values that ${name} references fall back to when no axis has that name");
         m.put("steps", "the ordered steps of every cell; a step is a kind ('- sync') or a kind with options ('- copy: {tool: ${tool}}')");
+        m.put(Expect.SECTION, "the verdict cells should have: a list of entries, each an 'outcome' (passed or failed) and the cells "
+                + "it applies to ('when'); a cell takes the first entry that matches it, and a cell no entry matches has no expectation");
         return Collections.unmodifiableMap(m);
     }
 
@@ -101,12 +103,13 @@ public final class SuiteLoader {
         List<Axis> axes = matrix(entry(top, "matrix"), problems);
         Map<String, Value> defaults = defaults(entry(top, "defaults"), problems);
         List<StepSpec> steps = steps(top, problems);
+        List<Expectation.Rule> expect = Expect.rules(entry(top, Expect.SECTION), axes, problems);
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
         int sectorSize = (int) Size.parse(head.text("sector-size")).bytes();
         Suite suite = new Suite(head.text("name"), head.text("description"), file, top.at(), sectorSize, target,
-                tools, axes, defaults, steps, vocabulary);
+                tools, axes, defaults, steps, expect, vocabulary);
         checkReferences(suite, problems);
         for (Cell cell : suite.cells()) {
             Interpolation.resolve(suite, cell, problems);
@@ -135,7 +138,7 @@ public final class SuiteLoader {
         return map.entries().get(key);
     }
 
-    private static Optional<Value> scalar(Node.Entry e, List<Problem> problems) {
+    static Optional<Value> scalar(Node.Entry e, List<Problem> problems) {
         if (e.value() instanceof Node.Scalar s && s.text() != null) {
             return Optional.of(new Value(s.text(), s.at()));
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrate.diagnosis.Defect;
 import dev.orchestrate.engine.Catalog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ class SchemaTest {
     @Test
     void topLevelKeysComeFromTheDeclarations() {
         JsonNode properties = schema.get("properties");
-        for (String key : new String[] {"name", "description", "sector-size", "target", "matrix", "defaults", "steps"}) {
+        for (String key : new String[] {"name", "description", "sector-size", "target", "matrix", "defaults", "steps", "expect"}) {
             assertTrue(properties.has(key), key);
         }
         assertEquals("4KiB", properties.get("sector-size").get("default").asText());
@@ -39,6 +40,25 @@ class SchemaTest {
         JsonNode kind = schema.get("properties").get("target").get("properties").get("kind");
         assertEquals("[\"directory\",\"emulated\",\"image\",\"linux-block\",\"macos-disk\",\"macos-ramdisk\"]",
                 kind.get("enum").toString());
+    }
+
+    @Test
+    void expectIsAListOfEntries() {
+        JsonNode expect = schema.get("properties").get("expect");
+        assertEquals("array", expect.get("type").asText());
+        JsonNode entry = expect.get("items");
+        assertEquals(false, entry.get("additionalProperties").asBoolean());
+        assertEquals("[\"outcome\"]", entry.get("required").toString());
+        assertEquals("[\"passed\",\"failed\"]", entry.get("properties").get("outcome").get("enum").toString());
+        assertEquals(Defect.labels(), String.join(", ", entry.get("properties").get("defect").get("enum").valueStream()
+                .map(JsonNode::asText).toList()));
+        assertEquals("string", entry.get("properties").get("ticket").get("type").asText());
+        JsonNode when = entry.get("properties").get("when");
+        assertEquals("object", when.get("type").asText());
+        assertEquals("array", when.get("additionalProperties").get("anyOf").get(1).get("type").asText(), "a value or a list of values");
+        assertEquals("passed", entry.get("if").get("properties").get("outcome").get("const").asText());
+        assertEquals("{\"defect\":false,\"ticket\":false}", entry.get("then").get("properties").toString(),
+                "no defect or ticket with outcome: passed");
     }
 
     @Test
