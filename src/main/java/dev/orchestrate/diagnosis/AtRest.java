@@ -34,7 +34,7 @@ final class AtRest implements Rule {
                     + " after their last write");
         }
         int n = c.located().size();
-        return Judgement.fired(new Finding(defect(), "all " + Correlation.ranges(n) + " hold their own sectors with bytes changed; each was "
+        return Judgement.fired(new Finding(defect(), Correlation.every(n) + " hold their own sectors with bytes changed; each was "
                 + (byCache ? "destaged to the media" : "covered by an acknowledged flush") + " after its last WRITE, and no command wrote "
                 + "it since: the bytes changed at rest", n, n));
     }

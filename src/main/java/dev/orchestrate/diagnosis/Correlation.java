@@ -35,6 +35,16 @@ record Correlation(Facts facts, Optional<CommandLog> log, List<DamagedRange> dam
         return facts.history();
     }
 
+    /** "all 3 ranges" / "the 1 range", as the subject of a finding. */
+    static String every(long n) {
+        return n == 1 ? "the 1 range" : "all " + n + " ranges";
+    }
+
+    /** "all 3 ranges were" / "the 1 range was". */
+    static String allWere(long n) {
+        return every(n) + (n == 1 ? " was" : " were");
+    }
+
     /** "3 ranges" / "1 range". */
     static String ranges(long n) {
         return n + (n == 1 ? " range" : " ranges");

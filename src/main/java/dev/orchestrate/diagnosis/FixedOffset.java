@@ -29,6 +29,13 @@ final class FixedOffset implements Rule {
         if (!c.allLocated() || !c.located().stream().allMatch(Located::written)) {
             return Judgement.not("not every damaged range was written by a command, so no common offset inside commands");
         }
+        // a tear and a length limit both lose the rest of the command: missing data up to its end
+        long tails = c.located().stream().filter(l -> l.lost()
+                && l.device() + l.range().length() >= l.writer().orElseThrow().offset() + l.writer().orElseThrow().length()).count();
+        if (tails < c.located().size()) {
+            return Judgement.not((c.located().size() - tails) + " of " + c.located().size() + " damaged ranges are not missing data that "
+                    + "runs to the end of the command that wrote it");
+        }
         List<Long> inside = c.located().stream().map(Located::inside).distinct().toList();
         if (inside.size() != 1 || inside.getFirst() == 0) {
             return Judgement.not("the damaged ranges start at " + inside.size() + " different offsets inside their commands"
@@ -43,7 +50,8 @@ final class FixedOffset implements Rule {
                 && intactAt(c, w, w.offset() + k)).count();
         long shorter = c.commands().writesShorterThan(shortest);
         int n = c.located().size();
-        String start = String.format(Locale.ROOT, "all %s start %s bytes into their WRITEs", Correlation.ranges(n), Size.grouped(k));
+        String start = String.format(Locale.ROOT, "%s start%s %s bytes into %s", Correlation.every(n), n == 1 ? "s" : "", Size.grouped(k),
+                n == 1 ? "its WRITE" : "their WRITEs");
         if (intactLonger > 0) {
             return Judgement.fired(new Finding(Defect.TRANSFER_LENGTH, String.format(Locale.ROOT, "%s, all of %s bytes or more; %d WRITEs "
                             + "over the files between %s and %s bytes long kept their bytes past %s: the damage follows the command's length"

@@ -30,8 +30,8 @@ final class FlushDropped implements Rule {
         long lastWrite = c.located().stream().mapToLong(l -> l.writer().orElseThrow().seq()).max().orElseThrow();
         String stop = c.located().getFirst().stop().map(s -> s.op() == Op.POWER_CUT ? ", before the power cut" : ", before the shutdown")
                 .orElse("");
-        return Judgement.fired(new Finding(defect(), "all " + Correlation.ranges(n) + " were written to the device (the last by WRITE "
+        return Judgement.fired(new Finding(defect(), Correlation.allWere(n) + " written to the device (the last by WRITE "
                 + Size.grouped(lastWrite) + "), at least " + flushes + (flushes == 1 ? " flush was" : " flushes were") + " acknowledged after "
-                + "them" + stop + (c.commands().knowsCache() ? ", and they were never destaged to the media" : ", and they are gone"), n, n));
+                + "it" + stop + (c.commands().knowsCache() ? ", and none of it was destaged to the media" : ", and it is gone"), n, n));
     }
 }

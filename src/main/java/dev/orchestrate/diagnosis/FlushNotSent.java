@@ -30,15 +30,14 @@ final class FlushNotSent implements Rule {
             return Judgement.not("a clean shutdown came after the writes: that is the device's to write out");
         }
         List<String> files = c.damaged().stream().map(DamagedRange::file).distinct().toList();
-        List<String> unpromised = files.stream().filter(f -> c.history().promise(f)
-                .filter(p -> c.history().cut(f).map(cut -> p.number() < cut.number()).orElse(true)).isEmpty()).toList();
+        List<String> unpromised = files.stream().filter(f -> !c.history().promisedBeforeCut(f)).toList();
         if (!unpromised.isEmpty()) {
             return Judgement.not(unpromised.size() + " of " + files.size() + " damaged files were not promised before the power cut");
         }
         HostHistory.Step promise = c.history().promise(files.getFirst()).orElseThrow();
         int n = c.located().size();
         return Judgement.fired(new Finding(defect(), "'" + promise.title() + "' (step " + promise.number() + ") promised "
-                + String.join(", ", files) + " and all " + Correlation.ranges(n) + " reached the device, but no flush was sent after "
-                + "them before the power cut", n, n));
+                + String.join(", ", files) + " and " + Correlation.allWere(n) + " written to the device, but no flush was sent after "
+                + "it before the power cut", n, n));
     }
 }

@@ -3,6 +3,7 @@ package dev.orchestrate.diagnosis;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What the cell's own steps did for durability, in order: which copied the files, which promised
@@ -47,19 +48,32 @@ public record HostHistory(List<Step> steps) {
 
     /** The last step that copied {@code file}. */
     public Optional<Step> lastCopy(String file) {
-        return steps.stream().filter(s -> s.kind() == Kind.COPY && s.concerns(file)).reduce((a, b) -> b);
+        int at = lastCopyAt(file);
+        return at < 0 ? Optional.empty() : Optional.of(steps.get(at));
     }
 
-    /** The first step after the last copy of {@code file} that promised it. */
+    /** The first step after the last copy of {@code file} that promised it (a copy that flushes promises what it copied). */
     public Optional<Step> promise(String file) {
-        int copied = lastCopy(file).map(Step::number).orElse(0);
-        return steps.stream().filter(s -> s.kind() == Kind.PROMISE && s.number() > copied && s.concerns(file)).findFirst();
+        return after(lastCopyAt(file), s -> s.kind() == Kind.PROMISE && s.concerns(file));
     }
 
     /** The first power cut after the last copy of {@code file}. */
     public Optional<Step> cut(String file) {
-        int copied = lastCopy(file).map(Step::number).orElse(0);
-        return steps.stream().filter(s -> s.kind() == Kind.POWER_CUT && s.number() > copied).findFirst();
+        return after(lastCopyAt(file), s -> s.kind() == Kind.POWER_CUT);
+    }
+
+    private int lastCopyAt(String file) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (steps.get(i).kind() == Kind.COPY && steps.get(i).concerns(file)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first step after index {@code from}, in the order they happened, that {@code wanted} accepts. */
+    private Optional<Step> after(int from, Predicate<Step> wanted) {
+        return steps.subList(from + 1, steps.size()).stream().filter(wanted).findFirst();
     }
 
     /**
@@ -70,7 +84,12 @@ public record HostHistory(List<Step> steps) {
         if (!known()) {
             return true;
         }
+        return cut(file).isEmpty() || promisedBeforeCut(file);
+    }
+
+    /** Whether a step promised {@code file} after its last copy, and before a power cut if one came. */
+    public boolean promisedBeforeCut(String file) {
         Optional<Step> cut = cut(file);
-        return cut.isEmpty() || promise(file).filter(p -> p.number() < cut.get().number()).isPresent();
+        return promise(file).filter(p -> cut.isEmpty() || steps.indexOf(p) < steps.indexOf(cut.get())).isPresent();
     }
 }

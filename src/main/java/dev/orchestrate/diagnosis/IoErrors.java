@@ -3,9 +3,11 @@ package dev.orchestrate.diagnosis;
 import dev.orchestrate.suite.Size;
 import dev.orchestrate.trace.Op;
 import dev.orchestrate.trace.Record;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** The device answered commands with an error: named with the first command that got one, and the step that sent it. */
 final class IoErrors implements Rule {
@@ -18,6 +20,12 @@ final class IoErrors implements Rule {
     @Override
     public Defect defect() {
         return Defect.IO_ERROR;
+    }
+
+    /** The defect is also named without a log, from a tool's error; the rule reads the log. */
+    @Override
+    public Set<Defect.Need> needs() {
+        return EnumSet.of(Defect.Need.COMMAND_LOG);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.orchestrate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.orchestrate.diagnosis.Defect;
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class TallyTest {
         Tally t = new Tally();
         t.executionFinished(cell("a"), TestExecutionResult.failed(new RigBroken("tool crashed")));
         assertEquals(Exit.BROKEN, t.exitCode());
-        t.executionFinished(cell("b"), TestExecutionResult.failed(new DataDamaged("zeros")));
+        t.executionFinished(cell("b"), TestExecutionResult.failed(new DataDamaged(Defect.UNEXPLAINED, "zeros")));
         assertEquals(Exit.FAILED, t.exitCode());
         assertEquals("BROKEN  a: tool crashed", t.lines.get(0));
     }

@@ -58,10 +58,19 @@ class FixedOffsetTest {
     @Test
     void damageAtDifferentOffsetsInsideCommandsIsNeither() {
         Scene s = new Scene().command(Op.WRITE, 0, MIB).command(Op.WRITE, MIB, MIB)
-                .damaged(4096, 512, SectorClass.DAMAGED).damaged(MIB + 700_000, 512, SectorClass.DAMAGED);
+                .damaged(4096, MIB - 4096, SectorClass.ZEROS).damaged(MIB + 700_416, MIB - 700_416, SectorClass.ZEROS);
         Rule.Judgement j = s.judge(new FixedOffset());
         assertTrue(j.finding().isEmpty());
         assertEquals("the damaged ranges start at 2 different offsets inside their commands", j.reasoning());
+    }
+
+    @Test
+    void damageInsideACommandThatStopsBeforeItsEndIsNoLostTail() {
+        // one range always has one offset: what makes it a tail is that the rest of the command is gone
+        Scene s = new Scene().command(Op.WRITE, 0, MIB).damaged(4096, 512, SectorClass.ZEROS);
+        Rule.Judgement j = s.judge(new FixedOffset());
+        assertTrue(j.finding().isEmpty());
+        assertEquals("1 of 1 damaged ranges are not missing data that runs to the end of the command that wrote it", j.reasoning());
     }
 
     @Test

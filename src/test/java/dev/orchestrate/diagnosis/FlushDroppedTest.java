@@ -16,8 +16,8 @@ class FlushDroppedTest {
         Scene s = new Scene().copy("copy with cp").command(Op.WRITE, 0, MIB).command(Op.DESTAGE, 4 * MIB, 4096).sync()
                 .command(Op.FSYNC, 0, 0).command(Op.FSYNC, 0, 0).powerCut().damaged(0, MIB, SectorClass.ZEROS);
         Finding f = s.judge(new FlushDropped()).finding().orElseThrow();
-        assertEquals("all 1 range were written to the device (the last by WRITE 2), at least 2 flushes were acknowledged after them, before "
-                + "the power cut, and they were never destaged to the media", f.evidence());
+        assertEquals("the 1 range was written to the device (the last by WRITE 2), at least 2 flushes were acknowledged after it, before "
+                + "the power cut, and none of it was destaged to the media", f.evidence());
         assertEquals(Defect.FLUSH_DROPPED, s.diagnosis().defect());
     }
 

@@ -15,8 +15,8 @@ class FlushNotSentTest {
     void aPromiseNoFlushCarriedToTheDeviceWasNotSent() {
         Scene s = new Scene().copy("copy with cp").command(Op.WRITE, 0, MIB).sync().powerCut().damaged(0, MIB, SectorClass.ZEROS);
         Finding f = s.judge(new FlushNotSent()).finding().orElseThrow();
-        assertEquals("'sync' (step 2) promised file-1.bin and all 1 range reached the device, but no flush was sent after them before the "
-                + "power cut", f.evidence());
+        assertEquals("'sync' (step 2) promised file-1.bin and the 1 range was written to the device, but no flush was sent after it "
+                + "before the power cut", f.evidence());
         assertEquals(Defect.FLUSH_NOT_SENT, s.diagnosis().defect());
     }
 

@@ -42,4 +42,12 @@ class HostHistoryTest {
         assertFalse(h.promised("a"));
         assertTrue(HostHistory.UNKNOWN.promised("a"));
     }
+
+    @Test
+    void aCopyThatFlushesPromisesWhatItCopiedInTheSameStep() {
+        HostHistory h = new HostHistory(List.of(step(1, HostHistory.Kind.COPY, "a"), step(1, HostHistory.Kind.PROMISE, "a"),
+                step(2, HostHistory.Kind.POWER_CUT)));
+        assertTrue(h.promised("a"));
+        assertTrue(h.promisedBeforeCut("a"));
+    }
 }

@@ -17,8 +17,8 @@ class IoErrorsTest {
         Scene s = new Scene().copy("copy with dd").command(Op.WRITE, 0, 65536).record(Op.WRITE, 65536, 65536, -5, "")
                 .damaged(65536, 65536, SectorClass.ZEROS);
         Finding f = s.judge(new IoErrors()).finding().orElseThrow();
-        assertEquals("the device answered 1 command with EIO (an I/O error); the first: WRITE of 65,536 bytes at LBA 128 (command 3), "
-                + "sent by step 'copy with dd'", f.evidence());
+        assertEquals("the device answered 1 command with EIO (an I/O error); the first: WRITE of 65,536 bytes at LBA 128 (command 3, "
+                + "sent by step 'copy with dd')", f.evidence());
         assertEquals(Defect.IO_ERROR, s.diagnosis().defect());
     }
 

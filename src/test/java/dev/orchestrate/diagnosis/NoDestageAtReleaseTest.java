@@ -15,8 +15,8 @@ class NoDestageAtReleaseTest {
     void cachedDataAShutdownDidNotDestageWasNotDestagedAtRelease() {
         Scene s = new Scene().copy("copy with cp").command(Op.WRITE, 0, MIB).sync().eject().damaged(0, MIB, SectorClass.ZEROS);
         Finding f = s.judge(new NoDestageAtRelease()).finding().orElseThrow();
-        assertEquals("all 1 range reached the device's cache and were never destaged; no flush was sent after them, and the release and "
-                + "shutdown (command 5) did not write the cache to the media", f.evidence());
+        assertEquals("the 1 range was written to the device's cache and never destaged; no flush was sent after it, and the release "
+                + "and shutdown (command 5) did not write the cache to the media", f.evidence());
         assertEquals(Defect.NO_DESTAGE_AT_RELEASE, s.diagnosis().defect(), "no flush was sent, so none was dropped");
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orchestrate.diagnosis.Defect;
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.outcome.Status;
@@ -43,7 +44,7 @@ class TeardownFailuresTest {
         failures.attempt(() -> {
             throw new RigBroken("the loop device could not be detached");
         });
-        DataDamaged damaged = new DataDamaged("file-1.bin: 4,096 bytes damaged");
+        DataDamaged damaged = new DataDamaged(Defect.UNEXPLAINED, "file-1.bin: 4,096 bytes damaged");
         TestExecutionResult judged = failures.judge(TestExecutionResult.failed(damaged));
         assertEquals(Status.FAILED, Status.of(judged));
         assertSame(damaged, judged.getThrowable().orElseThrow());
@@ -56,7 +57,7 @@ class TeardownFailuresTest {
         failures.attempt(() -> {
             throw RigBroken.taintingVerdict("the emulated controller failed internally", new IOException("EIO"));
         });
-        DataDamaged damaged = new DataDamaged("file-1.bin: 4,096 bytes damaged");
+        DataDamaged damaged = new DataDamaged(Defect.UNEXPLAINED, "file-1.bin: 4,096 bytes damaged");
         TestExecutionResult judged = failures.judge(TestExecutionResult.failed(damaged));
         assertEquals(Status.BROKEN, Status.of(judged));
         Throwable broken = judged.getThrowable().orElseThrow();
