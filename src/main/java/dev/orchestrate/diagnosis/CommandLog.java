@@ -76,6 +76,11 @@ final class CommandLog {
         return records.stream().filter(c -> c.op() == Op.STEP && c.cause().equals(title)).reduce((a, b) -> b);
     }
 
+    /** The last mark of a step titled {@code title} before {@code seq}. */
+    Optional<Record> markBefore(String title, long seq) {
+        return records.stream().filter(c -> c.op() == Op.STEP && c.cause().equals(title) && c.seq() < seq).reduce((a, b) -> b);
+    }
+
     /** Where the step marked at {@code mark} ended: the next step's mark, or the end of the log. */
     long endOf(Record mark) {
         return records.stream().filter(c -> c.op() == Op.STEP && c.seq() > mark.seq()).mapToLong(Record::seq).findFirst()

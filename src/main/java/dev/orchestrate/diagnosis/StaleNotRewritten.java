@@ -22,6 +22,13 @@ final class StaleNotRewritten implements Rule {
         return Defect.STALE_NOT_REWRITTEN;
     }
 
+    /** The copy whose data the last write carried: the last copy step marked before it (its write-back may come in a later step). */
+    private static String copiedBy(Correlation c, Record write, HostHistory.Step rewrite) {
+        return c.history().steps().stream().filter(s -> s.kind() == HostHistory.Kind.COPY && s != rewrite)
+                .filter(s -> c.commands().markBefore(s.title(), write.seq()).isPresent()).reduce((a, b) -> b)
+                .map(s -> "'" + s.title() + "' (step " + s.number() + ")").orElse("a command");
+    }
+
     @Override
     public Judgement judge(Correlation c) {
         if (!c.allLocated() || !c.located().stream().allMatch(l -> l.range().kind() == SectorClass.STALE && l.range().stamp() != null)) {
@@ -48,8 +55,9 @@ final class StaleNotRewritten implements Rule {
         if (found >= expected) {
             return Judgement.not("the stale ranges hold generation " + found + ", not older than the file's " + expected);
         }
-        String lastWrite = first.writer().map(w -> "last written by " + c.commands().stepOf(w.seq()).map(s -> "step '" + s.cause() + "'")
-                .orElse("a command") + " (WRITE " + Size.grouped(w.seq()) + ")").orElse("written by no command in the log");
+        String lastWrite = first.writer().map(w -> "last written by " + copiedBy(c, w, rewrite.get()) + ": WRITE " + Size.grouped(w.seq())
+                + c.commands().stepOf(w.seq()).map(s -> ", sent during '" + s.cause() + "'").orElse(""))
+                .orElse("written by no command in the log");
         return Judgement.fired(new Finding(defect(), String.format("%s of %s hold generation %d, %s; the rewrite to generation %d, "
                         + "'%s' (step %d), sent 0 writes there", Correlation.ranges(c.located().size()), file, found, lastWrite, expected,
                 rewrite.get().title(), rewrite.get().number()), c.located().size(), c.located().size()));

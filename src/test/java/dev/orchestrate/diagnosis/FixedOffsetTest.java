@@ -26,7 +26,7 @@ class FixedOffsetTest {
         Scene s = longWritesDamagedAt(K).command(Op.WRITE, 4 * MIB, 512 * 1024).command(Op.WRITE, 6 * MIB, 4096);
         Finding f = s.judge(new FixedOffset()).finding().orElseThrow();
         assertEquals(Defect.TRANSFER_LENGTH, f.defect());
-        assertEquals("all 4 ranges start 278,528 bytes into their WRITEs, all of 1,048,576 bytes or more; 1 WRITEs over the files between "
+        assertEquals("all 4 ranges start 278,528 bytes into their WRITEs, all of 1,048,576 bytes or more; 1 WRITE over the files between "
                 + "278,528 and 1,048,576 bytes long kept their bytes past 278,528: the damage follows the command's length; none of the 2 "
                 + "shorter WRITEs is damaged", f.evidence());
     }

@@ -25,8 +25,8 @@ class StaleNotRewrittenTest {
     void aRewriteThatSentNoWritesLeavesTheOldGeneration() {
         Scene s = rewritten(false);
         Finding f = s.judge(new StaleNotRewritten()).finding().orElseThrow();
-        assertEquals("1 range of file-1.bin hold generation 1, last written by step 'copy with rsync' (WRITE 2); the rewrite to "
-                + "generation 2, 'copy with rsync --size-only' (step 3), sent 0 writes there", f.evidence());
+        assertEquals("1 range of file-1.bin hold generation 1, last written by 'copy with rsync' (step 1): WRITE 2, sent during 'copy with "
+                + "rsync'; the rewrite to generation 2, 'copy with rsync --size-only' (step 3), sent 0 writes there", f.evidence());
         assertEquals(Defect.STALE_NOT_REWRITTEN, s.diagnosis().defect());
     }
 
