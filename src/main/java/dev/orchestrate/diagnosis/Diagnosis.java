@@ -36,7 +36,8 @@ public record Diagnosis(List<Finding> findings, List<String> reasoning) {
             Set<Defect.Need> missing = EnumSet.noneOf(Defect.Need.class);
             rule.needs().stream().filter(n -> !facts.has(n)).forEach(missing::add);
             if (!missing.isEmpty()) {
-                reasoning.add(rule.name() + ": not judged: needs " + missing.stream().map(Diagnosis::needed).collect(Collectors.joining(", ")));
+                reasoning.add(rule.name() + ": not judged: needs "
+                        + missing.stream().map(Diagnosis::needed).collect(Collectors.joining(", ")));
                 continue;
             }
             Rule.Judgement j = rule.judge(c);

@@ -12,12 +12,14 @@ import java.util.Optional;
  * files, the device's command log when it keeps one, the verified files with where they lie on the
  * device, and what the cell's steps did.
  *
+ * @param complete whether {@code ranges} are all the damage there is; false when the verdict listed only the first ones, so
+ *     that a place outside them may be damaged too
  * @param log the device's command log; empty for a device that keeps none
  * @param files the verified files
  * @param history the cell's steps; {@link HostHistory#UNKNOWN} when verified offline
  */
-public record Facts(List<DamagedRange> ranges, List<Stray> strays, Optional<List<Record>> log, List<FileFacts> files,
-                    HostHistory history) {
+public record Facts(List<DamagedRange> ranges, boolean complete, List<Stray> strays, Optional<List<Record>> log,
+                    List<FileFacts> files, HostHistory history) {
 
     /**
      * One verified file: its generation, the unit of its LBAs, and where its bytes lie on the device

@@ -29,9 +29,7 @@ final class FixedOffset implements Rule {
         if (!c.allLocated() || !c.located().stream().allMatch(Located::written)) {
             return Judgement.not("not every damaged range was written by a command, so no common offset inside commands");
         }
-        // a tear and a length limit both lose the rest of the command: missing data up to its end
-        long tails = c.located().stream().filter(l -> l.lost()
-                && l.device() + l.range().length() >= l.writer().orElseThrow().offset() + l.writer().orElseThrow().length()).count();
+        long tails = c.located().stream().filter(l -> lostTail(c, l)).count();
         if (tails < c.located().size()) {
             return Judgement.not((c.located().size() - tails) + " of " + c.located().size() + " damaged ranges are not missing data that "
                     + "runs to the end of the command that wrote it");
@@ -46,7 +44,8 @@ final class FixedOffset implements Rule {
         long shortest = damaged.stream().mapToLong(Record::length).min().orElseThrow();
         long longest = damaged.stream().mapToLong(Record::length).max().orElseThrow();
         long lengths = damaged.stream().mapToLong(Record::length).distinct().count();
-        long intactLonger = c.commands().writes().stream().filter(w -> w.length() > k && w.length() < shortest
+        // past the listed ranges, nothing is known to be intact
+        long intactLonger = !c.facts().complete() ? 0 : c.commands().writes().stream().filter(w -> w.length() > k && w.length() < shortest
                 && intactAt(c, w, w.offset() + k)).count();
         long shorter = c.commands().writesShorterThan(shortest);
         int n = c.located().size();
@@ -54,19 +53,32 @@ final class FixedOffset implements Rule {
                 n == 1 ? "its WRITE" : "their WRITEs");
         if (intactLonger > 0) {
             return Judgement.fired(new Finding(Defect.TRANSFER_LENGTH, String.format(Locale.ROOT, "%s, all of %s bytes or more; %d %s "
-                            + "over the files between %s and %s bytes long kept their bytes past %s: the damage follows the command's length"
+                            + "over the files between %s and %s bytes long kept their bytes past %s: the damage follows the command's "
+                            + "length"
                             + "; none of the %d shorter WRITEs is damaged", start, Size.grouped(shortest), intactLonger,
                     intactLonger == 1 ? "WRITE" : "WRITEs", Size.grouped(k), Size.grouped(shortest), Size.grouped(k), shorter), n, n));
         }
         if (lengths > 1) {
             return Judgement.fired(new Finding(Defect.TORN_WRITE, String.format(Locale.ROOT, "%s, which were of %d different lengths "
                             + "(%s to %s bytes): each kept its first %s bytes whatever its length, and no WRITE over the files longer "
-                            + "than that is intact", start, lengths, Size.grouped(shortest), Size.grouped(longest), Size.grouped(k)), n, n));
+                            + "than that is intact", start, lengths, Size.grouped(shortest), Size.grouped(longest), Size.grouped(k)),
+                    n, n));
         }
         return Judgement.fired(new Finding(Defect.TORN_OR_TRANSFER_LENGTH, String.format(Locale.ROOT, "%s of %s bytes; no WRITE over the "
-                        + "files was between %s and %s bytes long, nor were the damaged ones of different lengths, so a tear after %s bytes "
+                        + "files was between %s and %s bytes long, nor were the damaged ones of different lengths, so a tear after %s "
+                        + "bytes "
                         + "and a limit on the command's length leave the same evidence; none of the %d shorter WRITEs is damaged",
                 start, Size.grouped(shortest), Size.grouped(k), Size.grouped(shortest), Size.grouped(k), shorter), n, n));
+    }
+
+    /**
+     * A tear and a length limit both lose the rest of the command: missing data up to the command's
+     * end, or up to where a later command wrote over it (a partial page written again by the next write).
+     */
+    private static boolean lostTail(Correlation c, Located l) {
+        Record write = l.writer().orElseThrow();
+        long end = l.device() + l.range().length();
+        return l.lost() && (end >= write.offset() + write.length() || c.commands().lastWrite(end).filter(write::equals).isEmpty());
     }
 
     /** Whether device byte {@code at}, last written by {@code write}, lies in a verified file and no damaged range. */

@@ -31,7 +31,8 @@ final class FlushDropped implements Rule {
         String stop = c.located().getFirst().stop().map(s -> s.op() == Op.POWER_CUT ? ", before the power cut" : ", before the shutdown")
                 .orElse("");
         return Judgement.fired(new Finding(defect(), Correlation.allWere(n) + " written to the device (the last by WRITE "
-                + Size.grouped(lastWrite) + "), at least " + flushes + (flushes == 1 ? " flush was" : " flushes were") + " acknowledged after "
+                + Size.grouped(lastWrite) + "), at least " + flushes + (flushes == 1 ? " flush was" : " flushes were")
+                + " acknowledged after "
                 + "it" + stop + (c.commands().knowsCache() ? ", and none of it was destaged to the media" : ", and it is gone"), n, n));
     }
 }

@@ -53,7 +53,8 @@ final class IoErrors implements Rule {
     private static Finding finding(List<Record> failed, CommandLog log, int blockSize, long ranges) {
         Record first = failed.getFirst();
         String step = log.stepOf(first.seq()).map(s -> ", sent by step '" + s.cause() + "'").orElse("");
-        return new Finding(Defect.IO_ERROR, String.format(Locale.ROOT, "the device answered %d %s with %s; the first: %s of %s bytes at LBA %s"
+        return new Finding(Defect.IO_ERROR, String.format(Locale.ROOT, "the device answered %d %s with %s; the first: %s of %s bytes at "
+                        + "LBA %s"
                         + " (command %s%s)", failed.size(), failed.size() == 1 ? "command" : "commands", errno(first.result()),
                 first.op().name(), Size.grouped(first.length()), Size.grouped(first.offset() / blockSize), Size.grouped(first.seq()), step),
                 ranges, ranges);

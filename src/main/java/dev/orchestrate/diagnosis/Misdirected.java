@@ -41,7 +41,8 @@ final class Misdirected implements Rule {
                 .map(s -> "LBA " + Size.grouped(s.start() / blockSize) + ".." + Size.grouped((s.end() - 1) / blockSize))
                 .collect(Collectors.joining(", ")) + (astray.size() > 3 ? ", ..." : "");
         return Judgement.fired(new Finding(defect(), String.format(Locale.ROOT, "%s hold sectors found intact %s bytes (%s LBAs) %s their "
-                        + "own place, which does not hold them; the writes landed that far away%s", evidence(misplaced.size(), astray.size()),
+                        + "own place, which does not hold them; the writes landed that far away%s",
+                evidence(misplaced.size(), astray.size()),
                 Size.grouped(Math.abs(shift)), Size.grouped(Math.abs(shift) / blockSize), shift > 0 ? "after" : "before", landed),
                 misplaced.size(), c.damaged().size()));
     }

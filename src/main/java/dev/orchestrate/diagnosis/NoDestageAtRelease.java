@@ -35,7 +35,8 @@ final class NoDestageAtRelease implements Rule {
         long flushes = c.located().stream().mapToLong(Located::flushes).max().orElse(0);
         return Judgement.fired(new Finding(defect(), Correlation.allWere(n) + " written to the device's cache and never destaged; "
                 + (flushes == 0 ? "no flush was sent after it" : flushes + " flushes were sent after it") + ", and the release and "
-                + "shutdown (command " + Size.grouped(c.located().getFirst().stop().orElseThrow().seq()) + ") did not write the cache to the "
+                + "shutdown (command " + Size.grouped(c.located().getFirst().stop().orElseThrow().seq())
+                + ") did not write the cache to the "
                 + "media", n, n));
     }
 }

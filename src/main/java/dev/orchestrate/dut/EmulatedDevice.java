@@ -1,5 +1,7 @@
 package dev.orchestrate.dut;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrate.emulator.Emulator;
 import dev.orchestrate.fault.Fault;
 import dev.orchestrate.host.Extents;
@@ -25,14 +27,29 @@ final class EmulatedDevice implements Device, Mountable, Ejectable, Rebootable, 
     private final Path dir;
     private final Emulator emulator;
     private final Emulator.Settings settings;
-    /** Extent maps taken before the volume went away, by file name: the fallback when a file cannot be mapped now. */
+    /**
+     * Extent maps taken before the volume went away, by file name: the fallback when a file cannot be
+     * mapped now. Kept in the cell's directory too, so that a resume after a reboot that ended the
+     * process still knows where a file that the reboot lost lay.
+     */
     private final Map<String, List<Extent>> captured = new HashMap<>();
+    /** Where {@link #captured} is kept across a reboot that ends the process. */
+    private static final String CAPTURED = "extent-maps.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     EmulatedDevice(Cell cell, Path dir, Emulator emulator, Emulator.Settings settings) {
         this.cell = cell;
         this.dir = dir;
         this.emulator = emulator;
         this.settings = settings;
+        Path kept = dir.resolve(CAPTURED);
+        if (Files.isRegularFile(kept)) {
+            try {
+                captured.putAll(JSON.readValue(kept.toFile(), new TypeReference<Map<String, List<Extent>>>() { }));
+            } catch (IOException e) {
+                throw new RigBroken("cannot read the extent maps kept before the reboot in " + kept + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override
@@ -163,6 +180,11 @@ final class EmulatedDevice implements Device, Mountable, Ejectable, Rebootable, 
             }
         } catch (IOException e) {
             throw new RigBroken("cannot list " + emulator.volume() + " to map its files: " + e.getMessage(), e);
+        }
+        try {
+            JSON.writeValue(dir.resolve(CAPTURED).toFile(), captured);
+        } catch (IOException e) {
+            throw new RigBroken("cannot keep the extent maps in " + dir.resolve(CAPTURED) + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.orchestrate.outcome;
 
-/** A cell the suite expects to fail passed: the bug may be fixed, or the suite no longer provokes it. Fails the run until the suite says so. */
+/**
+ * A cell the suite expects to fail passed: the bug may be fixed, or the suite no longer provokes it.
+ * Fails the run until the suite says so.
+ */
 public final class UnexpectedPass extends AssertionError {
 
     /** How every such message starts; the report's category of unexpected passes matches it. */

@@ -67,7 +67,8 @@ public final class Verification {
         if (failing.isEmpty()) {
             return Optional.empty();
         }
-        Facts facts = new Facts(failing, verdict.strays().ranges(), log, Forensics.files(expected), context.history());
+        Facts facts = new Facts(failing, !verdict.rangesCut(), verdict.strays().ranges(), log, Forensics.files(expected),
+                context.history());
         log.ifPresent(records -> Forensics.attachFirst(evidence, failing.getFirst(), facts.files().stream()
                 .filter(f -> f.name().equals(failing.getFirst().file())).findFirst().orElseThrow().blockSize(), records));
         Diagnosis diagnosis = Diagnosis.of(facts);

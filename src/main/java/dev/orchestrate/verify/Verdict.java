@@ -32,7 +32,8 @@ public record Verdict(String readPath, int files, long sectors, Map<SectorClass,
 
     /** The same verdict over only {@code failing} of its ranges: what a durable oracle fails the cell for. */
     public Verdict only(List<DamagedRange> failing) {
-        return failing.equals(ranges) ? this : new Verdict(readPath, files, sectors, counts, failing, false, samples, strays, originsCapped);
+        return failing.equals(ranges) ? this
+                : new Verdict(readPath, files, sectors, counts, failing, false, samples, strays, originsCapped);
     }
 
     /** The first damaged sector, or null when all is intact. */

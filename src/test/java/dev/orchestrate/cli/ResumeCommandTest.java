@@ -1,13 +1,10 @@
 package dev.orchestrate.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrate.LeftBehind;
 import dev.orchestrate.Privileged;
+import dev.orchestrate.diagnosis.Defect;
 import dev.orchestrate.engine.Journal;
 import dev.orchestrate.engine.Manifest;
 import java.io.BufferedReader;
@@ -26,6 +23,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A run whose emulated target ends the process at the reboot stops there (exit 4) and is finished
@@ -84,7 +84,8 @@ class ResumeCommandTest {
         assertTrue(steps.contains("verify"), steps.toString());
 
         assertEquals(Exit.FAILED, orchestrate("resume", run.toString(), "--no-html"), out + "\n" + err);
-        assertTrue(out.toString().contains("FAILED  fault=no-teardown-flush: first bad byte at offset 0 of file-1.bin"), out.toString());
+        assertTrue(out.toString().contains("FAILED  fault=no-teardown-flush: " + Defect.NO_DESTAGE_AT_RELEASE.category()
+                + " — first bad byte at offset 0 of file-1.bin"), out.toString());
         assertTrue(out.toString().contains("found nothing: the file is absent from the volume"), out.toString());
         assertTrue(out.toString().contains("1 passed, 1 failed, 0 broken, 0 skipped"), out.toString());
         assertEquals(List.of("passed", "failed"), cellStatuses(run));

@@ -1,9 +1,6 @@
 package dev.orchestrate.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.orchestrate.diagnosis.Defect;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -12,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A finished run verified again, offline, from its manifest and the media alone. */
 class VerifyCommandTest {
@@ -37,7 +37,8 @@ class VerifyCommandTest {
         Path manifest = manifestOfACorruptRun();
         assertEquals(Exit.FAILED, run("verify", "--manifest", manifest.toString(), "--reports", reports.toString(), "--no-html"));
         String text = out.toString();
-        assertTrue(text.contains("FAILED  damage=zeros: first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros,"
+        assertTrue(text.contains("FAILED  damage=zeros: " + Defect.UNEXPLAINED.category()
+                + " — first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros,"
                 + " expected file-1.bin offset 8,192 generation 1"), text);
         assertTrue(text.contains("PASSED  damage=none: all sectors intact"), text);
         assertTrue(text.contains("1 passed, 3 failed, 0 broken, 0 skipped"), text);

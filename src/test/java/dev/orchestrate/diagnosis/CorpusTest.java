@@ -128,7 +128,8 @@ class CorpusTest {
             if (of.isEmpty()) {
                 continue;
             }
-            String classes = CLASSES.get(d).isEmpty() ? "n/a (the copy fails)" : percent(of.stream().filter(Row::rightClass).count(), of.size());
+            String classes = CLASSES.get(d).isEmpty() ? "n/a (the copy fails)"
+                    : percent(of.stream().filter(Row::rightClass).count(), of.size());
             out.append("| ").append(d.label()).append(" | ").append(of.size()).append(" | ")
                     .append(percent(of.stream().filter(Row::detected).count(), of.size())).append(" | ").append(classes).append(" | ")
                     .append(percent(of.stream().filter(Row::rightDiagnosis).count(), of.size())).append(" |\n");

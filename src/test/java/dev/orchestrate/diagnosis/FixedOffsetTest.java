@@ -79,4 +79,22 @@ class FixedOffsetTest {
         assertTrue(j.finding().isEmpty());
         assertTrue(j.reasoning().endsWith("(all at the start of a command)"), j.reasoning());
     }
+
+    @Test
+    void aTailThatTheNextCommandWroteOverIsStillALostTail() {
+        // 10 KiB records written as 12 KiB of pages: each write's last page is written again by the next one
+        Scene s = new Scene().copy("copy with tar");
+        for (long at = 0; at < 10 * 10240; at += 10240) {
+            long page = at / 4096 * 4096;
+            long next = (at + 10240) / 4096 * 4096;
+            s.command(Op.WRITE, page, 12288).damaged(page + 4096, next - page - 4096, SectorClass.ZEROS);
+        }
+        assertTrue(s.judge(new FixedOffset()).finding().isPresent(), s.judge(new FixedOffset()).reasoning());
+    }
+
+    @Test
+    void whenTheVerdictListedOnlyTheFirstRangesNoWriteIsShownIntact() {
+        Scene s = longWritesDamagedAt(K).command(Op.WRITE, 4 * MIB, 512 * 1024).cut();
+        assertEquals(Defect.TORN_OR_TRANSFER_LENGTH, s.judge(new FixedOffset()).finding().orElseThrow().defect());
+    }
 }

@@ -30,6 +30,7 @@ final class Scene {
     private final List<DamagedRange> ranges = new ArrayList<>();
     private final List<Stray> strays = new ArrayList<>();
     private boolean withLog = true;
+    private boolean complete = true;
 
     Scene command(Op op, long offset, long length) {
         return record(op, offset, length, 0, "");
@@ -93,13 +94,19 @@ final class Scene {
         return this;
     }
 
+    /** The verdict listed only the first damaged ranges. */
+    Scene cut() {
+        complete = false;
+        return this;
+    }
+
     Scene noLog() {
         withLog = false;
         return this;
     }
 
     Facts facts() {
-        return new Facts(ranges, strays, withLog ? Optional.of(log) : Optional.empty(),
+        return new Facts(ranges, complete, strays, withLog ? Optional.of(log) : Optional.empty(),
                 List.of(new Facts.FileFacts(FILE, generation, 512, List.of(new Extent(0, 0, 8 * MIB)))), new HostHistory(steps));
     }
 

@@ -9,6 +9,7 @@ import dev.orchestrate.LeftBehind;
 import dev.orchestrate.Privileged;
 import dev.orchestrate.SuiteResults;
 import dev.orchestrate.cli.Main;
+import dev.orchestrate.diagnosis.Defect;
 import dev.orchestrate.engine.CellFilter;
 import dev.orchestrate.engine.Manifest;
 import dev.orchestrate.engine.OrchestrateEngine;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,19 @@ class EmulatedTargetTest {
         return SuiteResults.message(r);
     }
 
+    /** The defect a failed cell names, or null when it did not fail with one. */
+    private static Defect defect(TestExecutionResult r) {
+        return r.getThrowable().filter(DataDamaged.class::isInstance).map(t -> ((DataDamaged) t).defect()).orElse(null);
+    }
+
+    /** The verdict a failed cell's message gives after its defect's category. */
+    private static String detail(TestExecutionResult r) {
+        return r.getThrowable().filter(DataDamaged.class::isInstance).map(t -> ((DataDamaged) t).detail()).orElse("");
+    }
+
+    /** What a lost tail is diagnosed as: which of them the evidence supports depends on the lengths the writes came in. */
+    private static final Set<Defect> LOST_TAIL = Set.of(Defect.TRANSFER_LENGTH, Defect.TORN_WRITE, Defect.TORN_OR_TRANSFER_LENGTH);
+
     @AfterEach
     void nothingIsLeftBehind() throws IOException {
         LeftBehind.assertNone(ProcessHandle.current().pid(), "the cells' teardown");
@@ -62,11 +77,12 @@ class EmulatedTargetTest {
         assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
         TestExecutionResult lost = results.get("fault=ignore-flush");
         assertEquals(Status.FAILED, Status.of(lost));
-        assertTrue(message(lost).startsWith("first bad byte at offset 0 of file-1.bin"), message(lost));
+        assertTrue(detail(lost).startsWith("first bad byte at offset 0 of file-1.bin"), message(lost));
         // the file's blocks were never destaged; whether its metadata survived the cut decides which
         assertTrue(message(lost).contains("found zeros") || message(lost).contains("found nothing: the file is absent from the volume"),
                 message(lost));
-        assertTrue(message(lost).contains("; likely write cache not flushed"), message(lost));
+        assertEquals(Defect.FLUSH_DROPPED, defect(lost), message(lost));
+        assertTrue(detail(lost).contains("flushes were acknowledged after it, before the power cut"), message(lost));
     }
 
     @Test
@@ -83,9 +99,9 @@ class EmulatedTargetTest {
             TestExecutionResult result = results.get(cell.name());
             assertEquals(overLimit ? Status.FAILED : Status.PASSED, Status.of(result), cell.name() + ": " + message(result));
             if (overLimit) {
-                assertTrue(message(result).startsWith("first bad byte at offset 16,384 of file-1.bin"), message(result));
-                assertTrue(message(result).contains("; likely transfer-length limit (or writes torn at a fixed length): all "),
-                        message(result));
+                assertTrue(detail(result).startsWith("first bad byte at offset 16,384 of file-1.bin"), message(result));
+                assertTrue(LOST_TAIL.contains(defect(result)), message(result));
+                assertTrue(detail(result).contains("start 16,384 bytes into their WRITEs"), message(result));
             }
         }
         assertEquals(Status.PASSED, Status.of(results.get("oflag=direct block-size=4KiB")), "4 KiB direct writes stay under the limit");
@@ -102,13 +118,12 @@ class EmulatedTargetTest {
             assertTrue(r.getThrowable().orElseThrow() instanceof DataDamaged);
         }
         assertTrue(message(results.get("fault=bit-rot")).contains("damaged sector: 1 bytes differ"), message(results.get("fault=bit-rot")));
-        assertTrue(message(results.get("fault=torn-write")).startsWith("first bad byte at offset 16,384"),
+        assertEquals(Defect.AT_REST, defect(results.get("fault=bit-rot")), message(results.get("fault=bit-rot")));
+        assertTrue(detail(results.get("fault=torn-write")).startsWith("first bad byte at offset 16,384"),
                 message(results.get("fault=torn-write")));
-        assertTrue(message(results.get("fault=torn-write")).contains("likely transfer-length limit"
-                        + " (or writes torn at a fixed length): all "),
+        assertTrue(Set.of(Defect.TORN_WRITE, Defect.TORN_OR_TRANSFER_LENGTH).contains(defect(results.get("fault=torn-write"))),
                 message(results.get("fault=torn-write")));
-        assertTrue(message(results.get("fault=misdirect")).contains("likely misdirected writes: "),
-                message(results.get("fault=misdirect")));
+        assertEquals(Defect.MISDIRECTED, defect(results.get("fault=misdirect")), message(results.get("fault=misdirect")));
         assertTrue(message(results.get("fault=misdirect")).contains("8 LBAs) after their own place, which does not hold them;"
                         + " the writes landed that far away; "
                         + "outside the files they landed at LBA "),
@@ -120,6 +135,8 @@ class EmulatedTargetTest {
         Map<String, TestExecutionResult> results = execute("teardown");
         assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
         assertEquals(Status.FAILED, Status.of(results.get("fault=no-teardown-flush")));
+        assertEquals(Defect.NO_DESTAGE_AT_RELEASE, defect(results.get("fault=no-teardown-flush")),
+                "no flush was sent (nobarrier), so none was dropped: " + message(results.get("fault=no-teardown-flush")));
     }
 
     @Test
@@ -128,7 +145,9 @@ class EmulatedTargetTest {
         assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
         TestExecutionResult io = results.get("fault=io-error");
         assertEquals(Status.FAILED, Status.of(io));
-        assertTrue(message(io).contains("the device answered with I/O errors"), message(io));
+        assertEquals(Defect.IO_ERROR, defect(io), message(io));
+        assertTrue(detail(io).contains("the device answered with I/O errors"), message(io));
+        assertTrue(detail(io).contains("the first: WRITE of 65,536 bytes at LBA "), "the command the device failed: " + message(io));
         TestExecutionResult slow = results.get("fault=latency");
         assertEquals(Status.BROKEN, Status.of(slow));
         assertTrue(slow.getThrowable().orElseThrow() instanceof RigBroken);
@@ -155,9 +174,9 @@ class EmulatedTargetTest {
         int exit = Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "verify",
                 "--manifest", run.resolve(Manifest.FILE).toString(), "--reports", run.resolve("offline").toString(), "--no-html");
         assertEquals(1, exit, text.toString());
-        assertTrue(text.toString().contains("FAILED  oflag=none block-size=4KiB: first bad byte at offset 16,384 of file-1.bin"),
-                text.toString());
-        assertTrue(text.toString().contains("likely transfer-length limit"),
+        assertTrue(text.toString().contains("FAILED  oflag=none block-size=4KiB: "), text.toString());
+        assertTrue(text.toString().contains(" — first bad byte at offset 16,384 of file-1.bin"), text.toString());
+        assertTrue(text.toString().contains("start 16,384 bytes into their WRITEs"),
                 "the cell's command log is found through the manifest: " + text);
         assertTrue(text.toString().contains("SKIPPED oflag=direct block-size=4KiB: the media image"),
                 "a passed cell's media is gone: " + text);
@@ -168,13 +187,13 @@ class EmulatedTargetTest {
         Map<String, TestExecutionResult> results = execute("durable");
         assertEquals(Status.PASSED, Status.of(results.get("fault=none conv=none")), "lost, but never promised: reported, not failed");
         assertTrue(Files.readString(run.resolve("cells/000-fault=none_conv=none/attachments").toFile()
-                        .listFiles((d, n) -> n.contains("losses_never_promised"))[0].toPath())
-                .startsWith("1 of 1 damaged ranges were never promised"));
+                        .listFiles((d, n) -> n.contains("never_promised"))[0].toPath())
+                .startsWith("promised and lost: 0 ranges\n\nnever promised, lost: 1 range"));
         assertEquals(Status.PASSED, Status.of(results.get("fault=none conv=fsync")), message(results.get("fault=none conv=fsync")));
         assertEquals(Status.PASSED, Status.of(results.get("fault=ignore-flush conv=none")));
         TestExecutionResult promised = results.get("fault=ignore-flush conv=fsync");
         assertEquals(Status.FAILED, Status.of(promised), "the fsync was acknowledged, so the loss breaks a promise");
-        assertTrue(message(promised).contains("likely write cache not flushed"), message(promised));
+        assertEquals(Defect.FLUSH_DROPPED, defect(promised), message(promised));
     }
 
     @ParameterizedTest

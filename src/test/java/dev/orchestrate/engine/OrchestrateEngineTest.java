@@ -13,6 +13,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.orchestrate.diagnosis.Defect;
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.report.Entries;
 import java.io.IOException;
@@ -36,6 +37,9 @@ import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
 
 class OrchestrateEngineTest {
+
+    /** How a failure no rule explains begins: an image keeps no command log. */
+    private static final String UNEXPLAINED = Defect.UNEXPLAINED.category() + DataDamaged.SEPARATOR;
 
     @TempDir
     Path run;
@@ -99,7 +103,7 @@ class OrchestrateEngineTest {
         results.testEvents().assertStatistics(s -> s.started(4).succeeded(1).failed(3));
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("damage=zeros"), finishedWithFailure(instanceOf(DataDamaged.class),
-                        message(m -> m.startsWith("first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros,"
+                        message(m -> m.startsWith(UNEXPLAINED + "first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros,"
                                 + " expected file-1.bin offset 8,192 generation 1; 1 damaged range, 1,024 bytes")))))
                 .haveExactly(1, event(test("damage=random"), finishedWithFailure(message(m -> m.contains("found foreign data")))))
                 .haveExactly(1, event(test("damage=flip"),
@@ -116,7 +120,7 @@ class OrchestrateEngineTest {
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
         // cell 1's slot starts at 1 MiB; 2,560 bytes on, byte 8,192 of the file lies at LBA (1,048,576 + 2,560 + 8,192) / 512
         results.testEvents().assertThatEvents().haveExactly(1, event(test("damage=zeros"), finishedWithFailure(
-                message(m -> m.startsWith("first bad byte at offset 8,192 of file-1.bin (LBA 2,069): found zeros")))));
+                message(m -> m.startsWith(UNEXPLAINED + "first bad byte at offset 8,192 of file-1.bin (LBA 2,069): found zeros")))));
         assertEquals((1L << 20) + 2560, Manifest.read(run.resolve(Manifest.FILE)).cells().get(1).files().getFirst().deviceOffset());
     }
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.orchestrate.dut.Placement;
 import dev.orchestrate.process.Outcome;
 import dev.orchestrate.process.Processes;
-import dev.orchestrate.dut.Placement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,8 @@ class ToolsTest {
     @ValueSource(strings = {"same-size", "existing"})
     void rsyncToldToSkipLeavesAFileOfTheSameSizeAsItWas(String skip) throws IOException {
         Tool rsync = Tools.named("rsync").orElseThrow();
-        assumeTrue(rsync.unavailable(ToolOptions.of(rsync)).isEmpty(), () -> "skipped: " + rsync.unavailable(ToolOptions.of(rsync)).orElse(""));
+        assumeTrue(rsync.unavailable(ToolOptions.of(rsync)).isEmpty(),
+                () -> "skipped: " + rsync.unavailable(ToolOptions.of(rsync)).orElse(""));
         Path source = Files.write(Files.createDirectories(dir.resolve("source")).resolve("f.bin"), new byte[] {2, 2, 2, 2});
         Path target = Files.write(Files.createDirectories(dir.resolve("volume")).resolve("f.bin"), new byte[] {1, 1, 1, 1});
         Files.setLastModifiedTime(target, FileTime.fromMillis(0));
