@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, VerifyCommand.class, SchemaCommand.class,
                 CleanupCommand.class, DoctorCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every cell passed", "1:some cell failed: the device lost or damaged data",
+        exitCodeList = {"0:every cell passed, or failed as its suite expects",
+                "1:some cell failed unexpectedly: the device lost or damaged data, or an expected failure passed",
                 "2:bad input (suite or options); nothing was run", "3:the rig broke (a tool crashed or timed out)",
                 "4:not finished: the run stopped at a reboot and awaits 'orchestrate resume'",
                 "130, 143:interrupted by SIGINT or SIGTERM: torn down, the report holds the cells that finished"})

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                 "then the remaining cells run; the report, allure-results/ and manifest.json of the run directory are completed,",
                 "each cell in them once. Checks first that the suite file is unchanged. A finished run is left as it is."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every cell passed, or the run was finished already", "1:some cell failed: the device lost or damaged data",
+        exitCodeList = {"0:every cell passed or failed as its suite expects, or the run was finished already",
+                "1:some cell failed unexpectedly: the device lost or damaged data, or an expected failure passed",
                 "2:bad input: not a run directory, a damaged journal, a changed suite, or a run that cannot be continued",
                 "3:the rig broke", "4:not finished: the run stopped at another reboot",
                 "130, 143:interrupted by SIGINT or SIGTERM: torn down, the report holds the cells that finished"})
