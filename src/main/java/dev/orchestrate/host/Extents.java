@@ -1,10 +1,10 @@
 package dev.orchestrate.host;
 
+import dev.orchestrate.dut.Extent;
+import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
-import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Processes;
-import dev.orchestrate.dut.Extent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

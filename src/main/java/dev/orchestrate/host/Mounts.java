@@ -1,9 +1,9 @@
 package dev.orchestrate.host;
 
+import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Outcome;
 import dev.orchestrate.process.Processes;
-import dev.orchestrate.outcome.RigBroken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.orchestrate.report;
 
 import dev.orchestrate.data.SectorClass;
-import dev.orchestrate.suite.Size;
 import dev.orchestrate.dut.Extent;
 import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Region;
+import dev.orchestrate.suite.Size;
 import dev.orchestrate.verify.DamagedRange;
 import dev.orchestrate.verify.Expected;
 import dev.orchestrate.verify.Verdict;

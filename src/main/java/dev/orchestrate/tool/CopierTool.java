@@ -1,8 +1,8 @@
 package dev.orchestrate.tool;
 
+import dev.orchestrate.dut.Placement;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.suite.Options;
-import dev.orchestrate.dut.Placement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.orchestrate.tool;
 
+import dev.orchestrate.dut.Placement;
+import dev.orchestrate.host.Packages;
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.process.Command;
-import dev.orchestrate.host.Packages;
 import dev.orchestrate.process.Executables;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
-import dev.orchestrate.dut.Placement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

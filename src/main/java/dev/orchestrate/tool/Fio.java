@@ -1,13 +1,13 @@
 package dev.orchestrate.tool;
 
+import dev.orchestrate.dut.Placement;
+import dev.orchestrate.host.Packages;
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
-import dev.orchestrate.host.Packages;
 import dev.orchestrate.process.Executables;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
-import dev.orchestrate.dut.Placement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.orchestrate.verify;
 
-import dev.orchestrate.process.Command;
 import dev.orchestrate.dut.TrustedHost;
+import dev.orchestrate.process.Command;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;

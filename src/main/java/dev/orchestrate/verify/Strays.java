@@ -1,8 +1,8 @@
 package dev.orchestrate.verify;
 
 import dev.orchestrate.data.SectorClass;
-import dev.orchestrate.suite.Size;
 import dev.orchestrate.dut.Region;
+import dev.orchestrate.suite.Size;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrate.engine.Catalog;
 import dev.orchestrate.host.Platform;
+import dev.orchestrate.suite.Cell;
+import dev.orchestrate.suite.Suite;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -87,12 +90,68 @@ class MainTest {
     void damagedCellsExitOneNamingTheFirstBadOffset() throws IOException {
         assertEquals(Exit.FAILED, run("run", CORRUPT, "--reports", reports.toString(), "--no-html"));
         String text = out.toString();
-        assertTrue(text.contains("FAILED  damage=zeros: first bad byte at offset 8,192 of file-1.bin (LBA 2,064): found zeros"), text);
+        assertTrue(text.contains("FAILED  damage=zeros: Data lost or damaged, no rule explains it — first bad byte at offset 8,192 of "
+                + "file-1.bin (LBA 2,064): found zeros"), text);
         assertTrue(text.contains("1 passed, 3 failed, 0 broken, 0 skipped"), text);
         JsonNode zeros = results("image-corrupt").stream()
                 .filter(r -> r.get("name").asText().equals("damage=zeros")).findFirst().orElseThrow();
         assertEquals("failed", zeros.get("status").asText());
-        assertTrue(zeros.get("statusDetails").get("message").asText().startsWith("first bad byte at offset 8,192"));
+        assertTrue(zeros.get("statusDetails").get("message").asText().contains(" — first bad byte at offset 8,192"));
+        assertTrue(zeros.get("labels").toString().contains("{\"name\":\"defect\",\"value\":\"unexplained\"}"), zeros.toString());
+        assertEveryFailureInExactlyOneCategory("image-corrupt");
+    }
+
+    @Test
+    void aKnownFailureWithItsTicketDoesNotFailTheRun() throws IOException {
+        assertEquals(Exit.PASSED, run("run", "src/test/resources/suites/expect-known.yaml", "--reports", reports.toString(), "--no-html"));
+        String text = out.toString();
+        assertTrue(text.contains("KNOWN   damage=zeros: As expected (DRV-1234): Data lost or damaged, no rule explains it — "), text);
+        assertTrue(text.contains("1 passed, 0 failed, 1 failed as expected, 0 broken, 0 skipped"), text);
+        JsonNode zeros = results("expect-known").stream()
+                .filter(r -> r.get("name").asText().equals("damage=zeros")).findFirst().orElseThrow();
+        assertEquals("failed", zeros.get("status").asText(), "a known failure is still a failure of the device in the report");
+        assertTrue(zeros.get("labels").toString().contains("{\"name\":\"tag\",\"value\":\"as expected\"}"), zeros.toString());
+        JsonNode manifest = new ObjectMapper().readTree(reports.resolve("expect-known/latest/manifest.json").toFile()).get("cells").get(1);
+        assertEquals("unexplained", manifest.get("defect").asText());
+        assertEquals("failed with unexplained (DRV-1234)", manifest.get("expected").asText());
+        assertTrue(manifest.get("asExpected").asBoolean());
+        assertEveryFailureInExactlyOneCategory("expect-known");
+    }
+
+    @Test
+    void anOutcomeOtherThanTheExpectedOneFailsTheRun() throws IOException {
+        assertEquals(Exit.FAILED, run("run", "src/test/resources/suites/expect-unexpected.yaml", "--reports", reports.toString(),
+                "--no-html"));
+        String text = out.toString();
+        assertTrue(text.contains("FAILED  damage=none: Unexpected pass (fixed?): the suite expects this cell to have failed with "
+                + "transfer-length"), text);
+        assertTrue(text.contains("FAILED  damage=zeros: Data lost or damaged, no rule explains it — unexpected: the suite expects this "
+                + "cell to pass; first bad byte"), text);
+        assertTrue(text.contains("FAILED  damage=flip: Data lost or damaged, no rule explains it — unexpected: the suite expects failed "
+                + "with at-rest; first bad byte"), text);
+        assertTrue(text.contains("0 passed, 3 failed, 0 broken, 0 skipped"), text);
+        JsonNode none = results("expect-unexpected").stream()
+                .filter(r -> r.get("name").asText().equals("damage=none")).findFirst().orElseThrow();
+        assertTrue(none.get("labels").toString().contains("{\"name\":\"tag\",\"value\":\"unexpected\"}"), none.toString());
+        assertEveryFailureInExactlyOneCategory("expect-unexpected");
+    }
+
+    /** Allure puts a case in every category that matches it: each failed cell must match exactly one. */
+    private void assertEveryFailureInExactlyOneCategory(String suite) throws IOException {
+        JsonNode categories = new ObjectMapper().readTree(reports.resolve(suite).resolve("latest/allure-results/categories.json").toFile());
+        for (JsonNode result : results(suite)) {
+            if (!result.get("status").asText().equals("failed")) {
+                continue;
+            }
+            String message = result.get("statusDetails").get("message").asText();
+            List<String> matching = new ArrayList<>();
+            categories.forEach(c -> {
+                if (c.get("matchedStatuses").toString().contains("\"failed\"") && message.matches(c.get("messageRegex").asText())) {
+                    matching.add(c.get("name").asText());
+                }
+            });
+            assertEquals(1, matching.size(), message + " is in " + matching);
+        }
     }
 
     @Test
@@ -172,6 +231,19 @@ class MainTest {
         args.addAll(suites);
         assertEquals(Exit.PASSED, run(args.toArray(String[]::new)), err.toString());
         assertTrue(suites.size() >= 10, suites.toString());
+    }
+
+    @Test
+    void everyShippedFaultSuiteSaysWhatEachCellShouldComeTo() throws Exception {
+        try (var files = Files.list(Path.of("suites"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                Suite suite = Catalog.loader().load(file);
+                for (Cell cell : suite.cells()) {
+                    boolean faulty = suite.stepsFor(cell).stream().anyMatch(st -> List.of("fault", "corrupt").contains(st.kind()));
+                    assertTrue(!faulty || suite.expectation(cell).isPresent(), file + ": cell " + cell.name() + " has no expectation");
+                }
+            }
+        }
     }
 
     @Test

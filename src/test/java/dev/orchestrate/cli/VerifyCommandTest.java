@@ -1,5 +1,9 @@
 package dev.orchestrate.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.orchestrate.diagnosis.Defect;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,9 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A finished run verified again, offline, from its manifest and the media alone. */
 class VerifyCommandTest {

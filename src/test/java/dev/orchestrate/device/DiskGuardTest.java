@@ -10,9 +10,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The disks of the lab Mac (fixtures/macos), each named correctly by the suite: which may be written, and why the others may not. */
 class DiskGuardTest {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.dut.Extent;
+import dev.orchestrate.outcome.RigBroken;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.orchestrate.tool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.orchestrate.suite.Options;
 import dev.orchestrate.dut.Placement;
+import dev.orchestrate.suite.Options;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.orchestrate.dut.Placement;
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.outcome.RigBroken;
-import dev.orchestrate.dut.Placement;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The macOS tools: their command lines once a helper is ready, and why a Linux host cannot run them. */
 class HelperToolTest {

@@ -1,5 +1,8 @@
 package dev.orchestrate.tool;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.orchestrate.Installed;
 import dev.orchestrate.LeftBehind;
 import dev.orchestrate.Privileged;
@@ -27,8 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every Linux copy engine through a real file system onto the emulated controller: each passes
