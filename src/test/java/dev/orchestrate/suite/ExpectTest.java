@@ -109,13 +109,7 @@ class ExpectTest {
 
     @Test
     void aSuiteWithoutMatrixCanExpectItsOneCell() throws InvalidSuite {
-        Suite suite = SuiteLoaderTest.parse("""
-                name: one
-                target: {kind: directory}
-                steps:
-                  - generate: {size: 4KiB}
-                  - copy: {tool: cp}
-                  - verify
+        Suite suite = SuiteLoaderTest.parse(SuiteLoaderTest.ONE_CELL + """
                 expect:
                   - outcome: passed
                 """);
@@ -177,13 +171,7 @@ class ExpectTest {
                   - when: {faults: none}
                     outcome: passed
                 """));
-        List<String> found = SuiteLoaderTest.problems("""
-                name: one
-                target: {kind: directory}
-                steps:
-                  - generate: {size: 4KiB}
-                  - copy: {tool: cp}
-                  - verify
+        List<String> found = SuiteLoaderTest.problems(SuiteLoaderTest.ONE_CELL + """
                 expect:
                   - when: {tool: cp}
                     outcome: passed

@@ -11,6 +11,16 @@ import org.junit.jupiter.api.Test;
 
 class SuiteLoaderTest {
 
+    /** A suite with no matrix: one cell. */
+    static final String ONE_CELL = """
+            name: one
+            target: {kind: directory}
+            steps:
+              - generate: {size: 4KiB}
+              - copy: {tool: cp}
+              - verify
+            """;
+
     private static final String VALID = """
             name: demo
             target:
@@ -203,14 +213,7 @@ class SuiteLoaderTest {
 
     @Test
     void aSuiteWithoutMatrixHasOneCell() throws InvalidSuite {
-        Suite suite = parse("""
-                name: one
-                target: {kind: directory}
-                steps:
-                  - generate: {size: 4KiB}
-                  - copy: {tool: cp}
-                  - verify
-                """);
+        Suite suite = parse(ONE_CELL);
         assertEquals(List.of("single"), suite.cells().stream().map(Cell::name).toList());
     }
 
