@@ -52,21 +52,23 @@ public final class Verification {
                                               Evidence evidence, Optional<List<Record>> log, boolean durable,
                                               LongConsumer progress) throws IOException {
         Verdict verdict = new Verifier(format, context.names()).verify(expected, region, progress);
-        attachVerdict(verdict, expected, evidence);
-        return new Result(verdict, verdict.passed() ? Optional.empty() : failure(verdict, expected, context, evidence, log, durable));
-    }
-
-    private static Optional<DataDamaged> failure(Verdict verdict, List<Expected> expected, Context context, Evidence evidence,
-                                                 Optional<List<Record>> log, boolean durable) {
         Durability.Split split = Durability.split(verdict.ranges(), context.history());
+        // ranges past the listed ones are unknown: a durable oracle excuses only what it saw
+        List<DamagedRange> failing = durable && !verdict.rangesCut() ? split.promised() : verdict.ranges();
+        attachVerdict(verdict, expected, evidence, !verdict.passed() && failing.isEmpty()
+                ? "PASSED under the durable oracle: every loss is of data no step promised"
+                        + " (see 'promised and lost, never promised')\n\n"
+                : "");
         if (!split.neverPromised().isEmpty()) {
             evidence.attachText("promised and lost, never promised", split.text());
         }
-        // ranges past the listed ones are unknown: a durable oracle excuses only what it saw
-        List<DamagedRange> failing = durable && !verdict.rangesCut() ? split.promised() : verdict.ranges();
-        if (failing.isEmpty()) {
-            return Optional.empty();
-        }
+        return new Result(verdict, failing.isEmpty() ? Optional.empty()
+                : Optional.of(failure(verdict, failing, split, expected, context, evidence, log, durable)));
+    }
+
+    /** The failure for {@code failing}, with the diagnosis over them. */
+    private static DataDamaged failure(Verdict verdict, List<DamagedRange> failing, Durability.Split split, List<Expected> expected,
+                                       Context context, Evidence evidence, Optional<List<Record>> log, boolean durable) {
         Facts facts = new Facts(failing, !verdict.rangesCut(), verdict.strays().ranges(), log, Forensics.files(expected),
                 context.history());
         log.ifPresent(records -> Forensics.attachFirst(evidence, failing.getFirst(), facts.files().stream()
@@ -76,12 +78,13 @@ public final class Verification {
         long excusable = split.neverPromised().size();
         String never = durable || excusable == 0 ? ""
                 : "; " + excusable + " of the damaged ranges were never promised (the durable oracle would list them, not fail them)";
-        return Optional.of(new DataDamaged(diagnosis.defect(), verdict.only(failing).headline()
-                + diagnosis.primary().map(f -> "; " + f.evidence()).orElse("") + never));
+        return new DataDamaged(diagnosis.defect(), verdict.only(failing).headline()
+                + diagnosis.primary().map(f -> "; " + f.evidence()).orElse("") + never);
     }
 
-    private static void attachVerdict(Verdict verdict, List<Expected> expected, Evidence evidence) {
-        evidence.attachText("verdict", verdict.text());
+    /** @param oracle what the oracle made of the verdict, before it, or "" */
+    private static void attachVerdict(Verdict verdict, List<Expected> expected, Evidence evidence, String oracle) {
+        evidence.attachText("verdict", oracle + verdict.text());
         if (verdict.first() != null) {
             Verdict.Sample first = verdict.first();
             evidence.attachText("first damaged sector, expected vs found",
