@@ -141,7 +141,7 @@ class OrchestrateEngineTest {
                 .configurationParameter(OrchestrateEngine.RUN_DIR, run.toString())
                 .configurationParameter(CellFilter.PARAMETER, "")
                 .execute();
-        assertEquals(4, results.containerEvents().started().list().size(), "the engine and three suites");
+        assertEquals(6, results.containerEvents().started().list().size(), "the engine and five suites");
         assertTrue(Files.isRegularFile(run.resolve("image-corrupt").resolve(Manifest.FILE)), "several suites get a directory each");
         FileSource source = assertInstanceOf(FileSource.class,
                 results.containerEvents().started().list().get(1).getTestDescriptor().getSource().orElseThrow());
