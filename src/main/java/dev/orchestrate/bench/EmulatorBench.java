@@ -105,7 +105,7 @@ public final class EmulatorBench {
     private double emulated(Path source) {
         Path cell = dir.resolve("emulated");
         try (Emulator emulator = new Emulator(StateDir.create(), Files.createDirectories(cell).resolve("media.img"),
-                cell.resolve("command-log.jsonl"), new Emulator.Settings(DISK, 256L << 20, "ext4", "", Duration.ofSeconds(60)))) {
+                cell.resolve("command-log.jsonl"), new Emulator.Settings(DISK, 256L << 20, "ext4", "", Duration.ofSeconds(60), 0))) {
             emulator.create();
             return copy(source, emulator.volume());
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
+import dev.orchestrate.suite.Problem;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Size;
 import java.nio.file.Files;
@@ -54,7 +55,8 @@ public final class EmulatedTarget implements Target, Resumable {
                             Key.choice("reboot", "in-process", List.of("in-process", "resume"),
                                     "in-process: a reboot step shuts the device down cleanly and brings it back within the run; "
                                             + "resume: it shuts the device down, keeps the media image and ends the run "
-                                            + "(exit 4), as a real host reboot would, and 'orchestrate resume' continues it")));
+                                            + "(exit 4), as a real host reboot would, and 'orchestrate resume' continues it"),
+                            PublishedLimits.KEYS.get(0), PublishedLimits.KEYS.get(1), PublishedLimits.KEYS.get(2)));
         }
 
         @Override
@@ -65,8 +67,9 @@ public final class EmulatedTarget implements Target, Resumable {
         @Override
         public Target open(Opening at) {
             Options o = at.options();
+            Optional<PublishedLimits> limits = PublishedLimits.given(o) ? Optional.of(PublishedLimits.of(o)) : Optional.empty();
             return new EmulatedTarget(new Emulator.Settings(o.size("size"), o.size("cache"), o.text("file-system"), o.text("mount-options"),
-                    o.duration("watchdog")), o.text("reboot").equals("resume"));
+                    o.duration("watchdog"), limits.map(PublishedLimits::request).orElse(0L)), o.text("reboot").equals("resume"), limits);
         }
 
         @Override
@@ -88,6 +91,12 @@ public final class EmulatedTarget implements Target, Resumable {
          * Each emulated cell has a disk of its own: the largest cell's files must fit on it, besides the
          * file system's own metadata, or the copy breaks with ENOSPC half way.
          */
+        /** Published limits the loop device cannot take are bad input. */
+        @Override
+        public List<Problem> keyProblems(Options target) {
+            return PublishedLimits.problems(target);
+        }
+
         @Override
         public Optional<String> capacityProblem(Options target, List<Layout.Need> needs) {
             long disk = target.size("size");
@@ -101,17 +110,23 @@ public final class EmulatedTarget implements Target, Resumable {
 
     private final Emulator.Settings settings;
     private final boolean rebootEndsProcess;
+    private final Optional<PublishedLimits> limits;
 
-    /** @param rebootEndsProcess whether a reboot ends the run's process, to be resumed (target key {@code reboot: resume}) */
-    public EmulatedTarget(Emulator.Settings settings, boolean rebootEndsProcess) {
+    /**
+     * @param rebootEndsProcess whether a reboot ends the run's process, to be resumed (target key {@code reboot: resume})
+     * @param limits the transfer limits the controller publishes, when the suite gives them
+     */
+    EmulatedTarget(Emulator.Settings settings, boolean rebootEndsProcess, Optional<PublishedLimits> limits) {
         this.settings = settings;
         this.rebootEndsProcess = rebootEndsProcess;
+        this.limits = limits;
     }
 
     @Override
     public String describe() {
         return "emulated controller: " + settings.fileSystem() + " on a " + new Size(settings.mediaSize()) + " disk with a "
                 + new Size(settings.cacheSize()) + " volatile write cache, exported over FUSE and a loop device"
+                + limits.map(l -> ", publishing a maximum transfer of " + new Size(l.maxTransfer())).orElse("")
                 + (settings.mountOptions().isBlank() ? "" : ", mounted with " + settings.mountOptions());
     }
 
@@ -139,6 +154,7 @@ public final class EmulatedTarget implements Target, Resumable {
 
     @Override
     public Device open(Cell cell, Path dir, Evidence evidence) {
+        limits.ifPresent(l -> evidence.attachText("published limits", l.text()));
         Emulator emulator = new Emulator(StateDir.create(), dir.resolve(MEDIA), dir.resolve(CommandLogged.FILE), settings);
         return started(emulator, emulator::create, cell, dir);
     }

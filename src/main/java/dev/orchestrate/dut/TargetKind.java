@@ -4,6 +4,7 @@ import dev.orchestrate.host.Platform;
 import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.suite.Options;
+import dev.orchestrate.suite.Problem;
 import dev.orchestrate.suite.Section;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +73,11 @@ public interface TargetKind {
 
     /** Why the device the suite names may not be written, one line each, asking the host through {@code looks}, which only look. */
     default List<String> deviceProblems(Options target, Layout layout, Platform host, Runner looks) {
+        return List.of();
+    }
+
+    /** What is wrong with the values of the target's own keys beyond their types, each at its key. */
+    default List<Problem> keyProblems(Options target) {
         return List.of();
     }
 

@@ -6,6 +6,7 @@ import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
+import dev.orchestrate.suite.Problem;
 import dev.orchestrate.suite.Section;
 import dev.orchestrate.suite.Size;
 import java.nio.file.Path;
@@ -137,6 +138,11 @@ public final class Targets {
     /** Null when the target's path can be used, else what is wrong; checked before anything runs, so nothing is written. */
     public static String pathProblem(Options options) {
         return options.optionalText("path").flatMap(path -> kind(options).pathProblem(options, Path.of(path))).orElse(null);
+    }
+
+    /** What is wrong with the values of the target's keys, each at its key. */
+    public static List<Problem> keyProblems(Options options) {
+        return kind(options).keyProblems(options);
     }
 
     /** Null when the target can hold the cells' needs, else what is wrong; checked before anything runs. */

@@ -26,9 +26,10 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * How the device is built: media and cache sizes, the file system on it and its mount options,
-     * and how long a command may stay unanswered before the watchdog aborts the FUSE connection.
+     * how long a command may stay unanswered before the watchdog aborts the FUSE connection, and the
+     * longest request the host may send it (0: what the loop device itself takes).
      */
-    public record Settings(long mediaSize, long cacheSize, String fileSystem, String mountOptions, Duration watchdog) {
+    public record Settings(long mediaSize, long cacheSize, String fileSystem, String mountOptions, Duration watchdog, long maxTransfer) {
     }
 
     private final StateDir state;
@@ -203,7 +204,7 @@ public final class Emulator implements AutoCloseable {
     private void powerOn() {
         controller = new Controller(media, settings.cacheSize(), trace, faults, ++sessions, e -> failure.compareAndSet(null, e));
         export = Export.mount(state, () -> controller, e -> failure.compareAndSet(null, e));
-        loop = Loop.attach(export.disk());
+        loop = Loop.attach(export.disk(), settings.maxTransfer());
         watch(controller, export);
     }
 

@@ -66,6 +66,7 @@ public final class Catalog {
     private static void check(Suite suite, List<Problem> problems) {
         List<Layout.Need> needs = needs(suite, problems);
         checkTargetPath(suite, problems);
+        problems.addAll(Targets.keyProblems(suite.target()));
         checkCapacity(suite, needs, problems);
     }
 

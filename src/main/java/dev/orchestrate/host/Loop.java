@@ -15,15 +15,25 @@ public record Loop(String device) {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RELEASE = Duration.ofSeconds(10);
 
+    /** The longest request a loop device takes on this kernel ({@code max_hw_sectors_kb}), as measured here. */
+    public static final long MOST = 1280 * 1024;
+
+    /** Attaches {@code file} as {@link #attach(Path, long)} does, with the queue's own limit. */
+    public static Loop attach(Path file) {
+        return attach(file, 0);
+    }
+
     /**
      * Attaches {@code file} with direct I/O (no second page cache between the file system and the
-     * controller) and resets the queue limits, which survive from earlier users of the same device.
+     * controller) and sets the queue's request limit, which survives from earlier users of the same
+     * device: to {@code maxTransfer} bytes, or back to the hardware's when 0. The kernel then splits
+     * every request at that length, as macOS splits I/O at the maximum a driver publishes.
      */
-    public static Loop attach(Path file) {
+    public static Loop attach(Path file, long maxTransfer) {
         String device = Processes.require(new Command(List.of("losetup", "--find", "--show", "--direct-io=on", file.toString()), TIMEOUT))
                 .output().strip();
         Loop loop = new Loop(device);
-        loop.resetQueue();
+        loop.limitRequests(maxTransfer);
         return loop;
     }
 
@@ -63,13 +73,26 @@ public record Loop(String device) {
         Processes.require(new Command(List.of("blockdev", "--flushbufs", device), TIMEOUT));
     }
 
-    private void resetQueue() {
+    private void limitRequests(long maxTransfer) {
         Path queue = Path.of("/sys/block", Path.of(device).getFileName().toString(), "queue");
+        String hardware;
         try {
-            String hardware = Files.readString(queue.resolve("max_hw_sectors_kb")).strip();
-            Files.writeString(queue.resolve("max_sectors_kb"), hardware);
+            hardware = Files.readString(queue.resolve("max_hw_sectors_kb")).strip();
         } catch (IOException e) {
+            if (maxTransfer > 0) {
+                throw new RigBroken(device + " has no request limit to set (" + queue + "): the published maximum transfer cannot be"
+                        + " applied", e);
+            }
             // a kernel without these files keeps its defaults, which is what we want anyway
+            return;
+        }
+        String wanted = maxTransfer > 0 ? String.valueOf(maxTransfer / 1024) : hardware;
+        try {
+            Files.writeString(queue.resolve("max_sectors_kb"), wanted);
+        } catch (IOException e) {
+            if (maxTransfer > 0) {
+                throw new RigBroken("cannot set " + queue.resolve("max_sectors_kb") + " to " + wanted + ": " + e.getMessage(), e);
+            }
         }
     }
 }

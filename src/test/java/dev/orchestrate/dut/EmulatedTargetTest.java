@@ -109,6 +109,21 @@ class EmulatedTargetTest {
     }
 
     @Test
+    void aPublishedMaximumTransferCutsEveryRequestTheControllerSees() throws IOException {
+        TestExecutionResult result = execute("limits").get("single");
+        assertEquals(Status.PASSED, Status.of(result), message(result));
+        Path cell = run.resolve("cells/000-single");
+        List<Record> writes = TraceReader.read(cell.resolve(CommandLogged.FILE)).records().stream()
+                .filter(r -> r.op() == Op.WRITE).toList();
+        assertTrue(writes.stream().allMatch(w -> w.length() <= 256 * 1024), "no write is longer than the published 256 KiB");
+        assertTrue(writes.stream().filter(w -> w.length() == 256 * 1024).count() >= 16, "the 1 MiB writes arrive as 256 KiB pieces");
+        try (var files = Files.list(cell.resolve("attachments"))) {
+            Path published = files.filter(f -> f.getFileName().toString().contains("published_limits")).findFirst().orElseThrow();
+            assertTrue(Files.readString(published).contains("IOMaximumByteCountWrite = 262144"), Files.readString(published));
+        }
+    }
+
+    @Test
     void misdirectedTornAndRottedDataIsCaught() {
         Map<String, TestExecutionResult> results = execute("damage");
         assertEquals(Status.PASSED, Status.of(results.get("fault=none")), message(results.get("fault=none")));
