@@ -1,6 +1,5 @@
 package dev.orchestrate.cli;
 
-import dev.orchestrate.trace.TraceReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code orchestrate validate}: checks suites without running them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks suites without running anything: keys, values, references, tool and target fit;",
-                "and command logs (JSON Lines or CSV, see docs/command-log.md), every bad line by its number."
+                "and command logs (JSON Lines or CSV, or a driver's own log with --trace-format; see docs/command-log.md),"
+                        + " every bad line by its number."
                         + " Exit 0 if all are valid, 2 if not."})
 final class ValidateCommand implements Callable<Integer> {
 
@@ -29,6 +29,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "LOG", description = "a command log to check; repeat for more")
     List<Path> traces = List.of();
 
+    @Option(names = "--trace-format", paramLabel = "FILE",
+            description = "read every --trace as a driver's own log in this line format (see docs/command-log.md, formats/)")
+    Path traceFormat;
+
     @Spec
     CommandSpec spec;
 
@@ -39,19 +43,12 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("name at least one suite or --trace LOG to check");
             return Exit.BAD_INPUT;
         }
-        for (Path trace : traces) {
-            if (!Files.isRegularFile(trace)) {
-                spec.commandLine().getErr().println(trace + ": no such command log");
-                exit = Exit.BAD_INPUT;
-                continue;
-            }
-            var log = TraceReader.read(trace);
-            log.problems().forEach(spec.commandLine().getErr()::println);
-            if (log.problems().isEmpty()) {
-                spec.commandLine().getOut().println(trace + ": valid, " + log.records().size() + " records");
-            } else {
-                exit = Exit.BAD_INPUT;
-            }
+        if (traceFormat != null && traces.isEmpty()) {
+            spec.commandLine().getErr().println("--trace-format " + traceFormat + ": give the driver's logs it reads with --trace");
+            return Exit.BAD_INPUT;
+        }
+        if (!traces.isEmpty()) {
+            exit = checkTraces();
         }
         for (Path file : suites) {
             var suite = SuiteInput.load(file, targetFile, spec.commandLine().getErr());
@@ -60,6 +57,32 @@ final class ValidateCommand implements Callable<Integer> {
             } else {
                 spec.commandLine().getOut().println(file + ": valid, " + suite.cells().size()
                         + (suite.cells().size() == 1 ? " cell" : " cells"));
+            }
+        }
+        return exit;
+    }
+
+    /** Checks every --trace log, read as --trace-format says; every bad line is printed by its number. */
+    private int checkTraces() throws IOException {
+        TraceInput input = TraceInput.of(traceFormat, spec.commandLine().getErr());
+        if (input == null) {
+            return Exit.BAD_INPUT;
+        }
+        int exit = Exit.PASSED;
+        for (Path trace : traces) {
+            if (!Files.isRegularFile(trace)) {
+                spec.commandLine().getErr().println(trace + ": no such command log");
+                exit = Exit.BAD_INPUT;
+                continue;
+            }
+            var log = input.read(trace);
+            log.problems().forEach(spec.commandLine().getErr()::println);
+            if (log.problems().isEmpty()) {
+                spec.commandLine().getOut().println(trace + ": valid, " + log.records().size() + " records");
+            } else {
+                spec.commandLine().getErr().println(trace + ": " + log.problems().size()
+                        + (log.problems().size() == 1 ? " bad line" : " bad lines"));
+                exit = Exit.BAD_INPUT;
             }
         }
         return exit;

@@ -58,8 +58,13 @@ final class VerifyCommand implements Callable<Integer> {
     Path image;
 
     @Option(names = "--trace", paramLabel = "FILE",
-            description = "a command log (JSON Lines) of the device, e.g. the driver's own; malformed lines are errors")
+            description = "a command log of the device (JSON Lines or CSV), or the driver's own with --trace-format; malformed lines"
+                    + " are errors")
     Path trace;
+
+    @Option(names = "--trace-format", paramLabel = "FILE",
+            description = "the line format of a driver's own log given with --trace (see docs/command-log.md, formats/)")
+    Path traceFormat;
 
     @Option(names = "--scan", paramLabel = "WHERE", description = {"where else to look for the run's sectors: files (nowhere else), "
             + "region (the part of the device each cell used) "
@@ -87,13 +92,21 @@ final class VerifyCommand implements Callable<Integer> {
             err.println("--scan " + scan + ": expected files, region or device");
             return Exit.BAD_INPUT;
         }
+        if (traceFormat != null && trace == null) {
+            err.println("--trace-format " + traceFormat + ": give the driver's log it reads with --trace");
+            return Exit.BAD_INPUT;
+        }
         Optional<List<Record>> external = Optional.empty();
         if (trace != null) {
             if (!Files.isRegularFile(trace)) {
                 err.println(trace + ": no such command log");
                 return Exit.BAD_INPUT;
             }
-            TraceReader.Log log = TraceReader.read(trace);
+            TraceInput input = TraceInput.of(traceFormat, err);
+            if (input == null) {
+                return Exit.BAD_INPUT;
+            }
+            TraceReader.Log log = input.read(trace);
             if (!log.problems().isEmpty()) {
                 log.problems().forEach(err::println);
                 err.println(log.problems().size() + " malformed lines in " + trace + "; nothing was verified");

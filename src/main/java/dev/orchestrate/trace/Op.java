@@ -16,7 +16,9 @@ public enum Op {
     /** Not a command: a fault was armed here; {@code cause} says which. */
     FAULT,
     /** Not a command: a step of the cell began here; {@code cause} is its title. */
-    STEP;
+    STEP,
+    /** A command that moves no data (TEST UNIT READY, INQUIRY), from a driver's own log; {@code cause} is its name. */
+    OTHER;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -258,6 +258,40 @@ class MainTest {
     }
 
     @Test
+    void validateReadsADriversLogThroughItsLineFormat() throws IOException {
+        String format = "formats/kext-check.yaml";
+        assertEquals(Exit.PASSED, run("validate", "--trace", "src/test/resources/trace/trap.log", "--trace-format", format),
+                err.toString());
+        assertTrue(out.toString().contains("trap.log: valid, 13 records"), out.toString());
+        String kext = "[ProcessParallelTask] [KEXT_CHECK] ";
+        Path bad = Files.writeString(reports.resolve("driver.log"), String.join("\n", kext + "session start",
+                kext + "WRITE (0x2a) | T:0 L:0 | LBA: 2048 | Size: 524288 bytes", kext + "WRITE (0x2a) | T:0 L:0 | LBA: 2048",
+                kext + "MODE SENSE (0x1a) | T:0 L:0 | LBA: 0 | Size: 192 bytes",
+                kext + "READ (0x28) | T:0 L:0 | LBA: x | Size: 512 bytes"));
+        assertEquals(Exit.BAD_INPUT, run("validate", "--trace", bad.toString(), "--trace-format", format));
+        assertTrue(err.toString().contains("driver.log line 3: does not match the format's 'line'"), err.toString());
+        assertTrue(err.toString().contains("driver.log line 4: unknown SCSI opcode 0x1a"), err.toString());
+        assertTrue(err.toString().contains("driver.log line 5: does not match the format's 'line'"), err.toString());
+        assertTrue(err.toString().contains(bad + ": 3 bad lines"), err.toString());
+        assertFalse(err.toString().contains("line 1:") || err.toString().contains("line 2:"), "a line not selected is not a command");
+    }
+
+    @Test
+    void aBadLineFormatIsBadInputAtItsLine() throws IOException {
+        Path format = Files.writeString(reports.resolve("format.yaml"), "select: 'KEXT'\nline: '(?<op>\\w+) (?<lba>\\d+)'\n");
+        String trap = "src/test/resources/trace/trap.log";
+        assertEquals(Exit.BAD_INPUT, run("validate", "--trace", trap, "--trace-format", format.toString()));
+        assertTrue(err.toString().contains(format + ":2:7: 'line' needs a group (?<blocks>...) or (?<length>...)"), err.toString());
+        assertTrue(err.toString().contains("1 problem in the line format " + format), err.toString());
+        assertFalse(out.toString().contains("valid"), out.toString());
+        assertEquals(Exit.BAD_INPUT, run("validate", "--trace", trap, "--trace-format", reports.resolve("none.yaml").toString()));
+        assertTrue(err.toString().contains("none.yaml: no such line format file"), err.toString());
+        assertEquals(Exit.BAD_INPUT, run("validate", "src/test/resources/suites/image-corrupt.yaml",
+                "--trace-format", "formats/kext-check.yaml"));
+        assertTrue(err.toString().contains("give the driver's logs it reads with --trace"), err.toString());
+    }
+
+    @Test
     void schemaPrintsJsonSchemaOrTheReference() throws IOException {
         assertEquals(Exit.PASSED, run("schema"));
         JsonNode schema = new ObjectMapper().readTree(out.toString());

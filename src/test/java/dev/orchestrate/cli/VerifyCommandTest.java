@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.diagnosis.Defect;
+import dev.orchestrate.engine.Manifest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A finished run verified again, offline, from its manifest and the media alone. */
 class VerifyCommandTest {
+
+    private static final String TRAP = "src/test/resources/trace/trap.log";
+    private static final String KEXT_CHECK = "formats/kext-check.yaml";
 
     @TempDir
     Path reports;
@@ -94,6 +98,78 @@ class VerifyCommandTest {
         assertTrue(err.toString().contains("driver.jsonl line 2: no 'offset'"), err.toString());
         assertTrue(err.toString().contains("driver.jsonl line 3: "), err.toString());
         assertTrue(err.toString().contains("2 malformed lines in"), err.toString());
+        assertFalse(Files.exists(reports.resolve("image-corrupt-verify")), "nothing was verified");
+    }
+
+    /**
+     * A run on the image whose file lost the bytes from 272 KiB to the end of each of its 512 KiB
+     * commands; its manifest, after checking that the file lies where trap.log's WRITEs put it.
+     */
+    private Path manifestOfATransferLengthRun() throws IOException {
+        assertEquals(Exit.PASSED, run("run", "src/test/resources/trace/image-transfer-length.yaml", "--reports", reports.toString(),
+                "--no-html"), "the run itself cannot explain the damage, as the suite expects: " + out + err);
+        out.getBuffer().setLength(0);
+        Path manifest = reports.resolve("image-transfer-length/latest/manifest.json");
+        Manifest.FileRecord file = Manifest.read(manifest).cells().stream().filter(c -> c.name().equals("damage=zeros")).findFirst()
+                .orElseThrow().files().getFirst();
+        // trap.log writes the damaged cell's file at LBA 4,096 in commands of 512, 512 and 384 KiB
+        assertEquals(4096L * 512, file.deviceOffset(), "the file lies where the trap log's WRITEs put it");
+        assertEquals((512 + 512 + 384) * 1024L, file.size());
+        return manifest;
+    }
+
+    @Test
+    void theDriversLogNamesTheDefectOfAnImageThatKeepsNoLog() throws IOException {
+        Path manifest = manifestOfATransferLengthRun();
+        assertEquals(Exit.FAILED, run("verify", "--manifest", manifest.toString(), "--trace", TRAP, "--trace-format", KEXT_CHECK,
+                "--reports", reports.toString(), "--no-html"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("FAILED  damage=zeros: " + Defect.TRANSFER_LENGTH.category()
+                + " — first bad byte at offset 278,528 of file-1.bin (LBA 4,640): found zeros"), text);
+        assertTrue(text.contains("all 2 ranges start 278,528 bytes into their WRITEs, all of 524,288 bytes or more; 1 WRITE over the files"
+                + " between 278,528 and 524,288 bytes long kept their bytes past 278,528: the damage follows the command's length"), text);
+        assertTrue(text.contains("PASSED  damage=none: all sectors intact"), text);
+        String commands = Files.readString(reports.resolve("image-transfer-length-verify/latest/cells/001/"
+                + "08-commands_that_wrote_the_first_damaged_range.txt"));
+        assertTrue(commands.contains("#10 "), "the WRITE is named by its line in the driver's log: " + commands);
+    }
+
+    @Test
+    void withoutTheDriversLogTheSameDamageIsUnexplained() throws IOException {
+        Path manifest = manifestOfATransferLengthRun();
+        assertEquals(Exit.FAILED, run("verify", "--manifest", manifest.toString(), "--reports", reports.toString(), "--no-html"));
+        assertTrue(out.toString().contains("FAILED  damage=zeros: " + Defect.UNEXPLAINED.category()
+                + " — first bad byte at offset 278,528 of file-1.bin (LBA 4,640)"), out.toString());
+        assertTrue(Files.readString(reports.resolve("image-transfer-length-verify/latest/cells/001/08-diagnosis.txt"))
+                .contains("fixed offset inside commands: not judged: needs the device's command log"));
+    }
+
+    @Test
+    void theLengthsInTheDriversLogAreTheEvidence() throws IOException {
+        Path manifest = manifestOfATransferLengthRun();
+        // without the intact 384 KiB command, nothing tells a limit on the length from a tear
+        Path log = Files.write(reports.resolve("trap-without-6144.log"), Files.readAllLines(Path.of(TRAP)).stream()
+                .filter(l -> !l.contains("LBA: 6144 ")).toList());
+        assertEquals(Exit.FAILED, run("verify", "--manifest", manifest.toString(), "--trace", log.toString(), "--trace-format", KEXT_CHECK,
+                "--reports", reports.toString(), "--no-html"), err.toString());
+        assertTrue(out.toString().contains("FAILED  damage=zeros: " + Defect.TORN_OR_TRANSFER_LENGTH.category() + " — "), out.toString());
+    }
+
+    @Test
+    void aBadLineFormatOrDriversLogIsRefusedAndNothingIsVerified() throws IOException {
+        Path manifest = manifestOfACorruptRun();
+        Path format = Files.writeString(reports.resolve("format.yaml"), "line: '(?<op>\\w+'\n");
+        assertEquals(Exit.BAD_INPUT, run("verify", "--manifest", manifest.toString(), "--trace", TRAP, "--trace-format", format.toString(),
+                "--reports", reports.toString()));
+        assertTrue(err.toString().contains(format + ":1:7: 'line' is not a regular expression: Unclosed group"), err.toString());
+        Path log = Files.writeString(reports.resolve("driver.log"), "[ProcessParallelTask] [KEXT_CHECK] WRITE (0x2a) | LBA: 0\n");
+        assertEquals(Exit.BAD_INPUT, run("verify", "--manifest", manifest.toString(), "--trace", log.toString(),
+                "--trace-format", KEXT_CHECK, "--reports", reports.toString()));
+        assertTrue(err.toString().contains("driver.log line 1: does not match the format's 'line'"), err.toString());
+        assertTrue(err.toString().contains("1 malformed lines in"), err.toString());
+        assertEquals(Exit.BAD_INPUT, run("verify", "--manifest", manifest.toString(), "--trace-format", KEXT_CHECK,
+                "--reports", reports.toString()));
+        assertTrue(err.toString().contains("give the driver's log it reads with --trace"), err.toString());
         assertFalse(Files.exists(reports.resolve("image-corrupt-verify")), "nothing was verified");
     }
 

@@ -36,4 +36,12 @@ class ExcerptTest {
         assertTrue(text.contains("no write command ever covered these bytes"), text);
         assertTrue(text.lines().noneMatch(l -> l.startsWith("#")), "a flush with no write before it in the range is not listed");
     }
+
+    @Test
+    void commandsThatMoveNoDataAreNotTakenForWrites() {
+        List<Record> log = List.of(r(1, Op.OTHER, 0, 36, "INQUIRY"), r(2, Op.WRITE, 4096, 4096, ""));
+        String text = Excerpt.of(log, 0, 512);
+        assertTrue(text.contains("no write command ever covered these bytes"), text);
+        assertTrue(text.lines().noneMatch(l -> l.startsWith("#")), text);
+    }
 }

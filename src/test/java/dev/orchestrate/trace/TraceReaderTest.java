@@ -46,7 +46,7 @@ class TraceReaderTest {
                 read.records());
         assertEquals(List.of("driver.csv line 4: 5 fields, the header names 6",
                 "driver.csv line 5: unknown op 'scsi-magic'; expected one of open, release, read, write, flush, fsync, destage, "
-                        + "power-cut, shutdown, fault, step",
+                        + "power-cut, shutdown, fault, step, other",
                 "driver.csv line 6: 't' is not a whole number: 'five'"), read.problems());
     }
 
