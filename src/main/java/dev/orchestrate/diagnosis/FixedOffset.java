@@ -53,10 +53,11 @@ final class FixedOffset implements Rule {
                 n == 1 ? "its WRITE" : "their WRITEs");
         if (intactLonger > 0) {
             return Judgement.fired(new Finding(Defect.TRANSFER_LENGTH, String.format(Locale.ROOT, "%s, all of %s bytes or more; %d %s "
-                            + "over the files between %s and %s bytes long kept their bytes past %s: the damage follows the command's "
+                            + "over the files between %s and %s bytes long kept %s bytes past %s: the damage follows the command's "
                             + "length"
                             + "; none of the %d shorter WRITEs is damaged", start, Size.grouped(shortest), intactLonger,
-                    intactLonger == 1 ? "WRITE" : "WRITEs", Size.grouped(k), Size.grouped(shortest), Size.grouped(k), shorter), n, n));
+                    intactLonger == 1 ? "WRITE" : "WRITEs", Size.grouped(k), Size.grouped(shortest), intactLonger == 1 ? "its" : "their",
+                    Size.grouped(k), shorter), n, n));
         }
         if (lengths > 1) {
             return Judgement.fired(new Finding(Defect.TORN_WRITE, String.format(Locale.ROOT, "%s, which were of %d different lengths "

@@ -127,7 +127,7 @@ class VerifyCommandTest {
         assertTrue(text.contains("FAILED  damage=zeros: " + Defect.TRANSFER_LENGTH.category()
                 + " — first bad byte at offset 278,528 of file-1.bin (LBA 4,640): found zeros"), text);
         assertTrue(text.contains("all 2 ranges start 278,528 bytes into their WRITEs, all of 524,288 bytes or more; 1 WRITE over the files"
-                + " between 278,528 and 524,288 bytes long kept their bytes past 278,528: the damage follows the command's length"), text);
+                + " between 278,528 and 524,288 bytes long kept its bytes past 278,528: the damage follows the command's length"), text);
         assertTrue(text.contains("PASSED  damage=none: all sectors intact"), text);
         String commands = Files.readString(reports.resolve("image-transfer-length-verify/latest/cells/001/"
                 + "08-commands_that_wrote_the_first_damaged_range.txt"));

@@ -27,7 +27,7 @@ class FixedOffsetTest {
         Finding f = s.judge(new FixedOffset()).finding().orElseThrow();
         assertEquals(Defect.TRANSFER_LENGTH, f.defect());
         assertEquals("all 4 ranges start 278,528 bytes into their WRITEs, all of 1,048,576 bytes or more; 1 WRITE over the files between "
-                + "278,528 and 1,048,576 bytes long kept their bytes past 278,528: the damage follows the command's length; none of the 2 "
+                + "278,528 and 1,048,576 bytes long kept its bytes past 278,528: the damage follows the command's length; none of the 2 "
                 + "shorter WRITEs is damaged", f.evidence());
     }
 
