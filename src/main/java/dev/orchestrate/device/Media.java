@@ -12,6 +12,10 @@ import java.util.stream.Stream;
  * the output does not state takes its safe value (internal, not whole, not writable), so a disk that
  * says too little is refused rather than written. {@code mountPoint} is state, not identity: it is kept
  * for the refusal rules and left out of the baseline diff.
+ *
+ * <p>{@code sizeBytes} is the disk's: diskutil's Size (what "Disk Size" shows), else IOKitSize; never
+ * TotalSize, which follows the mounted volume (a whole-disk FAT volume reads 15,665,463,296 on a stick
+ * of 15,682,240,512), so a disk checked by it would stop matching its own size once repartitioned.
  */
 public record Media(String identifier, String mediaName, String protocol, long sizeBytes, long blockSize,
                     boolean internal, boolean removable, boolean ejectable, boolean whole, boolean writable,
@@ -30,7 +34,7 @@ public record Media(String identifier, String mediaName, String protocol, long s
         if (identifier == null) {
             throw new RigBroken(source + ": no DeviceIdentifier; is this the output of 'diskutil info -plist <disk>'?");
         }
-        Long size = Stream.of("TotalSize", "Size", "IOKitSize").map(d::number).filter(Objects::nonNull).findFirst().orElse(0L);
+        Long size = Stream.of("Size", "IOKitSize").map(d::number).filter(Objects::nonNull).findFirst().orElse(0L);
         Long blockSize = d.number("DeviceBlockSize");
         String mountPoint = d.string("MountPoint");
         return new Media(identifier, d.string("MediaName"), d.string("BusProtocol"), size, blockSize == null ? 0 : blockSize,

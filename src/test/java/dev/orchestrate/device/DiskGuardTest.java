@@ -30,6 +30,8 @@ class DiskGuardTest {
         "diskutil-info-disk5-raid-scsi.plist         | false | ''",
         "diskutil-info-disk7-usb-stick.plist         | false | ''",
         "diskutil-info-disk8-ramdisk.plist           | false | ''",
+        "diskutil-info-disk9-whole-disk-fat-stick.plist | false | MOUNTED",
+        "diskutil-info-disk9-whole-disk-fat-stick.plist | true  | ''",
     })
     void theLabDisks(String fixture, boolean mayUnmount, String rules) {
         Candidate disk = candidate(fixture);
@@ -61,6 +63,12 @@ class DiskGuardTest {
                 "GR8A2419000731", false);
         assertEquals(List.of(new Refusal(Rule.MISMATCH, "disk5 says its protocol is 'SCSI' but the suite expects 'Fibre Channel Interface';"
                 + " check that disk5 is the disk under test")), DiskGuard.refusals(raid, kextEra));
+    }
+
+    @Test
+    void aStickNamedByTheSizeDiskutilShowsIsItselfWhateverVolumeIsOnIt() {
+        Candidate stick = candidate("diskutil-info-disk9-whole-disk-fat-stick.plist");
+        assertEquals(List.of(), DiskGuard.refusals(stick, new Expectation("disk9", "Cruzer Fit", "USB", 15_682_240_512L, "SN-disk9", true)));
     }
 
     @Test

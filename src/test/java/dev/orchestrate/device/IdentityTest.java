@@ -22,6 +22,16 @@ class IdentityTest {
     }
 
     @Test
+    void theDisksSizeIsSizeNotTheTotalSizeOfTheVolumeMountedOnIt() {
+        Media stick = Fixtures.media("diskutil-info-disk9-whole-disk-fat-stick.plist");
+        assertEquals(15_682_240_512L, stick.sizeBytes(), "Size, not the FAT volume's TotalSize of 15,665,463,296");
+        Map<String, Object> noSize = Map.of("DeviceIdentifier", "disk9", "TotalSize", 15_665_463_296L, "IOKitSize", 15_682_240_512L);
+        assertEquals(15_682_240_512L, Media.fromDiskutilInfo(noSize, "no Size").sizeBytes(), "else IOKitSize");
+        assertEquals(0, Media.fromDiskutilInfo(Map.of("DeviceIdentifier", "disk9", "TotalSize", 15_665_463_296L), "TotalSize only")
+                .sizeBytes(), "never TotalSize: the disk's size is unknown");
+    }
+
+    @Test
     void theSystemContainerNamesItsPhysicalStore() {
         Media container = Fixtures.media("diskutil-info-disk3-system-container.plist");
         assertEquals(List.of("disk0s2"), container.physicalStores());
