@@ -17,7 +17,7 @@ class IdentityTest {
     @Test
     void diskutilInfoOfTheRaidBox() {
         Media media = Fixtures.media("diskutil-info-disk5-raid-scsi.plist");
-        assertEquals(new Media("disk5", "GAMMA RAID R8 Media", "SCSI", 65_999_999_991_808L, 512, false, false, true, true, true,
+        assertEquals(new Media("disk5", "RAID R8", "GAMMA RAID R8 Media", "SCSI", 65_999_999_991_808L, 512, false, false, true, true, true,
                 "GUID_partition_scheme", false, false, false, List.of(), null), media);
     }
 

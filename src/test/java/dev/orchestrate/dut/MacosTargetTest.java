@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MacosTargetTest {
 
     private static final Path MACOS = Path.of("fixtures/macos");
-    private static final String RAID = "  disk: disk5\n  media-name: GAMMA RAID R8 Media\n  size: 65999999991808\n"
+    private static final String RAID = "  disk: disk5\n  media-name: RAID R8\n  size: 65999999991808\n"
             + "  serial: GR8A2419000731\n  protocol: SCSI\n";
 
     /** The identity the device attaches is not what these tests look at. */
