@@ -23,6 +23,6 @@ public record Candidate(DiskIdentity identity, List<Volume> mounted, List<String
         if (media.mountPoint() != null && mounted.stream().noneMatch(v -> v.identifier().equals(media.identifier()))) {
             mounted.addFirst(new Volume(media.identifier(), media.mountPoint()));
         }
-        return new Candidate(new DiskIdentity(media, registry.peripheral(), registry.limits()), mounted, List.of());
+        return new Candidate(new DiskIdentity(media, registry.peripheral(), registry.limits(), registry.elsewhere()), mounted, List.of());
     }
 }

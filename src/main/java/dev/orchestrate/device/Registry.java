@@ -2,19 +2,27 @@ package dev.orchestrate.device;
 
 import dev.orchestrate.outcome.RigBroken;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * What the IORegistry says about one disk: {@code ioreg -a -l -r -c <controller class>} printed as a
- * property list, searched for the IOMedia with the disk's BSD name. Each fact is taken from the
- * nearest entry above that media which holds it: INQUIRY data from the peripheral, the segment limits
- * from the controller (UserReportHBAConstraints sets them there), the byte counts from the peripheral.
+ * property list, searched for the IOMedia with the disk's BSD name. INQUIRY data and the maximum byte
+ * counts are taken from the nearest entry above that media which holds them (the peripheral). The HBA
+ * limits are the controller's (UserReportHBAConstraints sets them there), taken from the entry nearest
+ * the controller: the same keys appear lower with other values (an NVMe controller's segment byte
+ * count is 4,096, its block device's 1,048,576), and each such other value is kept in {@code elsewhere}.
  */
-public record Registry(Peripheral peripheral, Limits limits) {
+public record Registry(Peripheral peripheral, Limits limits, List<LimitElsewhere> elsewhere) {
 
     private static final String CHILDREN = "IORegistryEntryChildren";
+
+    public Registry {
+        elsewhere = List.copyOf(elsewhere);
+    }
 
     public static Registry of(Object ioreg, String bsdName, String source) {
         List<Dict> roots = ioreg instanceof List<?> list
@@ -61,7 +69,32 @@ public record Registry(Peripheral peripheral, Limits limits) {
                 characteristic(device, "Product Revision Level", upward, "Product Revision Level"),
                 characteristic(device, "Serial Number", upward, "SCSI Logical Unit Serial Number"),
                 protocol == null ? null : protocol.string("Physical Interconnect"));
-        return new Registry(peripheral, Limits.of(key -> nearest(upward, d -> d.number(key))));
+        List<LimitElsewhere> elsewhere = new ArrayList<>();
+        return new Registry(peripheral, limits(upward, elsewhere), elsewhere);
+    }
+
+    /**
+     * Each HBA limit from the entry nearest the controller, each byte count from the one nearest the
+     * media; every other value the path holds for the key goes to {@code elsewhere}.
+     */
+    private static Limits limits(List<Dict> upward, List<LimitElsewhere> elsewhere) {
+        Map<String, Long> taken = new LinkedHashMap<>();
+        for (String key : Limits.keys()) {
+            List<Dict> holders = upward.stream().filter(d -> d.number(key) != null).toList();
+            if (!holders.isEmpty()) {
+                long value = (Limits.CONTROLLER_KEYS.contains(key) ? holders.getLast() : holders.getFirst()).number(key);
+                taken.put(key, value);
+                holders.stream().filter(d -> d.number(key) != value)
+                        .forEach(d -> elsewhere.add(new LimitElsewhere(key, name(d), d.number(key))));
+            }
+        }
+        return new Limits(taken);
+    }
+
+    /** An entry by its class, as ioreg shows it ("IONVMeBlockStorageDevice"). */
+    private static String name(Dict entry) {
+        return Objects.requireNonNullElse(entry.string("IOObjectClass"), Objects.requireNonNullElse(entry.string("IORegistryEntryName"),
+                "an unnamed entry"));
     }
 
     /** From "Device Characteristics", else from the SCSI nub's own INQUIRY property. */

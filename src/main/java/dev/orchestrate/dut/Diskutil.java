@@ -87,7 +87,7 @@ public final class Diskutil {
         Object info = PropertyList.parse(looks.require(Diskutil.info(disk)).output(), Diskutil.info(disk).display());
         Object list = PropertyList.parse(looks.require(Diskutil.list()).output(), Diskutil.list().display());
         // a RAM disk has no controller worth a look: its identity is what diskutil says
-        Registry registry = new Registry(Peripheral.UNKNOWN, Limits.NONE);
+        Registry registry = new Registry(Peripheral.UNKNOWN, Limits.NONE, List.of());
         if (ioregClass != null) {
             Command ioreg = Diskutil.ioreg(ioregClass);
             Object tree = PropertyList.parse(looks.require(ioreg).output(), ioreg.display());

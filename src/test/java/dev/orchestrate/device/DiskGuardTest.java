@@ -68,7 +68,8 @@ class DiskGuardTest {
     @Test
     void aStickNamedByTheSizeDiskutilShowsIsItselfWhateverVolumeIsOnIt() {
         Candidate stick = candidate("diskutil-info-disk9-whole-disk-fat-stick.plist");
-        assertEquals(List.of(), DiskGuard.refusals(stick, new Expectation("disk9", "Cruzer Fit", "USB", 15_682_240_512L, "SN-disk9", true)));
+        Expectation bySize = new Expectation("disk9", "Cruzer Fit", "USB", 15_682_240_512L, "SN-disk9", true);
+        assertEquals(List.of(), DiskGuard.refusals(stick, bySize));
     }
 
     @Test
@@ -110,7 +111,7 @@ class DiskGuardTest {
     private static Candidate candidate(String fixture) {
         Media media = Fixtures.media(fixture);
         Registry registry = media.identifier().equals("disk5") ? Fixtures.registry("ioreg-controller-dext.plist", "disk5")
-                : new Registry(new Peripheral(null, null, null, "SN-" + media.identifier(), null), Limits.NONE);
+                : new Registry(new Peripheral(null, null, null, "SN-" + media.identifier(), null), Limits.NONE, List.of());
         return Candidate.macos(media, Fixtures.diskMap(), registry);
     }
 

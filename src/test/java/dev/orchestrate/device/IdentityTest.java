@@ -85,6 +85,22 @@ class IdentityTest {
     }
 
     @Test
+    void theHbaLimitsAreTheControllersAndAnotherValueFurtherDownIsShownBesideThem() {
+        Registry nvme = Fixtures.registry("ioreg-controller-nvme.plist", "disk6s2");
+        assertEquals(4_096L, nvme.limits().get(Limits.SEGMENT_BYTES_READ), "the controller's, not its block device's");
+        assertEquals(256L, nvme.limits().get(Limits.SEGMENT_COUNT_READ));
+        assertEquals(1_048_576L, nvme.limits().get(Limits.BYTES_READ), "from the block device, the nearest that holds it");
+        assertEquals(List.of(new LimitElsewhere(Limits.SEGMENT_BYTES_READ, "IONVMeBlockStorageDevice", 1_048_576L),
+                new LimitElsewhere(Limits.SEGMENT_BYTES_WRITE, "IONVMeBlockStorageDevice", 1_048_576L)), nvme.elsewhere(),
+                "the segment counts agree, so only the byte counts are shown twice");
+        Map<String, String> shown = Candidate.macos(Fixtures.media("diskutil-info-disk6s2-partition.plist"), Fixtures.diskMap(), nvme)
+                .identity().fields();
+        assertEquals("4096", shown.get("IOMaximumSegmentByteCountWrite"));
+        assertEquals("1048576", shown.get("IOMaximumSegmentByteCountWrite on IONVMeBlockStorageDevice"));
+        assertEquals("IOMaximumSegmentByteCountWrite on IONVMeBlockStorageDevice", List.copyOf(shown.keySet()).getLast());
+    }
+
+    @Test
     void aDiskNotUnderTheControllerIsNamedWithTheOnesThatAre() {
         RigBroken e = assertThrows(RigBroken.class, () -> Fixtures.registry("ioreg-controller-dext.plist", "disk7"));
         assertEquals("ioreg-controller-dext.plist: no IOMedia with BSD Name 'disk7' in this registry subtree"
