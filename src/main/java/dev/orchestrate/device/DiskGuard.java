@@ -37,6 +37,7 @@ public final class DiskGuard {
         compare(refusals, id, "size in bytes", "size", expected.sizeBytes() == null ? null : expected.sizeBytes().toString(),
                 Long.toString(media.sizeBytes()), true);
         compare(refusals, id, "serial number", "serial", expected.serial(), disk.identity().peripheral().serial(), true);
+        refusals.addAll(disk.controller());
         if (media.internal()) {
             refusals.add(new Refusal(Rule.INTERNAL, id + " is an internal disk; internal disks are never written, whatever the suite says:"
                     + " attach the disk under test externally"));

@@ -1,11 +1,11 @@
 package dev.orchestrate.device;
 
-import dev.orchestrate.outcome.RigBroken;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -18,29 +18,48 @@ import java.util.function.Function;
  */
 public record Registry(Peripheral peripheral, Limits limits, List<LimitElsewhere> elsewhere) {
 
+    /** Nothing known: a RAM disk, which has no controller worth a look. */
+    public static final Registry UNKNOWN = new Registry(Peripheral.UNKNOWN, Limits.NONE, List.of());
+
     private static final String CHILDREN = "IORegistryEntryChildren";
 
     public Registry {
         elsewhere = List.copyOf(elsewhere);
     }
 
-    public static Registry of(Object ioreg, String bsdName, String source) {
-        List<Dict> roots = ioreg instanceof List<?> list
-                ? list.stream().map(entry -> Dict.of(entry, source)).toList()
-                : List.of(Dict.of(ioreg, source));
+    /** The facts about {@code bsdName}; empty when no entry of the subtree holds its IOMedia. */
+    public static Optional<Registry> find(Object ioreg, String bsdName, String source) {
         List<Dict> path = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (Dict root : roots) {
-            if (find(root, bsdName, path, seen)) {
-                return from(path.reversed());
+        for (Dict root : roots(ioreg, source)) {
+            if (find(root, bsdName, path, new ArrayList<>())) {
+                return Optional.of(from(path.reversed()));
             }
         }
-        throw new RigBroken(source + ": no IOMedia with BSD Name '" + bsdName + "' in this registry subtree (it holds "
-                + (seen.isEmpty() ? "no media" : String.join(", ", seen)) + "); is " + bsdName
-                + " attached to the controller the ioreg -c class names?");
+        return Optional.empty();
     }
 
-    /** Depth first; on success {@code path} runs from {@code entry} down to the media. */
+    /**
+     * Each controller at the top of the subtree by name and class, with the media under it:
+     * "GammaRAIDController (IOUserSCSIParallelInterfaceController) holding disk5, disk5s1, disk5s2".
+     */
+    public static List<String> controllers(Object ioreg, String source) {
+        return roots(ioreg, source).stream().map(root -> {
+            List<String> media = new ArrayList<>();
+            find(root, null, new ArrayList<>(), media);
+            String name = root.string("IORegistryEntryName");
+            String kind = name(root);
+            return (name == null || name.equals(kind) ? kind : name + " (" + kind + ")")
+                    + (media.isEmpty() ? " holding no media" : " holding " + String.join(", ", media));
+        }).toList();
+    }
+
+    /** {@code ioreg -a -r} prints an array of the matching entries; one entry alone may come as its dict. */
+    private static List<Dict> roots(Object ioreg, String source) {
+        return ioreg instanceof List<?> list ? list.stream().map(entry -> Dict.of(entry, source)).toList()
+                : List.of(Dict.of(ioreg, source));
+    }
+
+    /** Depth first; on success {@code path} runs from {@code entry} down to the media; {@code seen} collects the other media. */
     private static boolean find(Dict entry, String bsdName, List<Dict> path, List<String> seen) {
         path.add(entry);
         String name = entry.string("BSD Name");

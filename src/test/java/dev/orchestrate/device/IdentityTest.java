@@ -101,13 +101,6 @@ class IdentityTest {
     }
 
     @Test
-    void aDiskNotUnderTheControllerIsNamedWithTheOnesThatAre() {
-        RigBroken e = assertThrows(RigBroken.class, () -> Fixtures.registry("ioreg-controller-dext.plist", "disk7"));
-        assertEquals("ioreg-controller-dext.plist: no IOMedia with BSD Name 'disk7' in this registry subtree"
-                + " (it holds disk5, disk5s1, disk5s2); is disk7 attached to the controller the ioreg -c class names?", e.getMessage());
-    }
-
-    @Test
     void fieldsComeInAStableOrderWithMountPointLeftOut() {
         List<String> labels = List.copyOf(Fixtures.raidUnderDext().fields().keySet());
         assertEquals(List.of("Device Identifier", "Media Name", "Protocol"), labels.subList(0, 3));

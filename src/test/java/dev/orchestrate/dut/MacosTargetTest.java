@@ -139,6 +139,20 @@ class MacosTargetTest {
     }
 
     @Test
+    void aControllerClassIoregFindsNoneOfIsARefusalBeforeTheRunNotABrokenRig() throws IOException {
+        Map<String, String> none = Map.of("diskutil info -plist disk5", "diskutil-info-disk5-raid-scsi.plist",
+                "diskutil list -plist", "diskutil-list.plist", "ioreg -a -l -r -c IONVMeController", "ioreg-no-such-class.txt");
+        Suite suite = suite(RAID + "  ioreg-class: IONVMeController\n");
+        List<String> problems = Targets.deviceProblems(suite.target(), Catalog.needs(suite), Platform.MACOS, fake(none, looked));
+        assertEquals(2, problems.size(), problems.toString());
+        assertEquals("macos-disk disk5 refused (mismatch): disk5 says its serial number is nothing but the suite expects"
+                + " 'GR8A2419000731'; check that disk5 is the disk under test", problems.get(0));
+        assertTrue(problems.get(1).startsWith("macos-disk disk5 refused (no-controller): no controller of class IONVMeController"
+                + " is attached: 'ioreg -a -l -r -c IONVMeController' printed nothing (classes tried: IONVMeController)"), problems.get(1));
+        assertEquals(List.of(), changed);
+    }
+
+    @Test
     void elsewhereAMacDiskIsNotLookedAtBeforeTheRunWhichSkipsIt() throws IOException {
         assertEquals(List.of(), deviceProblems(RAID.replace("disk5", "disk0"), "diskutil-info-disk0-internal-ssd.plist", Platform.LINUX));
         assertEquals(List.of(), looked);
