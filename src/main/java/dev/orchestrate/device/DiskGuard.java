@@ -32,11 +32,12 @@ public final class DiskGuard {
             refusals.add(new Refusal(Rule.MISMATCH, "the suite names " + (wanted == null ? "no disk" : wanted) + " but this is " + id
                     + "; identifiers change across reboots and re-attach, so check which disk is under test and name it"));
         }
-        compare(refusals, id, "media name", "media-name", expected.mediaName(), media.mediaName(), true);
+        compare(refusals, id, "media name", "media-name", mediaNameAsExpected(expected.mediaName(), media), media.mediaName(), true);
         compare(refusals, id, "protocol", "protocol", expected.protocol(), media.protocol(), false);
         compare(refusals, id, "size in bytes", "size", expected.sizeBytes() == null ? null : expected.sizeBytes().toString(),
                 Long.toString(media.sizeBytes()), true);
         compare(refusals, id, "serial number", "serial", expected.serial(), disk.identity().peripheral().serial(), true);
+        refusals.addAll(disk.controller());
         if (media.internal()) {
             refusals.add(new Refusal(Rule.INTERNAL, id + " is an internal disk; internal disks are never written, whatever the suite says:"
                     + " attach the disk under test externally"));
@@ -93,6 +94,18 @@ public final class DiskGuard {
 
     private static String reasons(List<Refusal> refusals) {
         return refusals.stream().map(Refusal::reason).collect(Collectors.joining("\n  - "));
+    }
+
+    /**
+     * A suite may give the media name as diskutil prints it ("Cruzer Fit") or as the IORegistry names
+     * the IOMedia ("SanDisk' Cruzer Fit Media"). The registry's name is read, not guessed: diskutil info
+     * prints it as IORegistryEntryName, so the registry form is accepted only when it is this disk's,
+     * exactly, and then compares as diskutil's MediaName. Normalising instead (dropping a vendor word
+     * and " Media") would accept any vendor.
+     */
+    private static String mediaNameAsExpected(String expected, Media media) {
+        return expected != null && media.registryName() != null && expected.strip().equals(media.registryName().strip())
+                && media.mediaName() != null ? media.mediaName() : expected;
     }
 
     private static void compare(List<Refusal> refusals, String id, String what, String key, String expected, String actual,

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -45,18 +44,6 @@ public record Limits(@JsonValue Map<String, Long> values) {
             }
         }
         values = Collections.unmodifiableMap(ordered);
-    }
-
-    /** The limits that {@code lookup} finds (null for a key it does not hold). */
-    static Limits of(Function<String, Long> lookup) {
-        Map<String, Long> found = new LinkedHashMap<>();
-        for (String key : keys()) {
-            Long value = lookup.apply(key);
-            if (value != null) {
-                found.put(key, value);
-            }
-        }
-        return new Limits(found);
     }
 
     public static List<String> keys() {

@@ -47,7 +47,9 @@ public record LinuxDisks(Path sysfs, Path mountinfo) {
         boolean removable = "1".equals(optional(disk.resolve("removable")));
         // a loop device answers no INQUIRY: it reads as model "loop", and its backing file stands in for the serial
         String model = Files.isDirectory(disk.resolve("loop")) ? "loop" : optional(disk.resolve("device/model"));
-        return new Media(name, model, protocol(disk), number(disk.resolve("size")) * 512, number(disk.resolve("queue/logical_block_size")),
+        // sysfs names the model once: there is no registry name beside it
+        return new Media(name, model, null, protocol(disk), number(disk.resolve("size")) * 512,
+                number(disk.resolve("queue/logical_block_size")),
                 // sysfs has no "internal"; the system rule protects the disk holding / and /boot instead
                 false, removable, removable, whole,
                 !"1".equals(optional(disk.resolve("ro"))), null, "0".equals(optional(disk.resolve("queue/rotational"))),

@@ -12,9 +12,17 @@ import java.util.stream.Stream;
  * the output does not state takes its safe value (internal, not whole, not writable), so a disk that
  * says too little is refused rather than written. {@code mountPoint} is state, not identity: it is kept
  * for the refusal rules and left out of the baseline diff.
+ *
+ * <p>{@code mediaName} is diskutil's MediaName, which drops the vendor and the " Media" suffix of the
+ * IOMedia's name ("Cruzer Fit" for the registry's "SanDisk' Cruzer Fit Media"); {@code registryName}
+ * is that IOMedia name as diskutil also prints it (IORegistryEntryName), null where there is none.
+ *
+ * <p>{@code sizeBytes} is the disk's: diskutil's Size (what "Disk Size" shows), else IOKitSize; never
+ * TotalSize, which follows the mounted volume (a whole-disk FAT volume reads 15,665,463,296 on a stick
+ * of 15,682,240,512), so a disk checked by it would stop matching its own size once repartitioned.
  */
-public record Media(String identifier, String mediaName, String protocol, long sizeBytes, long blockSize,
-                    boolean internal, boolean removable, boolean ejectable, boolean whole, boolean writable,
+public record Media(String identifier, String mediaName, String registryName, String protocol, long sizeBytes,
+                    long blockSize, boolean internal, boolean removable, boolean ejectable, boolean whole, boolean writable,
                     String content, boolean solidState, boolean virtual, boolean systemImage,
                     List<String> physicalStores, String mountPoint) {
 
@@ -30,10 +38,11 @@ public record Media(String identifier, String mediaName, String protocol, long s
         if (identifier == null) {
             throw new RigBroken(source + ": no DeviceIdentifier; is this the output of 'diskutil info -plist <disk>'?");
         }
-        Long size = Stream.of("TotalSize", "Size", "IOKitSize").map(d::number).filter(Objects::nonNull).findFirst().orElse(0L);
+        Long size = Stream.of("Size", "IOKitSize").map(d::number).filter(Objects::nonNull).findFirst().orElse(0L);
         Long blockSize = d.number("DeviceBlockSize");
         String mountPoint = d.string("MountPoint");
-        return new Media(identifier, d.string("MediaName"), d.string("BusProtocol"), size, blockSize == null ? 0 : blockSize,
+        return new Media(identifier, d.string("MediaName"), d.string("IORegistryEntryName"), d.string("BusProtocol"), size,
+                blockSize == null ? 0 : blockSize,
                 !Boolean.FALSE.equals(d.flag("Internal")) || Boolean.TRUE.equals(d.flag("OSInternalMedia")),
                 Boolean.TRUE.equals(d.flag("RemovableMedia")), Boolean.TRUE.equals(d.flag("Ejectable")),
                 Boolean.TRUE.equals(d.flag("WholeDisk")), Boolean.TRUE.equals(d.flag("WritableMedia")),
@@ -54,7 +63,10 @@ public record Media(String identifier, String mediaName, String protocol, long s
         return identifier.replaceFirst("^(disk\\d+)s\\d+.*$", "$1");
     }
 
-    /** The fields a baseline is compared on, labelled as {@code diskutil info} labels them, in its order. */
+    /**
+     * The fields a baseline is compared on, labelled as {@code diskutil info} labels them, in its order.
+     * The registry name is not one: it is the vendor and product the peripheral's fields compare.
+     */
     Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("Device Identifier", identifier);

@@ -8,6 +8,8 @@ public record Refusal(Rule rule, String reason) {
         UNNAMED,
         /** The disk does not say what the suite expects. */
         MISMATCH,
+        /** No controller of the class the suite names holds the disk, or there is none at all. */
+        NO_CONTROLLER,
         INTERNAL,
         /** The disk holds the running system: "/", "/boot", macOS's system volumes. */
         SYSTEM,

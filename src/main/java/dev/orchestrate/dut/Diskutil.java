@@ -1,13 +1,11 @@
 package dev.orchestrate.dut;
 
 import dev.orchestrate.device.Candidate;
+import dev.orchestrate.device.ControllerLookup;
 import dev.orchestrate.device.DiskMap;
-import dev.orchestrate.device.Limits;
 import dev.orchestrate.device.Media;
-import dev.orchestrate.device.Peripheral;
 import dev.orchestrate.device.PropertyList;
 import dev.orchestrate.device.Registry;
-import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Runner;
 import java.time.Duration;
@@ -86,18 +84,14 @@ public final class Diskutil {
     static Candidate identify(Runner looks, String disk, String ioregClass) {
         Object info = PropertyList.parse(looks.require(Diskutil.info(disk)).output(), Diskutil.info(disk).display());
         Object list = PropertyList.parse(looks.require(Diskutil.list()).output(), Diskutil.list().display());
-        // a RAM disk has no controller worth a look: its identity is what diskutil says
-        Registry registry = new Registry(Peripheral.UNKNOWN, Limits.NONE);
-        if (ioregClass != null) {
-            Command ioreg = Diskutil.ioreg(ioregClass);
-            Object tree = PropertyList.parse(looks.require(ioreg).output(), ioreg.display());
-            try {
-                registry = Registry.of(tree, disk, ioreg.display());
-            } catch (RigBroken notUnderTheController) {
-                // a disk on another controller (the internal SSD) has no serial here: the guard then refuses it by every rule that applies
-            }
+        Media media = Media.fromDiskutilInfo(info, Diskutil.info(disk).display());
+        DiskMap map = DiskMap.fromDiskutilList(list, Diskutil.list().display());
+        if (ioregClass == null) {
+            // a RAM disk has no controller worth a look: its identity is what diskutil says
+            return Candidate.macos(media, map, Registry.UNKNOWN);
         }
-        return Candidate.macos(Media.fromDiskutilInfo(info, Diskutil.info(disk).display()),
-                DiskMap.fromDiskutilList(list, Diskutil.list().display()), registry);
+        // a disk on no controller of the class (the internal SSD, or no such controller at all) is refused by the guard
+        Command ioreg = Diskutil.ioreg(ioregClass);
+        return Candidate.macos(media, map, ControllerLookup.of(looks.require(ioreg).output(), disk, ioregClass, ioreg.display()));
     }
 }

@@ -33,10 +33,12 @@ record MacosKind(boolean ramDisk) implements TargetKind {
             + " macOS only", concat(List.of(
             Key.required("disk", Key.Type.TEXT,
                     "the whole disk's identifier, e.g. disk5 (identifiers change across reboots: the identity keys confirm it)"),
-            Key.optional("media-name", Key.Type.TEXT, null, "the Media Name diskutil info must show"),
+            Key.optional("media-name", Key.Type.TEXT, null, "the Media Name diskutil info must show (e.g. RAID R8),"
+                    + " or the disk's IORegistry name, which diskutil prints as IORegistryEntryName (GAMMA RAID R8 Media)"),
             Key.optional("protocol", Key.Type.TEXT, null,
                     "the Protocol diskutil info must show (e.g. SCSI; the field a driver migration changes)"),
-            Key.optional("size", Key.Type.SIZE, null, "the Disk Size it must show, exactly"),
+            Key.optional("size", Key.Type.SIZE, null, "the Disk Size it must show, exactly (Size in diskutil info -plist;"
+                    + " TotalSize is the mounted volume's)"),
             Key.optional("serial", Key.Type.TEXT, null, "the serial number the IORegistry must show"),
             Key.optional("ioreg-class", Key.Type.TEXT, "IOSCSIParallelInterfaceController",
                     "the controller class whose registry subtree holds the disk"),

@@ -49,6 +49,18 @@ class BaselineTest {
     }
 
     @Test
+    void aLimitPublishedDifferentlyLowerInTheRegistryIsSavedAndDiffed(@TempDir Path dir) {
+        Registry nvme = Fixtures.registry("ioreg-controller-nvme.plist", "disk6s2");
+        DiskIdentity both = Candidate.macos(Fixtures.media("diskutil-info-disk6s2-partition.plist"), Fixtures.diskMap(), nvme).identity();
+        Baseline saved = new Baseline("disk6 on its NVMe controller", both);
+        saved.save(dir.resolve("disk6.json"));
+        assertEquals(saved, Baseline.load(dir.resolve("disk6.json")));
+        DiskIdentity agreeing = new DiskIdentity(both.media(), both.peripheral(), both.limits());
+        assertEquals(List.of("IOMaximumSegmentByteCountRead on IONVMeBlockStorageDevice: 1048576 → (none)",
+                "IOMaximumSegmentByteCountWrite on IONVMeBlockStorageDevice: 1048576 → (none)"), saved.diff(agreeing));
+    }
+
+    @Test
     void aDamagedBaselineSaysWhatToDo(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("disk5.json"), "{\"about\": \"cut");
         RigBroken e = assertThrows(RigBroken.class, () -> Baseline.load(file));

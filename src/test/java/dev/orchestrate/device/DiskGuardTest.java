@@ -30,6 +30,8 @@ class DiskGuardTest {
         "diskutil-info-disk5-raid-scsi.plist         | false | ''",
         "diskutil-info-disk7-usb-stick.plist         | false | ''",
         "diskutil-info-disk8-ramdisk.plist           | false | ''",
+        "diskutil-info-disk9-whole-disk-fat-stick.plist | false | MOUNTED",
+        "diskutil-info-disk9-whole-disk-fat-stick.plist | true  | ''",
     })
     void theLabDisks(String fixture, boolean mayUnmount, String rules) {
         Candidate disk = candidate(fixture);
@@ -57,16 +59,35 @@ class DiskGuardTest {
     @Test
     void theRaidBoxUnderTheDextIsRefusedWhenTheSuiteExpectsTheKextsProtocol() {
         Candidate raid = candidate("diskutil-info-disk5-raid-scsi.plist");
-        Expectation kextEra = new Expectation("disk5", "GAMMA RAID R8 Media", "Fibre Channel Interface", 65_999_999_991_808L,
+        Expectation kextEra = new Expectation("disk5", "RAID R8", "Fibre Channel Interface", 65_999_999_991_808L,
                 "GR8A2419000731", false);
         assertEquals(List.of(new Refusal(Rule.MISMATCH, "disk5 says its protocol is 'SCSI' but the suite expects 'Fibre Channel Interface';"
                 + " check that disk5 is the disk under test")), DiskGuard.refusals(raid, kextEra));
     }
 
     @Test
+    void aStickNamedByTheSizeDiskutilShowsIsItselfWhateverVolumeIsOnIt() {
+        Candidate stick = candidate("diskutil-info-disk9-whole-disk-fat-stick.plist");
+        Expectation bySize = new Expectation("disk9", "Cruzer Fit", "USB", 15_682_240_512L, "SN-disk9", true);
+        assertEquals(List.of(), DiskGuard.refusals(stick, bySize));
+    }
+
+    @Test
+    void theMediaNameMayBeGivenAsDiskutilPrintsItOrAsTheRegistryNamesThisDisk() {
+        Candidate stick = candidate("diskutil-info-disk9-whole-disk-fat-stick.plist");
+        for (String name : List.of("Cruzer Fit", "SanDisk' Cruzer Fit Media")) {
+            assertEquals(List.of(), DiskGuard.refusals(stick, new Expectation("disk9", name, "USB", 15_682_240_512L, "SN-disk9", true)),
+                    name);
+        }
+        assertEquals(List.of(new Refusal(Rule.MISMATCH, "disk9 says its media name is 'Cruzer Fit' but the suite expects"
+                + " 'SanDisk' Ultra Fit Media'; check that disk9 is the disk under test")), DiskGuard.refusals(stick,
+                new Expectation("disk9", "SanDisk' Ultra Fit Media", "USB", 15_682_240_512L, "SN-disk9", true)));
+    }
+
+    @Test
     void everyMismatchAndEveryUnnamedFieldIsReported() {
         Candidate raid = candidate("diskutil-info-disk5-raid-scsi.plist");
-        List<Refusal> refusals = DiskGuard.refusals(raid, new Expectation("/dev/disk4", "GAMMA RAID R8 Media", null, 1L, null, false));
+        List<Refusal> refusals = DiskGuard.refusals(raid, new Expectation("/dev/disk4", "RAID R8", null, 1L, null, false));
         assertEquals(List.of(Rule.MISMATCH, Rule.MISMATCH, Rule.UNNAMED), refusals.stream().map(Refusal::rule).toList());
         assertEquals("the suite names disk4 but this is disk5; identifiers change across reboots and re-attach,"
                 + " so check which disk is under test and name it", refusals.get(0).reason());
@@ -90,7 +111,7 @@ class DiskGuardTest {
     private static Candidate candidate(String fixture) {
         Media media = Fixtures.media(fixture);
         Registry registry = media.identifier().equals("disk5") ? Fixtures.registry("ioreg-controller-dext.plist", "disk5")
-                : new Registry(new Peripheral(null, null, null, "SN-" + media.identifier(), null), Limits.NONE);
+                : new Registry(new Peripheral(null, null, null, "SN-" + media.identifier(), null), Limits.NONE, List.of());
         return Candidate.macos(media, Fixtures.diskMap(), registry);
     }
 

@@ -19,7 +19,7 @@ final class Fixtures {
     }
 
     static Registry registry(String name, String bsdName) {
-        return Registry.of(plist(name), bsdName, name);
+        return Registry.find(plist(name), bsdName, name).orElseThrow(() -> new AssertionError(bsdName + " is not in " + name));
     }
 
     static DiskMap diskMap() {

@@ -17,8 +17,18 @@ class IdentityTest {
     @Test
     void diskutilInfoOfTheRaidBox() {
         Media media = Fixtures.media("diskutil-info-disk5-raid-scsi.plist");
-        assertEquals(new Media("disk5", "GAMMA RAID R8 Media", "SCSI", 65_999_999_991_808L, 512, false, false, true, true, true,
+        assertEquals(new Media("disk5", "RAID R8", "GAMMA RAID R8 Media", "SCSI", 65_999_999_991_808L, 512, false, false, true, true, true,
                 "GUID_partition_scheme", false, false, false, List.of(), null), media);
+    }
+
+    @Test
+    void theDisksSizeIsSizeNotTheTotalSizeOfTheVolumeMountedOnIt() {
+        Media stick = Fixtures.media("diskutil-info-disk9-whole-disk-fat-stick.plist");
+        assertEquals(15_682_240_512L, stick.sizeBytes(), "Size, not the FAT volume's TotalSize of 15,665,463,296");
+        Map<String, Object> noSize = Map.of("DeviceIdentifier", "disk9", "TotalSize", 15_665_463_296L, "IOKitSize", 15_682_240_512L);
+        assertEquals(15_682_240_512L, Media.fromDiskutilInfo(noSize, "no Size").sizeBytes(), "else IOKitSize");
+        assertEquals(0, Media.fromDiskutilInfo(Map.of("DeviceIdentifier", "disk9", "TotalSize", 15_665_463_296L), "TotalSize only")
+                .sizeBytes(), "never TotalSize: the disk's size is unknown");
     }
 
     @Test
@@ -75,10 +85,19 @@ class IdentityTest {
     }
 
     @Test
-    void aDiskNotUnderTheControllerIsNamedWithTheOnesThatAre() {
-        RigBroken e = assertThrows(RigBroken.class, () -> Fixtures.registry("ioreg-controller-dext.plist", "disk7"));
-        assertEquals("ioreg-controller-dext.plist: no IOMedia with BSD Name 'disk7' in this registry subtree"
-                + " (it holds disk5, disk5s1, disk5s2); is disk7 attached to the controller the ioreg -c class names?", e.getMessage());
+    void theHbaLimitsAreTheControllersAndAnotherValueFurtherDownIsShownBesideThem() {
+        Registry nvme = Fixtures.registry("ioreg-controller-nvme.plist", "disk6s2");
+        assertEquals(4_096L, nvme.limits().get(Limits.SEGMENT_BYTES_READ), "the controller's, not its block device's");
+        assertEquals(256L, nvme.limits().get(Limits.SEGMENT_COUNT_READ));
+        assertEquals(1_048_576L, nvme.limits().get(Limits.BYTES_READ), "from the block device, the nearest that holds it");
+        assertEquals(List.of(new LimitElsewhere(Limits.SEGMENT_BYTES_READ, "IONVMeBlockStorageDevice", 1_048_576L),
+                new LimitElsewhere(Limits.SEGMENT_BYTES_WRITE, "IONVMeBlockStorageDevice", 1_048_576L)), nvme.elsewhere(),
+                "the segment counts agree, so only the byte counts are shown twice");
+        Map<String, String> shown = Candidate.macos(Fixtures.media("diskutil-info-disk6s2-partition.plist"), Fixtures.diskMap(), nvme)
+                .identity().fields();
+        assertEquals("4096", shown.get("IOMaximumSegmentByteCountWrite"));
+        assertEquals("1048576", shown.get("IOMaximumSegmentByteCountWrite on IONVMeBlockStorageDevice"));
+        assertEquals("IOMaximumSegmentByteCountWrite on IONVMeBlockStorageDevice", List.copyOf(shown.keySet()).getLast());
     }
 
     @Test

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MacosTargetTest {
 
     private static final Path MACOS = Path.of("fixtures/macos");
-    private static final String RAID = "  disk: disk5\n  media-name: GAMMA RAID R8 Media\n  size: 65999999991808\n"
+    private static final String RAID = "  disk: disk5\n  media-name: RAID R8\n  size: 65999999991808\n"
             + "  serial: GR8A2419000731\n  protocol: SCSI\n";
 
     /** The identity the device attaches is not what these tests look at. */
@@ -136,6 +136,20 @@ class MacosTargetTest {
         assertTrue(deviceProblems(RAID, "diskutil-info-truncated.plist", Platform.MACOS).getFirst().startsWith("macos-disk disk5: "),
                 "a truncated answer names the disk and says why");
         assertEquals(List.of(), changed, "nothing is changed to find out");
+    }
+
+    @Test
+    void aControllerClassIoregFindsNoneOfIsARefusalBeforeTheRunNotABrokenRig() throws IOException {
+        Map<String, String> none = Map.of("diskutil info -plist disk5", "diskutil-info-disk5-raid-scsi.plist",
+                "diskutil list -plist", "diskutil-list.plist", "ioreg -a -l -r -c IONVMeController", "ioreg-no-such-class.txt");
+        Suite suite = suite(RAID + "  ioreg-class: IONVMeController\n");
+        List<String> problems = Targets.deviceProblems(suite.target(), Catalog.needs(suite), Platform.MACOS, fake(none, looked));
+        assertEquals(2, problems.size(), problems.toString());
+        assertEquals("macos-disk disk5 refused (mismatch): disk5 says its serial number is nothing but the suite expects"
+                + " 'GR8A2419000731'; check that disk5 is the disk under test", problems.get(0));
+        assertTrue(problems.get(1).startsWith("macos-disk disk5 refused (no-controller): no controller of class IONVMeController"
+                + " is attached: 'ioreg -a -l -r -c IONVMeController' printed nothing (classes tried: IONVMeController)"), problems.get(1));
+        assertEquals(List.of(), changed);
     }
 
     @Test
