@@ -40,7 +40,7 @@ public record Facts(List<DamagedRange> ranges, boolean complete, List<Stray> str
     }
 
     /** The unit of the LBAs of {@code range}. */
-    int blockSize(DamagedRange range) {
+    public int blockSize(DamagedRange range) {
         return file(range.file()).map(FileFacts::blockSize).orElse(files.isEmpty() ? 512 : files.getFirst().blockSize());
     }
 

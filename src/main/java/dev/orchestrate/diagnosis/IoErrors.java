@@ -39,7 +39,7 @@ final class IoErrors implements Rule {
         if (!c.located().isEmpty() && where == 0) {
             return Judgement.not(failed.size() + " commands failed, none of them a WRITE where the damage is");
         }
-        int blockSize = c.facts().files().isEmpty() ? 512 : c.facts().files().getFirst().blockSize();
+        int blockSize = c.damaged().isEmpty() ? 512 : c.facts().blockSize(c.damaged().getFirst());
         return Judgement.fired(finding(failed, c.commands(), blockSize, c.damaged().size()));
     }
 

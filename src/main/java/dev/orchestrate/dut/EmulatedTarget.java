@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The embedded default target: per cell a fresh emulated controller and media image
@@ -45,7 +46,7 @@ public final class EmulatedTarget implements Target, Resumable {
         public Section.Variant variant() {
             return new Section.Variant("the embedded emulated storage controller: per cell a fresh media image behind a volatile "
                     + "write cache, exported over FUSE, attached with a loop device, formatted and mounted; needs Linux and root",
-                    List.of(Key.choice("file-system", "ext4", FileSystems.KINDS, "the file system made on the device"),
+                    Stream.concat(Stream.of(Key.choice("file-system", "ext4", FileSystems.KINDS, "the file system made on the device"),
                             Key.optional("size", Key.Type.SIZE, "1GiB", "the size of the emulated disk (the media image is sparse)"),
                             Key.optional("cache", Key.Type.SIZE, "256MiB", "the controller's volatile write cache; when full it destages"),
                             Key.optional("mount-options", Key.Type.TEXT, "",
@@ -55,8 +56,8 @@ public final class EmulatedTarget implements Target, Resumable {
                             Key.choice("reboot", "in-process", List.of("in-process", "resume"),
                                     "in-process: a reboot step shuts the device down cleanly and brings it back within the run; "
                                             + "resume: it shuts the device down, keeps the media image and ends the run "
-                                            + "(exit 4), as a real host reboot would, and 'orchestrate resume' continues it"),
-                            PublishedLimits.KEYS.get(0), PublishedLimits.KEYS.get(1), PublishedLimits.KEYS.get(2)));
+                                            + "(exit 4), as a real host reboot would, and 'orchestrate resume' continues it")),
+                            PublishedLimits.KEYS.stream()).toList());
         }
 
         @Override

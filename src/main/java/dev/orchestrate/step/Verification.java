@@ -71,8 +71,7 @@ public final class Verification {
                                        Context context, Evidence evidence, Optional<List<Record>> log, boolean durable) {
         Facts facts = new Facts(failing, !verdict.rangesCut(), verdict.strays().ranges(), log, Forensics.files(expected),
                 context.history());
-        log.ifPresent(records -> Forensics.attachFirst(evidence, failing.getFirst(), facts.files().stream()
-                .filter(f -> f.name().equals(failing.getFirst().file())).findFirst().orElseThrow().blockSize(), records));
+        log.ifPresent(records -> Forensics.attachFirst(evidence, failing.getFirst(), facts.blockSize(failing.getFirst()), records));
         Diagnosis diagnosis = Diagnosis.of(facts);
         evidence.attachText("diagnosis", diagnosis.text());
         long excusable = split.neverPromised().size();
