@@ -24,6 +24,13 @@ class DiskOperationTest {
     }
 
     @Test
+    void aCodeDiskUtilityPutsLastIsFoundToo() throws IOException {
+        String output = Files.readString(Path.of("fixtures/macos/diskutil-partitionDisk-69888.txt"));
+        assertEquals("partitionDisk failed with diskutil error -69888: Couldn't unmount disk (exit code 1)",
+                DiskOperation.verdict(new Outcome(PARTITION, 1, Duration.ZERO, output)));
+    }
+
+    @Test
     void outputWithoutACodeSaysSo() {
         assertEquals("partitionDisk failed with no diskutil error code: Unmounting disk (exit code 143)",
                 DiskOperation.verdict(new Outcome(PARTITION, 143, Duration.ZERO, "Started partitioning on disk5\nUnmounting disk\n")));
