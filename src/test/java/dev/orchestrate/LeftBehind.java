@@ -37,5 +37,12 @@ public final class LeftBehind {
         String loops = new String(new ProcessBuilder("timeout", "30", "losetup", "-a").start().getInputStream().readAllBytes(),
                 StandardCharsets.UTF_8);
         assertFalse(loops.contains(prefix), what + ": a loop device is left under " + prefix + ": " + loops);
+        Path instances = Path.of("/sys/kernel/tracing/instances");
+        if (Files.isDirectory(instances)) {
+            try (var listed = Files.list(instances)) {
+                assertFalse(listed.anyMatch(i -> i.getFileName().toString().startsWith("orchestrate-" + pid + "-")),
+                        what + ": a block trace is left in " + instances);
+            }
+        }
     }
 }

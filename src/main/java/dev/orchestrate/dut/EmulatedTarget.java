@@ -1,6 +1,7 @@
 package dev.orchestrate.dut;
 
 import dev.orchestrate.emulator.Emulator;
+import dev.orchestrate.host.BlockTrace;
 import dev.orchestrate.host.FileSystems;
 import dev.orchestrate.host.HostCheck;
 import dev.orchestrate.host.Packages;
@@ -34,6 +35,9 @@ public final class EmulatedTarget implements Target, Resumable {
     /** The media image's file name in a cell's directory: the record of what reached the emulated disk. */
     public static final String MEDIA = "media.img";
 
+    /** With {@code block-trace: yes}, the block layer's record of the loop device's requests, beside the controller's command log. */
+    public static final String BLOCK_TRACE = "block-trace.jsonl";
+
     /** The emulated kind: its keys, and the checks of a suite that names it. */
     static final class Kind implements TargetKind {
 
@@ -56,7 +60,10 @@ public final class EmulatedTarget implements Target, Resumable {
                             Key.choice("reboot", "in-process", List.of("in-process", "resume"),
                                     "in-process: a reboot step shuts the device down cleanly and brings it back within the run; "
                                             + "resume: it shuts the device down, keeps the media image and ends the run "
-                                            + "(exit 4), as a real host reboot would, and 'orchestrate resume' continues it")),
+                                            + "(exit 4), as a real host reboot would, and 'orchestrate resume' continues it"),
+                            Key.choice("block-trace", "no", List.of("no", "yes"),
+                                    "yes: also record the loop device's requests as the kernel's block layer traces them, into "
+                                            + BLOCK_TRACE + " beside the controller's own command log (the way a lab disk is logged)")),
                             PublishedLimits.KEYS.stream()).toList());
         }
 
@@ -70,7 +77,8 @@ public final class EmulatedTarget implements Target, Resumable {
             Options o = at.options();
             Optional<PublishedLimits> limits = PublishedLimits.given(o) ? Optional.of(PublishedLimits.of(o)) : Optional.empty();
             return new EmulatedTarget(new Emulator.Settings(o.size("size"), o.size("cache"), o.text("file-system"), o.text("mount-options"),
-                    o.duration("watchdog"), limits.map(PublishedLimits::request).orElse(0L)), o.text("reboot").equals("resume"), limits);
+                    o.duration("watchdog"), limits.map(PublishedLimits::request).orElse(0L)), o.text("reboot").equals("resume"), limits,
+                    o.text("block-trace").equals("yes"));
         }
 
         @Override
@@ -80,7 +88,8 @@ public final class EmulatedTarget implements Target, Resumable {
 
         @Override
         public Optional<String> hostGap(Options target) {
-            return HostCheck.emulatorAsIs(target.text("file-system"), Emulator.fuseLibrary().orElse(null));
+            return HostCheck.emulatorAsIs(target.text("file-system"), Emulator.fuseLibrary().orElse(null))
+                    .or(() -> target.text("block-trace").equals("yes") ? BlockTrace.unavailable() : Optional.empty());
         }
 
         @Override
@@ -112,15 +121,18 @@ public final class EmulatedTarget implements Target, Resumable {
     private final Emulator.Settings settings;
     private final boolean rebootEndsProcess;
     private final Optional<PublishedLimits> limits;
+    private final boolean blockTrace;
 
     /**
      * @param rebootEndsProcess whether a reboot ends the run's process, to be resumed (target key {@code reboot: resume})
      * @param limits the transfer limits the controller publishes, when the suite gives them
+     * @param blockTrace whether the block layer's trace of the loop device is recorded too
      */
-    EmulatedTarget(Emulator.Settings settings, boolean rebootEndsProcess, Optional<PublishedLimits> limits) {
+    EmulatedTarget(Emulator.Settings settings, boolean rebootEndsProcess, Optional<PublishedLimits> limits, boolean blockTrace) {
         this.settings = settings;
         this.rebootEndsProcess = rebootEndsProcess;
         this.limits = limits;
+        this.blockTrace = blockTrace;
     }
 
     @Override
@@ -128,7 +140,8 @@ public final class EmulatedTarget implements Target, Resumable {
         return "emulated controller: " + settings.fileSystem() + " on a " + new Size(settings.mediaSize()) + " disk with a "
                 + new Size(settings.cacheSize()) + " volatile write cache, exported over FUSE and a loop device"
                 + limits.map(l -> ", publishing a maximum transfer of " + new Size(l.maxTransfer())).orElse("")
-                + (settings.mountOptions().isBlank() ? "" : ", mounted with " + settings.mountOptions());
+                + (settings.mountOptions().isBlank() ? "" : ", mounted with " + settings.mountOptions())
+                + (blockTrace ? "; the loop device's requests traced by the block layer into " + BLOCK_TRACE : "");
     }
 
     @Override
@@ -156,7 +169,7 @@ public final class EmulatedTarget implements Target, Resumable {
     @Override
     public Device open(Cell cell, Path dir, Evidence evidence) {
         limits.ifPresent(l -> evidence.attachText("published limits", l.text()));
-        Emulator emulator = new Emulator(StateDir.create(), dir.resolve(MEDIA), dir.resolve(CommandLogged.FILE), settings);
+        Emulator emulator = emulator(dir, dir.resolve(MEDIA));
         return started(emulator, emulator::create, cell, dir);
     }
 
@@ -190,8 +203,16 @@ public final class EmulatedTarget implements Target, Resumable {
         if (!Files.isRegularFile(media)) {
             throw new RigBroken("the media image " + media + " that the reboot kept is not there; the cell cannot go on after the reboot");
         }
-        Emulator emulator = new Emulator(StateDir.create(), media, dir.resolve(CommandLogged.FILE), settings);
+        Emulator emulator = emulator(dir, media);
         return started(emulator, emulator::resume, cell, dir);
+    }
+
+    private Emulator emulator(Path dir, Path media) {
+        Emulator emulator = new Emulator(StateDir.create(), media, dir.resolve(CommandLogged.FILE), settings);
+        if (blockTrace) {
+            emulator.traceBlockLayer(dir.resolve(BLOCK_TRACE));
+        }
+        return emulator;
     }
 
     /** The cell's device once {@code start} brought it up; what a failed start left is torn down, as a cell's teardown would. */

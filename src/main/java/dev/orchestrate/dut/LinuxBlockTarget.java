@@ -6,6 +6,7 @@ import dev.orchestrate.device.Expectation;
 import dev.orchestrate.device.LinuxDisks;
 import dev.orchestrate.device.Refusal;
 import dev.orchestrate.device.Volume;
+import dev.orchestrate.host.BlockTrace;
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Command;
@@ -97,7 +98,10 @@ public final class LinuxBlockTarget implements Target, LabHost {
                             "the serial it must report (device/serial or wwid; a loop device's backing file)"),
                     Key.optional("size", Key.Type.SIZE, null, "the size it must report, exactly (e.g. 64GiB or 68719476736)"),
                     Key.choice("may-unmount", "no", List.of("no", "yes"),
-                            "yes: volumes mounted from the disk are unmounted first and their data destroyed")),
+                            "yes: volumes mounted from the disk are unmounted first and their data destroyed"),
+                    Key.choice("block-trace", "yes", List.of("yes", "no"),
+                            "yes: every request the disk's driver is given is recorded from the kernel's block layer (tracefs) as the"
+                                    + " cell's command log, for the diagnosis; no: no command log")),
                     Stream.concat(Stream.of(TrustedHost.KEY), HostCommands.KEYS.stream())).toList());
 
     private static final Duration UNMOUNT = Duration.ofSeconds(60);
@@ -109,10 +113,11 @@ public final class LinuxBlockTarget implements Target, LabHost {
     private final Layout layout;
     private final HostCommands hostCommands;
     private final Optional<TrustedHost> trusted;
+    private final boolean blockTrace;
     private int blockSize = 512;
 
     LinuxBlockTarget(Path device, Expectation expected, LinuxDisks disks, Runners runners, Layout layout, HostCommands hostCommands,
-                     Optional<TrustedHost> trusted) {
+                     Optional<TrustedHost> trusted, boolean blockTrace) {
         this.device = device;
         this.expected = expected;
         this.disks = disks;
@@ -120,12 +125,13 @@ public final class LinuxBlockTarget implements Target, LabHost {
         this.layout = layout;
         this.hostCommands = hostCommands;
         this.trusted = trusted;
+        this.blockTrace = blockTrace;
     }
 
     public static LinuxBlockTarget open(Options options, LinuxDisks disks, Runners runners, Layout layout) {
         Path device = Path.of(options.text("device"));
         return new LinuxBlockTarget(device, expectation(options, kernelName(device)), disks, runners, layout, HostCommands.of(options),
-                TrustedHost.of(options));
+                TrustedHost.of(options), options.text("block-trace").equals("yes"));
     }
 
     /**
@@ -164,7 +170,8 @@ public final class LinuxBlockTarget implements Target, LabHost {
 
     @Override
     public String describe() {
-        return "linux-block " + device + " (" + expected.mediaName() + ", serial " + expected.serial() + ")";
+        return "linux-block " + device + " (" + expected.mediaName() + ", serial " + expected.serial() + ")"
+                + (blockTrace ? "; its requests recorded from the block layer as each cell's command log" : "");
     }
 
     @Override
@@ -209,8 +216,22 @@ public final class LinuxBlockTarget implements Target, LabHost {
 
     @Override
     public Device open(Cell cell, Path dir, Evidence evidence) {
-        return RawDisk.throughDriver(device, layout, blockSize, trusted, " with O_DIRECT at each file's device offset"
+        Device raw = RawDisk.throughDriver(device, layout, blockSize, trusted, " with O_DIRECT at each file's device offset"
                 + " (the page cache is bypassed; the driver's and the device's own caches are not)").device(cell);
+        if (!blockTrace) {
+            return raw;
+        }
+        // a dry run changes nothing on the host, a tracefs instance included; the target's description says what would be recorded
+        if (runners.changes().prints()) {
+            return raw;
+        }
+        Optional<String> unavailable = BlockTrace.unavailable();
+        if (unavailable.isPresent()) {
+            evidence.attachText("command log", "no command log for this cell: " + unavailable.get()
+                    + "; the diagnosis names what it could not judge without one (or set block-trace: no)");
+            return raw;
+        }
+        return new BlockTracedDevice(raw, device.toString(), dir);
     }
 
     /** Files lie raw at device offsets: nothing is mounted, so the device is back as soon as its identity is confirmed. */

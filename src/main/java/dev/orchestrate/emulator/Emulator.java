@@ -1,6 +1,7 @@
 package dev.orchestrate.emulator;
 
 import dev.orchestrate.fault.Fault;
+import dev.orchestrate.host.BlockTrace;
 import dev.orchestrate.host.FileSystems;
 import dev.orchestrate.host.Loop;
 import dev.orchestrate.host.Mounts;
@@ -40,6 +41,8 @@ public final class Emulator implements AutoCloseable {
     private volatile Controller controller;
     private Export export;
     private Loop loop;
+    private Optional<TraceWriter> blockLog = Optional.empty();
+    private Optional<BlockTrace> blockTrace = Optional.empty();
     private long sessions;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
@@ -57,6 +60,14 @@ public final class Emulator implements AutoCloseable {
     /** libfuse3 on this host, if installed. */
     public static Optional<Path> fuseLibrary() {
         return Export.library();
+    }
+
+    /**
+     * From the next power-on, also records what the loop device's driver is given, as the block layer
+     * traces it, into {@code file}: a second log beside the controller's, to check one against the other.
+     */
+    public void traceBlockLayer(Path file) {
+        blockLog = Optional.of(new TraceWriter(file));
     }
 
     /** Powers on, formats and mounts: a fresh device with an empty file system. */
@@ -89,6 +100,7 @@ public final class Emulator implements AutoCloseable {
     /** Writes out the command log so far, for a reader in the middle of a cell. */
     public void flushLog() {
         trace.flush();
+        blockTrace.ifPresent(BlockTrace::sync);
     }
 
     /** The loop device the volume sits on, while attached. */
@@ -116,6 +128,7 @@ public final class Emulator implements AutoCloseable {
     /** Writes a STEP mark into the command log: the commands after it belong to that step. */
     public void markStep(String title) {
         trace.log(Op.STEP, 0, 0, 0, title);
+        blockTrace.ifPresent(t -> t.mark(title));
     }
 
     public List<String> faults() {
@@ -187,6 +200,7 @@ public final class Emulator implements AutoCloseable {
             }
         });
         run(failures, trace::close);
+        blockLog.ifPresent(log -> run(failures, log::close));
         run(failures, () -> {
             try {
                 media.close();
@@ -205,6 +219,7 @@ public final class Emulator implements AutoCloseable {
         controller = new Controller(media, settings.cacheSize(), trace, faults, ++sessions, e -> failure.compareAndSet(null, e));
         export = Export.mount(state, () -> controller, e -> failure.compareAndSet(null, e));
         loop = Loop.attach(export.disk(), settings.maxTransfer());
+        blockTrace = blockLog.map(log -> BlockTrace.start(loop.device(), log));
         watch(controller, export);
     }
 
@@ -236,7 +251,14 @@ public final class Emulator implements AutoCloseable {
         if (loop != null) {
             Loop l = loop;
             loop = null;
-            l.detach();
+            try {
+                l.detach();
+            } finally {
+                // after the detach: the loop device's last flush is in the trace
+                Optional<BlockTrace> traced = blockTrace;
+                blockTrace = Optional.empty();
+                traced.ifPresent(BlockTrace::close);
+            }
         }
     }
 

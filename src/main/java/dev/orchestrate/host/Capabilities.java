@@ -55,9 +55,10 @@ public final class Capabilities {
         for (Packages.Program p : Packages.ALL) {
             checks.add(Check.ofPackage(p.name(), p.installed(), p.role(), p.debianPackage()));
         }
-        checks.add(Check.fixedBy("debugfs",
-                Files.isDirectory(Path.of("/sys/kernel/debug/tracing")) || Files.isDirectory(Path.of("/sys/kernel/tracing")),
-                "blktrace's trace buffers", "mount -t debugfs none /sys/kernel/debug"));
+        Optional<String> tracing = BlockTrace.unavailable();
+        checks.add(Check.fixedBy("block tracing (tracefs)", tracing.isEmpty(),
+                "the command log of a linux-block disk, and block-trace: yes on the emulated target",
+                tracing.orElse("nothing to fix")));
         checks.add(Check.onlyOn("xcrun (macOS helpers' compiler)", "copyfile, NSFileManager and FSCopyObject helpers", "macOS only"));
         checks.add(Check.onlyOn("Full Disk Access", "macOS disks and the Finder", "macOS only"));
         return checks;

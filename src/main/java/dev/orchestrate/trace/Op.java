@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 /** What a command log record is about. */
 public enum Op {
     OPEN, RELEASE, READ, WRITE, FLUSH, FSYNC,
+    /** The host said the range holds nothing any more (TRIM, UNMAP, a block layer discard). */
+    DISCARD,
     /** The write cache wrote this range to the media. */
     DESTAGE,
     /** The controller lost power: everything not destaged is gone. */

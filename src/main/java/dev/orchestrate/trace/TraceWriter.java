@@ -25,8 +25,13 @@ public final class TraceWriter implements AutoCloseable {
         }
     }
 
-    public synchronized Record log(Op op, long offset, long length, int result, String cause) {
-        Record r = new Record(++seq, System.nanoTime() - start, op, offset, length, result, cause);
+    public Record log(Op op, long offset, long length, int result, String cause) {
+        return logAt(System.nanoTime(), op, offset, length, result, cause);
+    }
+
+    /** A record of something that happened at {@code monotonicNanos} on {@link System#nanoTime()}'s clock, which the kernel's tracing shares. */
+    public synchronized Record logAt(long monotonicNanos, Op op, long offset, long length, int result, String cause) {
+        Record r = new Record(++seq, monotonicNanos - start, op, offset, length, result, cause);
         try {
             out.write(String.format(Locale.ROOT, "{\"seq\":%d,\"t\":%d,\"op\":\"%s\",\"offset\":%d,\"length\":%d,\"result\":%d%s}%n",
                     r.seq(), r.nanos(), op.label(), offset, length, result,

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.orchestrate.dut.CommandLogged;
+import dev.orchestrate.host.BlockTrace;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Executables;
 import dev.orchestrate.process.Processes;
+import dev.orchestrate.trace.Op;
+import dev.orchestrate.trace.Record;
+import dev.orchestrate.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -14,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +75,18 @@ class LinuxBlockRunTest {
             assertTrue(files.filter(Files::isRegularFile)
                             .anyMatch(f -> read(f).contains("read through the driver under test: " + device + " with O_DIRECT")),
                     "the verdict names the read path");
+        }
+        if (BlockTrace.unavailable().isEmpty()) {
+            try (Stream<Path> files = Files.walk(dir.resolve("reports"))) {
+                List<Path> logs = files.filter(f -> f.getFileName().toString().equals(CommandLogged.FILE)).toList();
+                assertEquals(2, logs.size(), "each cell has the block layer's command log: " + logs);
+                for (Path log : logs) {
+                    List<Record> records = TraceReader.read(log).records();
+                    assertTrue(records.stream().anyMatch(r -> r.op() == Op.STEP && r.cause().startsWith("copy")), records.toString());
+                    assertTrue(records.stream().filter(r -> r.op() == Op.WRITE).mapToLong(Record::length).sum() >= 2 * 100 * 1024,
+                            "the copy's writes of both files reached the driver: " + records);
+                }
+            }
         }
     }
 

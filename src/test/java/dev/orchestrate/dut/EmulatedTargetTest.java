@@ -13,6 +13,7 @@ import dev.orchestrate.diagnosis.Defect;
 import dev.orchestrate.engine.CellFilter;
 import dev.orchestrate.engine.Manifest;
 import dev.orchestrate.engine.OrchestrateEngine;
+import dev.orchestrate.host.BlockTrace;
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.outcome.Status;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,6 +123,44 @@ class EmulatedTargetTest {
             Path published = files.filter(f -> f.getFileName().toString().contains("published_limits")).findFirst().orElseThrow();
             assertTrue(Files.readString(published).contains("IOMaximumByteCountWrite = 262144"), Files.readString(published));
         }
+    }
+
+    /**
+     * The block layer's trace of the loop device and the controller's own log agree on every data
+     * write, and the trace alone is enough to diagnose the fault: what a lab disk has instead of a
+     * controller that logs itself.
+     */
+    @Test
+    void theBlockTraceAgreesWithTheControllerAndDiagnosesTheTransferLimitAlone() throws IOException {
+        BlockTrace.unavailable().ifPresent(why -> {
+            System.err.println("SKIPPED (block trace) " + getClass().getSimpleName() + ": " + why);
+            Assumptions.abort(why);
+        });
+        TestExecutionResult result = execute("block-trace").get("single");
+        assertEquals(Status.FAILED, Status.of(result), message(result));
+        assertEquals(Defect.TRANSFER_LENGTH, defect(result), message(result));
+        Path cell = run.resolve("cells/000-single");
+        List<String> controller = writes(cell.resolve(CommandLogged.FILE));
+        List<String> traced = writes(cell.resolve(EmulatedTarget.BLOCK_TRACE));
+        assertTrue(controller.size() > 12, "the copy's writes are logged: " + controller.size());
+        assertEquals(controller, traced, "the same data writes, offsets and lengths in both logs");
+        List<String> steps = TraceReader.read(cell.resolve(EmulatedTarget.BLOCK_TRACE)).records().stream()
+                .filter(r -> r.op() == Op.STEP).map(Record::cause).toList();
+        assertTrue(steps.containsAll(List.of("sync", "verify")) && steps.stream().anyMatch(s -> s.startsWith("copy")), steps.toString());
+
+        StringWriter text = new StringWriter();
+        int exit = Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "verify",
+                "--manifest", run.resolve(Manifest.FILE).toString(), "--trace", cell.resolve(EmulatedTarget.BLOCK_TRACE).toString(),
+                "--reports", run.resolve("offline").toString(), "--no-html");
+        assertEquals(1, exit, text.toString());
+        assertTrue(text.toString().contains("FAILED  single: " + Defect.TRANSFER_LENGTH.category() + " — "), text.toString());
+        assertTrue(text.toString().contains("start 139,264 bytes into their WRITEs"), text.toString());
+    }
+
+    /** A log's data writes as "offset+length", sorted: the two logs see the same requests, each in its own arrival order. */
+    private static List<String> writes(Path log) throws IOException {
+        return TraceReader.read(log).records().stream().filter(r -> r.op() == Op.WRITE)
+                .map(r -> r.offset() + "+" + r.length()).sorted().toList();
     }
 
     @Test

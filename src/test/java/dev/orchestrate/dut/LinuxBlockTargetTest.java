@@ -153,7 +153,8 @@ class LinuxBlockTargetTest {
 
     private Suite suite(String device, String identity, String size, int files) throws IOException {
         Path file = dir.resolve("suite.yaml");
-        Files.writeString(file, "name: block\ntarget:\n  kind: linux-block\n  device: " + device + "\n  " + identity + "\nsteps:\n"
+        Files.writeString(file, "name: block\ntarget:\n  kind: linux-block\n  device: " + device + "\n  " + identity
+                + "\n  block-trace: no\nsteps:\n"
                 + "  - generate:\n      size: " + size + "\n      files: " + files + "\n  - copy:\n      tool: dd\n  - verify\n");
         try {
             return Catalog.loader().load(file);

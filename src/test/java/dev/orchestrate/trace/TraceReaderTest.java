@@ -45,7 +45,7 @@ class TraceReaderTest {
         assertEquals(List.of(new Record(1, 100, Op.WRITE, 1048576, 524288, 0, ""), new Record(2, 200, Op.FSYNC, 0, 0, 0, "")),
                 read.records());
         assertEquals(List.of("driver.csv line 4: 5 fields, the header names 6",
-                "driver.csv line 5: unknown op 'scsi-magic'; expected one of open, release, read, write, flush, fsync, destage, "
+                "driver.csv line 5: unknown op 'scsi-magic'; expected one of open, release, read, write, flush, fsync, discard, destage, "
                         + "power-cut, shutdown, fault, step, other",
                 "driver.csv line 6: 't' is not a whole number: 'five'"), read.problems());
     }
