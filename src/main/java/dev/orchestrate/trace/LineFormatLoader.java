@@ -28,7 +28,7 @@ final class LineFormatLoader {
     static final List<String> KEYS = List.of("description", "line", "select", "ignore", "block-size", "time-unit", "ops");
     static final List<String> GROUPS = List.of("op", "lba", "offset", "length", "blocks", "result", "time");
     private static final Map<String, Long> UNITS = unitsInOrder();
-    private static final List<String> DECLARABLE = List.of("read", "write", "fsync", "other");
+    private static final List<String> DECLARABLE = List.of("read", "write", "fsync", "discard", "other");
 
     private final List<String> problems = new ArrayList<>();
 
@@ -156,7 +156,7 @@ final class LineFormatLoader {
     private DriverOps ops(Node.Entry entry) {
         DriverOps ops = DriverOps.STANDARD;
         if (!(entry.value() instanceof Node.Mapping mapping)) {
-            problem(entry.value().at(), "'ops' is a mapping of names or opcodes to read, write, fsync or other, not "
+            problem(entry.value().at(), "'ops' is a mapping of names or opcodes to read, write, fsync, discard or other, not "
                     + entry.value().kind());
             return ops;
         }

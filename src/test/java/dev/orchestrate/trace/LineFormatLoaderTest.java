@@ -43,7 +43,7 @@ class LineFormatLoaderTest {
                 "format.yaml:2:7: 'line' needs a group (?<blocks>...) or (?<length>...): how much it moves, in blocks or in bytes",
                 "format.yaml:3:13: 'block-size' must be more than 0 bytes",
                 "format.yaml:4:12: 'time-unit' is 'sec'; did you mean 's'?; expected one of ns, us, ms, s",
-                "format.yaml:7:15: 'MODE SENSE' is declared 'nothing'; an op is one of read, write, fsync, other"), problems);
+                "format.yaml:7:15: 'MODE SENSE' is declared 'nothing'; an op is one of read, write, fsync, discard, other"), problems);
     }
 
     @Test

@@ -89,6 +89,18 @@ class LineFormatTest {
     }
 
     @Test
+    void blkparsesDefaultOutputIsTheIssuedRequests() throws Exception {
+        TraceReader.Log log = LineFormat.load(Path.of("formats/blkparse.yaml")).read(Path.of("src/test/resources/trace/blkparse.txt"));
+        assertEquals(List.of(), log.problems());
+        assertEquals(List.of(new Record(4, 5_102L, Op.WRITE, 1_048_576, 524_288, 0, ""),
+                new Record(6, 402_000L, Op.WRITE, 1_572_864, 524_288, 0, ""),
+                new Record(8, 1_000_000L, Op.FSYNC, 0, 0, 0, ""),
+                new Record(9, 1_200_000L, Op.WRITE, 2_097_152, 4096, 0, ""),
+                new Record(10, 2_000_000L, Op.DISCARD, 0, 1_048_576, 0, ""),
+                new Record(11, 2_500_000L, Op.READ, 4096, 4096, 0, "")), log.records());
+    }
+
+    @Test
     void blocksBytesResultsAndTimesInTheUnitsTheFormatDeclares() throws Exception {
         LineFormat format = format("""
                 line: '(?<time>[\\d.]+) (?<op>\\w+) off=(?<offset>\\S+) blocks=(?<blocks>\\S+) status=(?<result>-?\\d+)'
