@@ -16,4 +16,16 @@ public final class Exit {
 
     private Exit() {
     }
+
+    /** What an exit code says of a run, as its summary puts it: passed, failed, broken, not-finished or interrupted. */
+    public static String verdict(int exit) {
+        return switch (exit) {
+            case PASSED -> "passed";
+            case FAILED -> "failed";
+            case BAD_INPUT -> "bad-input";
+            case AWAITING_RESUME -> "not-finished";
+            case BROKEN -> "broken";
+            default -> exit > 128 ? "interrupted" : "broken";
+        };
+    }
 }

@@ -3,10 +3,13 @@ package dev.orchestrate.cli;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
 import dev.orchestrate.engine.Journal;
+import dev.orchestrate.engine.Labels;
 import dev.orchestrate.engine.Manifest;
 import dev.orchestrate.engine.OrchestrateEngine;
 import dev.orchestrate.process.Cancellation;
 import dev.orchestrate.report.AllureBridge;
+import dev.orchestrate.results.RunSummary;
+import dev.orchestrate.results.Summary;
 import dev.orchestrate.suite.Suite;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
@@ -61,10 +64,15 @@ final class Launch {
     static int close(ReportOutput output, Suite suite, Path suiteFile, String runId, Tally tally, PrintWriter out,
                      PrintWriter err) throws IOException {
         Path runDir = output.path();
-        Optional<Journal.AwaitingResume> awaiting = awaiting(runDir);
+        Optional<Journal.Log> journal = journal(runDir);
+        Optional<Journal.AwaitingResume> awaiting = journal.flatMap(Journal.Log::awaiting);
         Optional<Cancellation.Request> stopped = Cancellation.requested();
-        int exit = output.finish(suite.name(), environment(suite, suiteFile, runId),
+        Labels labels = journal.map(j -> j.started().runLabels()).orElse(Labels.NONE);
+        int exit = output.finish(suite.name(), environment(suite, suiteFile, runId, labels),
                 stopped.map(Cancellation.Request::exitCode).orElse(awaiting.isPresent() ? Exit.AWAITING_RESUME : tally.exitCode()), err);
+        if (journal.isPresent()) {
+            exit = summarize(runDir, journal.get().started(), suite, tally, exit, err);
+        }
         out.println();
         tally.lines.forEach(out::println);
         out.println(tally.summary());
@@ -80,22 +88,37 @@ final class Launch {
                     }
                 });
         out.println("  manifest: " + runDir.resolve(Manifest.FILE));
+        out.println("  summary:  " + runDir.resolve(Summary.FILE));
         out.println("  report:   " + output.where());
         out.flush();
         return exit;
     }
 
-    /** The reboot the run in {@code runDir} stopped at, if it did; a run whose journal cannot be read did not stop at one. */
-    private static Optional<Journal.AwaitingResume> awaiting(Path runDir) {
+    /** The run's journal; empty when it has none or it cannot be read (then it did not stop at a reboot either). */
+    private static Optional<Journal.Log> journal(Path runDir) {
         Path file = runDir.resolve(Journal.FILE);
         try {
-            return Files.exists(file) ? Journal.read(file).awaiting() : Optional.empty();
+            return Files.exists(file) ? Optional.of(Journal.read(file)) : Optional.empty();
         } catch (Journal.Unreadable e) {
             return Optional.empty();
         }
     }
 
-    private static Map<String, String> environment(Suite suite, Path suiteFile, String runId) {
+    /** Writes summary.json; a run whose summary cannot be written has no result a gate can read, so a pass becomes a broken rig. */
+    private static int summarize(Path runDir, Journal.RunStarted started, Suite suite, Tally tally, int exit, PrintWriter err) {
+        try {
+            Path manifest = runDir.resolve(Manifest.FILE);
+            Optional<Manifest> read = Files.exists(manifest) ? Optional.of(Manifest.read(manifest)) : Optional.empty();
+            RunSummary.of(runDir, started, read, suite.target().text("kind"), new RunSummary.Ending(exit, Exit.verdict(exit), tally.counts()))
+                    .write(runDir.resolve(Summary.FILE));
+            return exit;
+        } catch (IOException e) {
+            err.println("the run's summary could not be written to " + runDir.resolve(Summary.FILE) + ": " + e.getMessage());
+            return exit == Exit.PASSED ? Exit.BROKEN : exit;
+        }
+    }
+
+    private static Map<String, String> environment(Suite suite, Path suiteFile, String runId, Labels labels) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("suite", suite.name() + " (" + suiteFile + ")");
         env.put("run id", runId);
@@ -104,6 +127,7 @@ final class Launch {
         env.put("host", hostName());
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        env.putAll(labels.values());
         return env;
     }
 

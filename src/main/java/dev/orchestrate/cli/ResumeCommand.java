@@ -101,7 +101,8 @@ final class ResumeCommand implements Callable<Integer> {
         Tally tally = Launch.execute(suiteFile, cells, lifecycle, dir.resolve("junit").resolve("resumed"), Map.of(
                 OrchestrateEngine.RUN_DIR, dir.toString(), OrchestrateEngine.RUN_ID, started.runId(),
                 CellFilter.PARAMETER, filter.asParameter(), OrchestrateEngine.RESUME, "true",
-                OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toString()), out, err);
+                OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toString(),
+                OrchestrateEngine.LABELS, started.runLabels().encoded()), out, err);
         done.values().forEach(c -> tally.count(c.status(), c.cell(), c.message()));
         output.joinResumedCells();
         int exit = Launch.close(output, suite, suiteFile, started.runId(), tally, out, err);

@@ -3,6 +3,7 @@ package dev.orchestrate.cli;
 import dev.orchestrate.dut.Targets;
 import dev.orchestrate.engine.Catalog;
 import dev.orchestrate.engine.CellFilter;
+import dev.orchestrate.engine.Labels;
 import dev.orchestrate.engine.OrchestrateEngine;
 import dev.orchestrate.host.Packages;
 import dev.orchestrate.suite.Suite;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +51,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ReportOutput output;
 
+    @Option(names = "--label", paramLabel = "KEY=VALUE",
+            description = "a label for the run, its report and every test case, e.g. --label driver=2.1.0-dext --label station=lab-mac-3;"
+                    + " repeat it; also " + Labels.ENVIRONMENT + "=key=value,key=value in the environment")
+    List<String> label = List.of();
+
     @Option(names = "--run-id", paramLabel = "HEX",
             description = "the run id stamped in every sector (up to 16 hex digits; default: random);"
                     + " the same id writes the same data again")
@@ -77,6 +84,13 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (noInstall) {
             Packages.forbidInstalls();
+        }
+        Labels labels;
+        try {
+            labels = Labels.parse(Optional.ofNullable(System.getenv(Labels.ENVIRONMENT)), label);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return Exit.BAD_INPUT;
         }
         Suite suite = SuiteInput.load(suiteFile, targetFile, err);
         if (suite == null) {
@@ -125,7 +139,8 @@ final class RunCommand implements Callable<Integer> {
         Tally tally = Launch.execute(suiteFile, cells, lifecycle, runDir.resolve("junit"),
                 Map.of(OrchestrateEngine.RUN_DIR, runDir.toString(),
                         OrchestrateEngine.RUN_ID, runId, CellFilter.PARAMETER, filter.asParameter(),
-                        OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toAbsolutePath().toString()),
+                        OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toAbsolutePath().toString(),
+                        OrchestrateEngine.LABELS, labels.encoded()),
                 out, err);
         return Launch.close(output, suite, suiteFile, runId, tally, out, err);
     }

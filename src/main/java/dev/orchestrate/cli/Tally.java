@@ -2,6 +2,7 @@ package dev.orchestrate.cli;
 
 import dev.orchestrate.outcome.KnownFailure;
 import dev.orchestrate.outcome.Status;
+import dev.orchestrate.results.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +90,11 @@ final class Tally implements TestExecutionListener {
 
     boolean ranNothing() {
         return passed + failed + known + broken == 0;
+    }
+
+    /** The counts as the run's summary keeps them. */
+    Summary.Counts counts() {
+        return new Summary.Counts(passed + failed + known + broken + skipped, passed, failed, known, broken, skipped);
     }
 
     String summary() {

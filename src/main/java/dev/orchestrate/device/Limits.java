@@ -54,7 +54,7 @@ public record Limits(@JsonValue Map<String, Long> values) {
         return values.get(key);
     }
 
-    Map<String, String> fields() {
+    public Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String key : keys()) {
             Long value = values.get(key);

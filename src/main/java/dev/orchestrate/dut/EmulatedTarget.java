@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -147,6 +149,18 @@ public final class EmulatedTarget implements Target, Resumable {
     @Override
     public boolean raw() {
         return false;
+    }
+
+    /** The emulated disk's make, and the limits its controller publishes under their registry names. */
+    @Override
+    public Map<String, String> identity() {
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("Kind", "emulated controller");
+        identity.put("Disk Size", Long.toString(settings.mediaSize()));
+        identity.put("Write Cache", Long.toString(settings.cacheSize()));
+        identity.put("File System", settings.fileSystem());
+        limits.ifPresent(l -> identity.putAll(l.registry().fields()));
+        return identity;
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -115,6 +116,7 @@ public final class LinuxBlockTarget implements Target, LabHost {
     private final Optional<TrustedHost> trusted;
     private final boolean blockTrace;
     private int blockSize = 512;
+    private Map<String, String> identity = Map.of();
 
     LinuxBlockTarget(Path device, Expectation expected, LinuxDisks disks, Runners runners, Layout layout, HostCommands hostCommands,
                      Optional<TrustedHost> trusted, boolean blockTrace) {
@@ -179,12 +181,18 @@ public final class LinuxBlockTarget implements Target, LabHost {
         return true;
     }
 
+    @Override
+    public Map<String, String> identity() {
+        return identity;
+    }
+
     /** The disk may have changed since the run was checked (unplugged, re-enumerated): it is checked again right before use. */
     @Override
     public void prepare() {
         Candidate candidate = disks.candidate(expected.identifier());
         DiskGuard.require(candidate, expected);
         blockSize = (int) candidate.identity().media().blockSize();
+        identity = candidate.identity().fields();
         for (Volume volume : candidate.mounted()) {
             runners.changes().require(Command.of(UNMOUNT, "umount", "/dev/" + volume.identifier()));
         }
@@ -207,6 +215,7 @@ public final class LinuxBlockTarget implements Target, LabHost {
         }
         DiskGuard.requireAfterReboot(candidate, expected);
         blockSize = (int) candidate.identity().media().blockSize();
+        identity = candidate.identity().fields();
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.orchestrate.suite.Size;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,6 +77,11 @@ public final class MacosTarget implements Target, LabHost {
         String kind = options.text("kind");
         return new MacosTarget(kind, kind.equals("macos-disk") ? Optional.of(MacosKind.expectation(options)) : Optional.empty(),
                 options, runners, layout, host, runName);
+    }
+
+    @Override
+    public Map<String, String> identity() {
+        return identified == null ? Map.of() : identified.identity().fields();
     }
 
     @Override

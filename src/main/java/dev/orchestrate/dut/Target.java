@@ -3,6 +3,7 @@ package dev.orchestrate.dut;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,15 @@ public interface Target extends AutoCloseable {
 
     /** One line for reports: kind and location. */
     String describe();
+
+    /**
+     * What the target is, by label, as a comparison of two runs and a sign-off read it: the disk's
+     * identity and the transfer limits it publishes; known once the target is prepared, and empty
+     * where there is nothing to tell one device from another. A null value is unknown.
+     */
+    default Map<String, String> identity() {
+        return Map.of();
+    }
 
     /** Whether files are written raw at device offsets (an image, a block device) rather than through a file system. */
     boolean raw();

@@ -17,6 +17,8 @@ import dev.orchestrate.step.CellWalk;
 import dev.orchestrate.suite.Expectation;
 import dev.orchestrate.suite.Suite;
 import dev.orchestrate.trace.Fingerprint;
+import dev.orchestrate.trace.Signature;
+import dev.orchestrate.verify.DamagedRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +55,9 @@ final class CellRun implements Evidence, CellWalk.Observer {
     private final Journal journal;
     private final int resumeAfter;
     private final AttachmentFolder attachments;
+    private final Labels labels;
+    private final long started = System.nanoTime();
+    private Signature pattern;
 
     /** @param resumeAfter the step (1-based) whose reboot ended the process before, or 0 for a fresh cell */
     CellRun(Suite suite, CellDescriptor descriptor, SuiteRun.Shared shared, int resumeAfter) {
@@ -67,6 +72,7 @@ final class CellRun implements Evidence, CellWalk.Observer {
         this.resumeAfter = resumeAfter;
         // attachments of the run before the reboot stay; the numbers go on after theirs
         this.attachments = new AttachmentFolder(dir.resolve("attachments"));
+        this.labels = shared.labels();
     }
 
     CellOutcome run() {
@@ -136,6 +142,7 @@ final class CellRun implements Evidence, CellWalk.Observer {
             attachText("command log", "cannot read " + log + ": " + e.getMessage());
             return;
         }
+        pattern = print.signature();
         attach("I/O pattern", "image/svg+xml", "svg", print.svg().getBytes(StandardCharsets.UTF_8));
         attachText("I/O pattern summary", print.summary());
         attachText("command log, last lines", "the whole log: " + log.toAbsolutePath() + "\n\n" + print.tail());
@@ -161,9 +168,13 @@ final class CellRun implements Evidence, CellWalk.Observer {
         Map<String, Long> sectors = new LinkedHashMap<>();
         context.sectors().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> sectors.put(e.getKey().label(), e.getValue()));
+        List<DamagedRange> damaged = context.damaged();
+        Manifest.Damage damage = damaged.isEmpty() ? null : new Manifest.Damage(damaged.getFirst().file(), damaged.getFirst().start(),
+                damaged.getFirst().lba(), damaged.stream().mapToLong(DamagedRange::length).sum());
         return new Manifest.CellRecord(descriptor.cell().ordinal(), descriptor.cell().name(), axes, status, message,
                 judged.defect().map(Defect::label).orElse(""), suite.expectation(descriptor.cell()).map(Expectation::describe).orElse(""),
-                judged.asExpected().orElse(null), sectors, files, log, scan);
+                judged.asExpected().orElse(null), sectors, files, log, scan, (System.nanoTime() - started) / 1_000_000, damage, pattern,
+                context.target().identity());
     }
 
     @Override
@@ -202,6 +213,11 @@ final class CellRun implements Evidence, CellWalk.Observer {
         var cell = descriptor.cell();
         listener.reportingEntryPublished(descriptor, Entries.label("suite", suite.name()));
         listener.reportingEntryPublished(descriptor, Entries.label("target", context.target().describe()));
+        // as labels for a merge and a dashboard, as tags for a person reading the report
+        labels.values().forEach((key, value) -> {
+            listener.reportingEntryPublished(descriptor, Entries.label(key, value));
+            listener.reportingEntryPublished(descriptor, Entries.label("tag", key + "=" + value));
+        });
         cell.axes().forEach((axis, value) -> {
             if (axis.equals("tool") || axis.equals("size")) {
                 listener.reportingEntryPublished(descriptor, Entries.label(axis, value.text()));

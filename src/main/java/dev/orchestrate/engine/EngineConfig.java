@@ -14,8 +14,9 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param filter     which cells to run
  * @param resume     whether to continue the run journalled in {@code runDir}
  * @param targetFile the file whose target replaces every suite's own; empty for the suites' own
+ * @param labels     the run's labels, for every cell
  */
-record EngineConfig(Optional<Path> runDir, long runId, CellFilter filter, boolean resume, Optional<Path> targetFile) {
+record EngineConfig(Optional<Path> runDir, long runId, CellFilter filter, boolean resume, Optional<Path> targetFile, Labels labels) {
 
     /** Reads the parameters; a value that cannot be read is an {@link IllegalArgumentException} saying what is wrong with it. */
     static EngineConfig from(ConfigurationParameters parameters) {
@@ -23,7 +24,8 @@ record EngineConfig(Optional<Path> runDir, long runId, CellFilter filter, boolea
                 parameters.get(OrchestrateEngine.RUN_ID).map(EngineConfig::runId).orElseGet(() -> new SecureRandom().nextLong()),
                 CellFilter.parse(parameters.get(CellFilter.PARAMETER).orElse(null)),
                 parameters.getBoolean(OrchestrateEngine.RESUME).orElse(false),
-                parameters.get(OrchestrateEngine.TARGET_FILE).filter(f -> !f.isBlank()).map(Path::of));
+                parameters.get(OrchestrateEngine.TARGET_FILE).filter(f -> !f.isBlank()).map(Path::of),
+                Labels.decode(parameters.get(OrchestrateEngine.LABELS)));
     }
 
     /** The run id as journals, manifests and targets write it. */

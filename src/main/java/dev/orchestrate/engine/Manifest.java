@@ -3,6 +3,7 @@ package dev.orchestrate.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchestrate.dut.Extent;
+import dev.orchestrate.trace.Signature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,10 +30,22 @@ public record Manifest(int format, String runId, String suite, String suiteFile,
      * @param sectors the sectors by class its last verify found ("intact", "zeros" ...); empty before a verify
      * @param commandLog the path of the cell's command log, or empty
      * @param scan what its verify scanned outside the files, or null when verify did not run
+     * @param millis how long the cell took, setup and teardown included
+     * @param damage where the damage it failed on begins and how much there is, or null when it did not fail on damage
+     * @param pattern its I/O pattern in a few numbers, or null without a command log
+     * @param target the identity of the cell's target ({@code Target.identity()}), empty where there is none
      */
     public record CellRecord(int ordinal, String name, Map<String, String> axes, String status, String message, String defect,
                              String expected, Boolean asExpected, Map<String, Long> sectors, List<FileRecord> files, String commandLog,
-                             ScanRecord scan) {
+                             ScanRecord scan, long millis, Damage damage, Signature pattern, Map<String, String> target) {
+    }
+
+    /**
+     * The damage a cell failed on: its first damaged byte, and the bytes of every failing range.
+     *
+     * @param lba the first bad byte's LBA, or -1 where the file has no device address (read through a file system)
+     */
+    public record Damage(String file, long offset, long lba, long bytes) {
     }
 
     /**

@@ -17,7 +17,7 @@ import org.junit.platform.engine.UniqueId;
  * keep their files and attachments and the manifest is written; default a new temporary
  * directory), {@code orchestrate.run.id} (hex; default random), {@code orchestrate.only}
  * (see {@link CellFilter}), {@code orchestrate.resume} (continue the run in the run directory) and
- * {@code orchestrate.target.file}. Discovery reads them once ({@link EngineConfig}) and keeps them in
+ * {@code orchestrate.target.file} and {@code orchestrate.labels}. Discovery reads them once ({@link EngineConfig}) and keeps them in
  * the root descriptor for execution; a value that cannot be read fails discovery, saying what is wrong with it.
  */
 public final class OrchestrateEngine implements TestEngine {
@@ -28,6 +28,8 @@ public final class OrchestrateEngine implements TestEngine {
     public static final String RESUME = "orchestrate.resume";
     /** A YAML file whose target mapping replaces every suite's own target (the command line's --target). */
     public static final String TARGET_FILE = "orchestrate.target.file";
+    /** The run's labels ({@link Labels#encoded()}), put on every cell. */
+    public static final String LABELS = "orchestrate.labels";
 
     private final Progress progress;
 

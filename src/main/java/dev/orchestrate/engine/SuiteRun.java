@@ -32,7 +32,7 @@ final class SuiteRun {
 
     /** What every cell of the suite shares. */
     record Shared(EngineExecutionListener listener, Progress progress, Path workspace, long runId, SectorFormat format, Target target,
-                  Journal journal, Runners runners) {
+                  Journal journal, Runners runners, Labels labels) {
     }
 
     private final SuiteDescriptor descriptor;
@@ -79,7 +79,7 @@ final class SuiteRun {
                 }
                 journal.append(new Journal.RunStarted(Journal.now(), Journal.FORMAT, config.hexRunId(), suite.name(),
                         suite.file().toAbsolutePath().toString(), sha256, config.filter().terms(), suite.target().text("kind"),
-                        config.targetFile().map(Path::toString).orElse("")));
+                        config.targetFile().map(Path::toString).orElse(""), config.labels().values()));
             }
             target = Targets.open(suite.target(), workspace, config.hexRunId(), Catalog.needs(suite));
             if (config.resume()) {
@@ -97,7 +97,7 @@ final class SuiteRun {
             return;
         }
         Shared shared = new Shared(listener, progress, workspace, config.runId(), new SectorFormat(suite.sectorSize()), target, journal,
-                Runners.LIVE);
+                Runners.LIVE, config.labels());
         Map<Integer, Journal.CellFinished> done = before == null ? Map.of() : before.finishedCells();
         Journal.AwaitingResume interrupted = before == null ? null : before.awaiting().orElse(null);
         Optional<Resumable.Boundary> pausedBy = Optional.empty();

@@ -15,6 +15,7 @@ import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.tool.Tool;
+import dev.orchestrate.verify.DamagedRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +73,7 @@ public final class CellContext {
     private final Map<Integer, ReadBack> verified = new HashMap<>();
     private Scan scanned;
     private Map<SectorClass, Long> sectors = Map.of();
+    private List<DamagedRange> damaged = List.of();
     private final List<HostHistory.Step> history = new ArrayList<>();
 
     /** What verify last scanned outside the files: the verify step's {@code scan} and the region it came to. */
@@ -210,6 +212,15 @@ public final class CellContext {
 
     void sectors(Map<SectorClass, Long> counts) {
         this.sectors = Map.copyOf(counts);
+    }
+
+    /** The damaged ranges the last verify failed the cell on, in file order; empty when it passed or did not run. */
+    public List<DamagedRange> damaged() {
+        return damaged;
+    }
+
+    void damaged(List<DamagedRange> ranges) {
+        this.damaged = List.copyOf(ranges);
     }
 
     /** What verify last scanned outside the files, if it ran. */

@@ -34,7 +34,12 @@ public final class Verification {
     }
 
     /** The verdict, and the failure it comes to (empty when the cell passes). */
-    public record Result(Verdict verdict, Optional<DataDamaged> failure) {
+    /**
+     * What a verify found.
+     *
+     * @param failing the damaged ranges the cell fails on, in file order; empty when it passes
+     */
+    public record Result(Verdict verdict, List<DamagedRange> failing, Optional<DataDamaged> failure) {
     }
 
     private Verification() {
@@ -62,7 +67,7 @@ public final class Verification {
         if (!split.neverPromised().isEmpty()) {
             evidence.attachText("promised and lost, never promised", split.text());
         }
-        return new Result(verdict, failing.isEmpty() ? Optional.empty()
+        return new Result(verdict, failing, failing.isEmpty() ? Optional.empty()
                 : Optional.of(failure(verdict, failing, split, expected, context, evidence, log, durable)));
     }
 

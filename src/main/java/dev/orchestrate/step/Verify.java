@@ -113,6 +113,7 @@ record Verify(boolean durable, String scan) implements Action {
                     new Verification.Context(cell::describeFile, cell.history()), cell.evidence(), Forensics.logOf(cell), durable,
                     done -> cell.evidence().progress("verify", done, total));
             cell.sectors(result.verdict().counts());
+            cell.damaged(result.failing());
             return result.failure();
         } catch (IOException e) {
             throw new RigBroken("verify: cannot read the target: " + e.getMessage(), e);

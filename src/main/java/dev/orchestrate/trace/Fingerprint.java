@@ -81,6 +81,11 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
                 r -> Long.highestOneBit(Math.max(1, r.length())), TreeMap::new, Collectors.counting()));
     }
 
+    /** The cell's pattern in a few numbers, for comparing runs. */
+    public Signature signature() {
+        return Signature.of(cellRecords());
+    }
+
     /** Share of the cell's writes that start where the previous write ended. */
     public double sequential() {
         long sequential = 0;
