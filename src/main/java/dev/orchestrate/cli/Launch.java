@@ -109,8 +109,8 @@ final class Launch {
         try {
             Path manifest = runDir.resolve(Manifest.FILE);
             Optional<Manifest> read = Files.exists(manifest) ? Optional.of(Manifest.read(manifest)) : Optional.empty();
-            RunSummary.of(runDir, started, read, suite.target().text("kind"), new RunSummary.Ending(exit, Exit.verdict(exit), tally.counts()))
-                    .write(runDir.resolve(Summary.FILE));
+            RunSummary.Ending ending = new RunSummary.Ending(exit, Exit.verdict(exit), tally.counts());
+            RunSummary.of(runDir, started, read, suite.target().text("kind"), ending).write(runDir.resolve(Summary.FILE));
             return exit;
         } catch (IOException e) {
             err.println("the run's summary could not be written to " + runDir.resolve(Summary.FILE) + ": " + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.orchestrate.engine;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record Labels(Map<String, String> values) {
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9._-]*");
 
     public Labels {
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /**
@@ -45,7 +46,8 @@ public record Labels(Map<String, String> values) {
         String value = eq < 0 ? "" : label.substring(eq + 1).strip();
         if (!KEY.matcher(key).matches() || value.isEmpty() || value.contains(",") || value.contains("\n")) {
             throw new IllegalArgumentException(where + " '" + label + "' is not a label: give key=value, the key in lower case"
-                    + " letters, digits, '.', '_' or '-', the value without commas, e.g. --label driver=2.1.0-dext --label station=lab-mac-3");
+                    + " letters, digits, '.', '_' or '-', the value without commas,"
+                    + " e.g. --label driver=2.1.0-dext --label station=lab-mac-3");
         }
         values.put(key, value);
     }

@@ -132,7 +132,8 @@ public final class BlockTrace implements AutoCloseable {
                         + " KiB per CPU overflowed before it was read): the command log is incomplete");
             }
         } catch (IOException | RuntimeException e) {
-            failed = e instanceof RuntimeException r ? r : new RigBroken("cannot stop the block trace of " + device + ": " + e.getMessage(), e);
+            failed = e instanceof RuntimeException r ? r
+                    : new RigBroken("cannot stop the block trace of " + device + ": " + e.getMessage(), e);
         } finally {
             synchronized (lock) {
                 log.drain();

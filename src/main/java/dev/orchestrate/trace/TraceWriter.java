@@ -29,7 +29,7 @@ public final class TraceWriter implements AutoCloseable {
         return logAt(System.nanoTime(), op, offset, length, result, cause);
     }
 
-    /** A record of something that happened at {@code monotonicNanos} on {@link System#nanoTime()}'s clock, which the kernel's tracing shares. */
+    /** A record of what happened at {@code monotonicNanos} on {@link System#nanoTime()}'s clock, which the kernel's tracing shares. */
     public synchronized Record logAt(long monotonicNanos, Op op, long offset, long length, int result, String cause) {
         Record r = new Record(++seq, monotonicNanos - start, op, offset, length, result, cause);
         try {

@@ -10,6 +10,7 @@ import dev.orchestrate.trace.Record;
 import dev.orchestrate.trace.TraceReader;
 import dev.orchestrate.trace.TraceWriter;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ class BlockTraceTest {
     @Test
     void everyRequestTheDriverIsGivenIsLoggedBetweenTheStepMarks() throws Exception {
         Path image = dir.resolve("disk.img");
-        try (var f = new java.io.RandomAccessFile(image.toFile(), "rw")) {
+        try (var f = new RandomAccessFile(image.toFile(), "rw")) {
             f.setLength(64L << 20);
         }
         Loop loop = Loop.attach(image);
@@ -71,8 +72,8 @@ class BlockTraceTest {
         assertTrue(records.stream().anyMatch(r -> r.op() == Op.STEP && r.cause().equals("verify")));
         assertTrue(records.stream().allMatch(r -> r.result() == 0));
         try (Stream<Path> instances = Files.list(BlockTrace.TRACEFS.resolve("instances"))) {
-            assertFalse(instances.anyMatch(i -> i.getFileName().toString().startsWith("orchestrate-" + ProcessHandle.current().pid() + "-")),
-                    "the tracefs instance is removed");
+            String mine = "orchestrate-" + ProcessHandle.current().pid() + "-";
+            assertFalse(instances.anyMatch(i -> i.getFileName().toString().startsWith(mine)), "the tracefs instance is removed");
         }
     }
 }

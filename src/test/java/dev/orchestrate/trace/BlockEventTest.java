@@ -11,7 +11,7 @@ class BlockEventTest {
 
     @Test
     void anIssuedWriteHasItsSectorsTimeAndKind() {
-        BlockEvent e = BlockEvent.parse("              dd-5982    [001] .....  7250.594482: block_rq_issue: 7,0 WS 524288 () 1024 + 1024"
+        BlockEvent e = BlockEvent.parse("  dd-5982    [001] .....  7250.594482: block_rq_issue: 7,0 WS 524288 () 1024 + 1024"
                 + " be,0,4 [dd]").orElseThrow();
         assertEquals(BlockEvent.Kind.ISSUE, e.kind());
         assertEquals(7250_594_482_000L, e.nanos());
@@ -24,8 +24,8 @@ class BlockEventTest {
 
     @Test
     void aCompletionCarriesItsErrnoAndAFlushHasNoPlace() {
-        BlockEvent failed = BlockEvent.parse("  ksoftirqd/0-14 [000] ..s..  7250.605100: block_rq_complete: 7,0 WFS () 2048 + 8 be,0,4 [-5]")
-                .orElseThrow();
+        BlockEvent failed = BlockEvent.parse("  ksoftirqd/0-14 [000] ..s..  7250.605100: block_rq_complete: 7,0 WFS () 2048 + 8"
+                + " be,0,4 [-5]").orElseThrow();
         assertEquals(-5, failed.error());
         assertTrue(failed.fua());
         BlockEvent flush = BlockEvent.parse("  ksoftirqd/1-22 [001] ..s..  7250.603503: block_rq_complete: 7,0 FF () 18446744073709551615"
