@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code orchestrate}: run, validate and describe suites. */
-@Command(name = "orchestrate", mixinStandardHelpOptions = true, version = "orchestrate 0.1",
+@Command(name = "orchestrate", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs copy-tool matrices against a storage target, verifies every sector through a known-good path,"
                 + " and reports in Allure.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, VerifyCommand.class, SchemaCommand.class,
@@ -32,6 +32,17 @@ public final class Main {
         cli.setErr(err);
         // an exception escaping a command is the rig breaking; a bad argument is bad input
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? Exit.BAD_INPUT : Exit.BROKEN);
+        cli.setParameterExceptionHandler(Main::badArguments);
         return cli.execute(args);
+    }
+
+    /** What is wrong and what was meant, in a few lines; the whole usage is one --help away. */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return Exit.BAD_INPUT;
     }
 }

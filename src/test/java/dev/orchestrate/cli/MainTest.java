@@ -53,6 +53,25 @@ class MainTest {
     }
 
     @Test
+    void theVersionIsTheBuilds() throws IOException {
+        StringWriter text = new StringWriter();
+        assertEquals(0, Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "--version"));
+        String pom = Files.readString(Path.of("pom.xml"));
+        String version = pom.substring(pom.indexOf("<version>") + "<version>".length(), pom.indexOf("</version>"));
+        assertEquals("orchestrate " + version, text.toString().strip());
+    }
+
+    @Test
+    void aMisspeltOptionIsBadInputWithASuggestionNotTheWholeUsage() {
+        StringWriter text = new StringWriter();
+        assertEquals(Exit.BAD_INPUT, Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "run", "suites/smoke.yaml",
+                "--onyl", "tool=cp"));
+        assertTrue(text.toString().contains("--only"), text.toString());
+        assertTrue(text.toString().contains("see 'orchestrate run --help'"), text.toString());
+        assertTrue(text.toString().lines().count() <= 6, text.toString());
+    }
+
+    @Test
     void aMacDiskSuiteOnLinuxSkipsEveryCellAsMacOsOnly() {
         assumeTrue(Platform.current() == Platform.LINUX);
         assertEquals(Exit.BROKEN, run("run", "src/test/resources/lab/macos-disk.yaml", "--reports", reports.toString(), "--no-html"),
