@@ -32,6 +32,22 @@ class TraceReaderTest {
     }
 
     @Test
+    void aTitleWithControlCharactersStaysOneValidLine() throws IOException {
+        Path log = dir.resolve("log.jsonl");
+        String title = "copy: tab\there, bell\u0007, new\nline, back\\slash";
+        try (TraceWriter w = new TraceWriter(log)) {
+            w.log(Op.STEP, 0, 0, 0, title);
+            w.flush();
+            assertEquals(1, Files.readAllLines(log).size(), "a flushed log ends its last line");
+            w.log(Op.WRITE, 0, 4096, 0, "");
+        }
+        TraceReader.Log read = TraceReader.read(log);
+        assertEquals(List.of(), read.problems());
+        assertEquals(2, Files.readAllLines(log).size());
+        assertEquals(title, read.records().getFirst().cause());
+    }
+
+    @Test
     void csvWithAHeaderIsReadToo() throws IOException {
         Path log = Files.writeString(dir.resolve("driver.csv"), """
                 seq,t,op,offset,length,result
