@@ -175,9 +175,8 @@ final class EmulatedDevice implements Device, Mountable, Ejectable, Rebootable, 
             return;
         }
         try (Stream<Path> files = Files.list(emulator.volume())) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                captured.put(f.getFileName().toString(), map(f, sync));
-            }
+            Extents.of(files.filter(Files::isRegularFile).toList(), sync)
+                    .forEach((f, extents) -> captured.put(f.getFileName().toString(), onDevice(extents)));
         } catch (IOException e) {
             throw new RigBroken("cannot list " + emulator.volume() + " to map its files: " + e.getMessage(), e);
         }
@@ -190,7 +189,11 @@ final class EmulatedDevice implements Device, Mountable, Ejectable, Rebootable, 
 
     /** Where a file's bytes lie on the emulated device. */
     private List<Extent> map(Path file, boolean sync) {
-        List<Extent> extents = Extents.of(file, sync);
+        return onDevice(Extents.of(file, sync));
+    }
+
+    /** The file system's extents at the device's offsets: btrfs reports its own logical addresses. */
+    private List<Extent> onDevice(List<Extent> extents) {
         return settings.fileSystem().equals("btrfs") ? Extents.onBtrfsDevice(extents, emulator.device()) : extents;
     }
 

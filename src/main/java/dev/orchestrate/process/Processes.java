@@ -18,6 +18,8 @@ import org.zeroturnaround.exec.StartedProcess;
 public final class Processes {
 
     private static final int TAIL_BYTES = 16 * 1024;
+    /** What {@link #read} keeps of a command whose output is the data asked for (an extent map of many files). */
+    private static final int DATA_BYTES = 64 * 1024 * 1024;
     private static final Duration TICK = Duration.ofMillis(250);
 
     private Processes() {
@@ -29,7 +31,16 @@ public final class Processes {
 
     /** Runs {@code command}, calling {@code whileRunning} about every 250 ms (progress polling). */
     public static Outcome run(Command command, Runnable whileRunning) {
-        Tail tail = new Tail(TAIL_BYTES);
+        return run(command, whileRunning, TAIL_BYTES);
+    }
+
+    /** Runs a command whose output is the data asked for: all of it is kept (up to 64 MiB), not only its last lines. */
+    public static Outcome read(Command command) {
+        return run(command, () -> { }, DATA_BYTES);
+    }
+
+    private static Outcome run(Command command, Runnable whileRunning, int keep) {
+        Tail tail = new Tail(keep);
         long started = System.nanoTime();
         StartedProcess process;
         try {

@@ -2,19 +2,28 @@ package dev.orchestrate.process;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Keeps the last bytes a process printed: the part that says why it failed, without holding all of it. */
 final class Tail extends OutputStream {
 
-    private final byte[] ring;
+    private static final int FIRST = 4096;
+
+    private final int capacity;
+    private byte[] ring;
     private long written;
 
     Tail(int capacity) {
-        this.ring = new byte[capacity];
+        this.capacity = capacity;
+        this.ring = new byte[Math.min(capacity, FIRST)];
     }
 
+    /** The buffer grows as output comes, up to the capacity, so a large capacity costs only what is printed. */
     @Override
     public synchronized void write(int b) {
+        if (written == ring.length && ring.length < capacity) {
+            ring = Arrays.copyOf(ring, (int) Math.min(capacity, 2L * ring.length));
+        }
         ring[(int) (written++ % ring.length)] = (byte) b;
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.dut.Extent;
 import dev.orchestrate.outcome.RigBroken;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExtentsTest {
@@ -51,6 +53,25 @@ class ExtentsTest {
                 """;
         RigBroken e = assertThrows(RigBroken.class, () -> Extents.parse(inline));
         assertTrue(e.getMessage().contains("inline in its metadata"), e.getMessage());
+    }
+
+    @Test
+    void oneFilefragOfSeveralFilesIsSplitByFileWhateverTheirNames() {
+        String output = """
+                Filesystem type is: ef53
+                File size of /v/a b.bin is 100000 (25 blocks of 4096 bytes)
+                 ext:     logical_offset:        physical_offset: length:   expected: flags:
+                   0:        0..      24:      34816..     34840:     25:             last,eof
+                /v/a b.bin: 1 extent found
+                File size of /v/資料.bin is 5000 (2 blocks of 1024 bytes)
+                 ext:     logical_offset:        physical_offset: length:   expected: flags:
+                   0:        0..       1:       9000..      9001:      2:             last,eof
+                /v/資料.bin: 1 extent found
+                """;
+        Map<Path, String> sections = Extents.sections(output, List.of(Path.of("/v/a b.bin"), Path.of("/v/資料.bin")));
+        assertEquals(List.of(new Extent(0, 34816L * 4096, 25L * 4096)), Extents.parse(sections.get(Path.of("/v/a b.bin"))));
+        assertEquals(List.of(new Extent(0, 9000L * 1024, 2048)), Extents.parse(sections.get(Path.of("/v/資料.bin"))));
+        assertThrows(RigBroken.class, () -> Extents.sections(output, List.of(Path.of("/v/other.bin"))));
     }
 
     @Test

@@ -30,6 +30,13 @@ class ProcessesTest {
     }
 
     @Test
+    void aCommandWhoseOutputIsDataKeepsAllOfIt() {
+        Outcome out = Processes.read(Command.of(Duration.ofSeconds(10), "seq", "1", "100000"));
+        assertEquals(100_000, out.output().lines().count());
+        assertTrue(out.output().startsWith("1\n2\n"), out.output().substring(0, 20));
+    }
+
+    @Test
     void aCommandThatOutlivesItsTimeoutBreaksTheRig() {
         long start = System.nanoTime();
         RigBroken e = assertThrows(RigBroken.class, () -> Processes.run(Command.of(Duration.ofMillis(500), "sleep", "30")));
