@@ -99,7 +99,7 @@ final class Launch {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("suite", suite.name() + " (" + suiteFile + ")");
         env.put("run id", runId);
-        env.put("target kind", suite.target().text("kind"));
+        env.put("target kind", suite.targetKind());
         env.put("sector size", String.valueOf(suite.sectorSize()));
         env.put("host", hostName());
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
