@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -206,7 +207,8 @@ public final class EmulatedTarget implements Target, Resumable {
             }
             throw e;
         }
-        return new EmulatedDevice(cell, dir, emulator, settings);
+        return new EmulatedDevice(cell, dir, emulator, settings,
+                limits.map(l -> OptionalLong.of(l.maxTransfer())).orElse(OptionalLong.empty()));
     }
 
     /** Every cell's device was closed with its cell: nothing of the target's own is left. */
