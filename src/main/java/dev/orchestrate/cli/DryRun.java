@@ -51,7 +51,7 @@ final class DryRun implements CellWalk.Observer, Evidence {
     }
 
     static int run(Suite suite, CellFilter filter, PrintWriter out, PrintWriter err) throws IOException {
-        // every target of a suite is of the one kind
+        // all of a suite's targets are of one kind
         Options kind = suite.targets().getFirst();
         if (!Targets.kind(kind).changesHostDevices()) {
             out.println("dry run: " + Targets.named(kind) + " changes no device of this host's; there is nothing to print."

@@ -13,9 +13,9 @@ import java.util.OptionalLong;
  * commands over a length. So writes longer than K over the verified files that kept their bytes
  * past K show a length limit; damaged writes of several lengths with no intact write longer than K
  * show a tear; otherwise the evidence cannot tell them apart, and says so. Whichever it names, when
- * the damage lies only in WRITEs longer than the longest intact one, a target that publishes no
- * longer a maximum transfer keeps every command whole: the finding names that fix, beside the
- * maximum the target publishes when it is known.
+ * the damage lies only in WRITEs longer than the longest intact one, a published maximum transfer no
+ * longer than that one keeps every command whole: the finding names that fix, beside the maximum
+ * the target publishes when it is known, which is no evidence of which defect it is.
  */
 final class FixedOffset implements Rule {
 

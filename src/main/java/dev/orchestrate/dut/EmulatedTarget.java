@@ -89,16 +89,16 @@ public final class EmulatedTarget implements Target, Resumable {
             return true;
         }
 
-        /**
-         * Each emulated cell has a disk of its own: the largest cell's files must fit on it, besides the
-         * file system's own metadata, or the copy breaks with ENOSPC half way.
-         */
         /** Published limits the loop device cannot take are bad input. */
         @Override
         public List<Problem> keyProblems(Options target) {
             return PublishedLimits.problems(target);
         }
 
+        /**
+         * Each emulated cell has a disk of its own: the largest cell's files must fit on it, besides the
+         * file system's own metadata, or the copy breaks with ENOSPC half way.
+         */
         @Override
         public Optional<String> capacityProblem(Options target, List<Layout.Need> needs) {
             long disk = target.size("size");

@@ -27,8 +27,9 @@ import org.junit.platform.engine.TestExecutionResult;
 
 /**
  * Runs one suite: opens and prepares its targets (one per distinct target mapping of the selected
- * cells), runs the selected cells in order, journals each event, writes the manifest. A reboot that ends the process stops the run after the manifest of
- * what is done so far; resumed, the run skips the cells its journal finished and continues the interrupted one.
+ * cells), runs the selected cells in order, journals each event, writes the manifest. A reboot that
+ * ends the process stops the run after the manifest of what is done so far; resumed, the run skips
+ * the cells its journal finished and continues the interrupted one.
  */
 final class SuiteRun {
 
