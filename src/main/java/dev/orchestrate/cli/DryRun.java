@@ -5,6 +5,7 @@ import dev.orchestrate.dut.Device;
 import dev.orchestrate.dut.Layout;
 import dev.orchestrate.dut.Placement;
 import dev.orchestrate.dut.Target;
+import dev.orchestrate.dut.TargetSet;
 import dev.orchestrate.dut.Targets;
 import dev.orchestrate.engine.Catalog;
 import dev.orchestrate.engine.CellFilter;
@@ -17,6 +18,7 @@ import dev.orchestrate.report.Evidence;
 import dev.orchestrate.step.CellContext;
 import dev.orchestrate.step.CellWalk;
 import dev.orchestrate.suite.Cell;
+import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Size;
 import dev.orchestrate.suite.Suite;
 import java.io.IOException;
@@ -28,7 +30,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * {@code orchestrate run --dry-run}: the target is checked and set up, and every cell walked through
+ * {@code orchestrate run --dry-run}: the targets are checked and set up, and every cell walked through
  * in the dry-run mode of {@link CellWalk}, through {@link Runners#dryRun}: commands that only look
  * (diskutil info, ioreg, sysfs) run, every command that would change a device is printed instead. No
  * step does its work, so no copy tool writes anything; each cell lists its steps, the command line of
@@ -49,8 +51,10 @@ final class DryRun implements CellWalk.Observer, Evidence {
     }
 
     static int run(Suite suite, CellFilter filter, PrintWriter out, PrintWriter err) throws IOException {
-        if (!Targets.kind(suite.target()).changesHostDevices()) {
-            out.println("dry run: " + Targets.named(suite.target()) + " changes no device of this host's; there is nothing to print."
+        // all of a suite's targets are of one kind
+        Options kind = suite.targets().getFirst();
+        if (!Targets.kind(kind).changesHostDevices()) {
+            out.println("dry run: " + Targets.named(kind) + " changes no device of this host's; there is nothing to print."
                     + " Run without --dry-run");
             return Exit.PASSED;
         }
@@ -58,12 +62,14 @@ final class DryRun implements CellWalk.Observer, Evidence {
                 + "every command that would change a device is printed, not run");
         DryRun dry = new DryRun(out, Files.createTempDirectory("orchestrate-dry-run-"));
         List<Layout.Need> needs = Catalog.needs(suite);
-        try (Target target = Targets.open(suite.target(), dry.scratch, "dry-run", needs, dry.runners)) {
-            out.println("target: " + target.describe());
-            target.prepare();
-            for (Cell cell : suite.cells().stream().filter(filter::matches).toList()) {
+        List<Cell> cells = suite.cells().stream().filter(filter::matches).toList();
+        try (TargetSet targets = TargetSet.open(suite, cells, target -> Targets.open(target, dry.scratch, "dry-run",
+                Catalog.needs(suite, target), dry.runners))) {
+            out.println("target: " + targets.describe());
+            targets.prepare(Target::prepare);
+            for (Cell cell : cells) {
                 int files = needs.stream().filter(n -> n.ordinal() == cell.ordinal()).findFirst().orElseThrow().files();
-                dry.cell(suite, cell, target, files);
+                dry.cell(suite, cell, targets.of(cell), files);
             }
         } catch (NotRunnable e) {
             err.println("dry run: " + e.getMessage() + "; nothing can be checked on this host");

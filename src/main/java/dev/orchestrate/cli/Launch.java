@@ -110,7 +110,7 @@ final class Launch {
             Path manifest = runDir.resolve(Manifest.FILE);
             Optional<Manifest> read = Files.exists(manifest) ? Optional.of(Manifest.read(manifest)) : Optional.empty();
             RunSummary.Ending ending = new RunSummary.Ending(exit, Exit.verdict(exit), tally.counts());
-            RunSummary.of(runDir, started, read, suite.target().text("kind"), ending).write(runDir.resolve(Summary.FILE));
+            RunSummary.of(runDir, started, read, suite.targetKind(), ending).write(runDir.resolve(Summary.FILE));
             return exit;
         } catch (IOException e) {
             err.println("the run's summary could not be written to " + runDir.resolve(Summary.FILE) + ": " + e.getMessage());
@@ -122,7 +122,7 @@ final class Launch {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("suite", suite.name() + " (" + suiteFile + ")");
         env.put("run id", runId);
-        env.put("target kind", suite.target().text("kind"));
+        env.put("target kind", suite.targetKind());
         env.put("sector size", String.valueOf(suite.sectorSize()));
         env.put("host", hostName());
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));

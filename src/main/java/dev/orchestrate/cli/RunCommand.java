@@ -113,9 +113,10 @@ final class RunCommand implements Callable<Integer> {
             return Exit.BAD_INPUT;
         }
 
-        List<String> refused = Targets.deviceProblems(suite.target(), Catalog.needs(suite));
+        List<String> refused = suite.targets().stream().flatMap(target -> Targets.deviceProblems(target, Catalog.needs(suite, target))
+                .stream().map(line -> target.value("kind").at() + ": " + line)).distinct().toList();
         if (!refused.isEmpty()) {
-            refused.forEach(line -> err.println(suite.target().value("kind").at() + ": " + line));
+            refused.forEach(err::println);
             err.println("the target is refused; nothing was run and nothing was written to any device");
             return Exit.BAD_INPUT;
         }

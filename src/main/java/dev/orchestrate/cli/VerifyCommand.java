@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -158,10 +159,10 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             List<Expected> expected = expected(manifest, cell, format);
             Optional<List<Record>> log = external.or(() -> cellLog(cell));
-            // offline, the cell's steps are not known: every file counts as promised
+            // offline, the cell's steps are not known (every file counts as promised), nor is the limit the device published
             Optional<DataDamaged> failure = Verification.check(expected, region(cell, expected), format,
-                    new Verification.Context(id -> fileName(manifest, cell, id), HostHistory.UNKNOWN), evidence, log, false, done -> { })
-                    .failure();
+                    new Verification.Context(id -> fileName(manifest, cell, id), HostHistory.UNKNOWN), evidence, log, OptionalLong.empty(),
+                    false, done -> { }).failure();
             status = failure.isPresent() ? Status.FAILED : Status.PASSED;
             message = failure.map(DataDamaged::getMessage).orElse("all sectors intact");
         } catch (Unverifiable e) {

@@ -6,20 +6,23 @@ import dev.orchestrate.verify.DamagedRange;
 import dev.orchestrate.verify.Stray;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Everything a diagnosis may rest on: the damaged ranges and the run's sectors found outside the
- * files, the device's command log when it keeps one, the verified files with where they lie on the
- * device, and what the cell's steps did.
+ * files, the device's command log when it keeps one, the maximum transfer it publishes when that is
+ * known, the verified files with where they lie on the device, and what the cell's steps did.
  *
  * @param complete whether {@code ranges} are all the damage there is; false when the verdict listed only the first ones, so
  *     that a place outside them may be damaged too
  * @param log the device's command log; empty for a device that keeps none
+ * @param maxTransfer the maximum transfer the target publishes to the host, in bytes; empty when it publishes none or it is not
+ *     known (verified offline)
  * @param files the verified files
  * @param history the cell's steps; {@link HostHistory#UNKNOWN} when verified offline
  */
 public record Facts(List<DamagedRange> ranges, boolean complete, List<Stray> strays, Optional<List<Record>> log,
-                    List<FileFacts> files, HostHistory history) {
+                    OptionalLong maxTransfer, List<FileFacts> files, HostHistory history) {
 
     /**
      * One verified file: its generation, the unit of its LBAs, and where its bytes lie on the device

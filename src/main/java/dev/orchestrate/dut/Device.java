@@ -3,6 +3,7 @@ package dev.orchestrate.dut;
 import dev.orchestrate.suite.Cell;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One cell's device, opened by its target for the cell and closed with the cell's outcome: where the
@@ -42,6 +43,16 @@ public interface Device {
      */
     default Region region(boolean wholeDevice) {
         return Region.none("this target is read through its file system, so there is no device to scan");
+    }
+
+    /**
+     * The maximum transfer the device publishes to the host, in bytes (IOMaximumByteCountWrite on
+     * macOS, max_sectors_kb on Linux): the longest command the host should send it. Empty when it
+     * publishes none, or it is not known; the diagnosis names it beside damage that follows a
+     * command's length.
+     */
+    default OptionalLong maxTransfer() {
+        return OptionalLong.empty();
     }
 
     /**

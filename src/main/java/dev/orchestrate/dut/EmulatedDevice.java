@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +28,7 @@ final class EmulatedDevice implements Device, Mountable, Ejectable, Rebootable, 
     private final Path dir;
     private final Emulator emulator;
     private final Emulator.Settings settings;
+    private final OptionalLong maxTransfer;
     /**
      * Extent maps taken before the volume went away, by file name: the fallback when a file cannot be
      * mapped now. Kept in the cell's directory too, so that a resume after a reboot that ended the
@@ -37,11 +39,13 @@ final class EmulatedDevice implements Device, Mountable, Ejectable, Rebootable, 
     private static final String CAPTURED = "extent-maps.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    EmulatedDevice(Cell cell, Path dir, Emulator emulator, Emulator.Settings settings) {
+    /** @param maxTransfer the maximum transfer the controller publishes, when the suite gives one */
+    EmulatedDevice(Cell cell, Path dir, Emulator emulator, Emulator.Settings settings, OptionalLong maxTransfer) {
         this.cell = cell;
         this.dir = dir;
         this.emulator = emulator;
         this.settings = settings;
+        this.maxTransfer = maxTransfer;
         Path kept = dir.resolve(CAPTURED);
         if (Files.isRegularFile(kept)) {
             try {
@@ -55,6 +59,11 @@ final class EmulatedDevice implements Device, Mountable, Ejectable, Rebootable, 
     @Override
     public Cell cell() {
         return cell;
+    }
+
+    @Override
+    public OptionalLong maxTransfer() {
+        return maxTransfer;
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -99,16 +100,16 @@ public final class EmulatedTarget implements Target, Resumable {
             return true;
         }
 
-        /**
-         * Each emulated cell has a disk of its own: the largest cell's files must fit on it, besides the
-         * file system's own metadata, or the copy breaks with ENOSPC half way.
-         */
         /** Published limits the loop device cannot take are bad input. */
         @Override
         public List<Problem> keyProblems(Options target) {
             return PublishedLimits.problems(target);
         }
 
+        /**
+         * Each emulated cell has a disk of its own: the largest cell's files must fit on it, besides the
+         * file system's own metadata, or the copy breaks with ENOSPC half way.
+         */
         @Override
         public Optional<String> capacityProblem(Options target, List<Layout.Need> needs) {
             long disk = target.size("size");
@@ -241,7 +242,8 @@ public final class EmulatedTarget implements Target, Resumable {
             }
             throw e;
         }
-        return new EmulatedDevice(cell, dir, emulator, settings);
+        return new EmulatedDevice(cell, dir, emulator, settings,
+                limits.map(l -> OptionalLong.of(l.maxTransfer())).orElse(OptionalLong.empty()));
     }
 
     /** Every cell's device was closed with its cell: nothing of the target's own is left. */

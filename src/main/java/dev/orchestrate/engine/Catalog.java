@@ -8,6 +8,7 @@ import dev.orchestrate.step.Plan;
 import dev.orchestrate.step.Steps;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Location;
+import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Problem;
 import dev.orchestrate.suite.Suite;
 import dev.orchestrate.suite.SuiteLoader;
@@ -38,6 +39,15 @@ public final class Catalog {
         return needs(suite, new ArrayList<>());
     }
 
+    /** What each cell that runs on {@code target} needs, in matrix order: a target lays out only its own cells. */
+    public static List<Layout.Need> needs(Suite suite, Options target) {
+        return on(suite, target, needs(suite));
+    }
+
+    private static List<Layout.Need> on(Suite suite, Options target, List<Layout.Need> needs) {
+        return needs.stream().filter(n -> suite.target(suite.cells().get(n.ordinal())).equals(target)).toList();
+    }
+
     /** As {@link #needs(Suite)}, each cell's steps checked on the way, their problems added to {@code problems}. */
     private static List<Layout.Need> needs(Suite suite, List<Problem> problems) {
         List<Layout.Need> needs = new ArrayList<>();
@@ -59,32 +69,37 @@ public final class Catalog {
     }
 
     private static Plan plan(Suite suite, Cell cell, List<Problem> problems) {
-        return CellWalk.check(suite.target(), cell, suite.stepsFor(cell), problems);
+        return CellWalk.check(suite.target(cell), cell, suite.stepsFor(cell), problems);
     }
 
-    /** Every cell's steps, each checked after the ones before it, then whether the target can be used and can hold what they need. */
+    /**
+     * Every cell's steps, each checked after the ones before it, then whether each target the cells
+     * resolve to can be used and can hold what its cells need.
+     */
     private static void check(Suite suite, List<Problem> problems) {
         List<Layout.Need> needs = needs(suite, problems);
-        checkTargetPath(suite, problems);
-        problems.addAll(Targets.keyProblems(suite.target()));
-        checkCapacity(suite, needs, problems);
+        for (Options target : suite.targets()) {
+            checkTargetPath(target, problems);
+            problems.addAll(Targets.keyProblems(target));
+            checkCapacity(target, on(suite, target, needs), problems);
+        }
     }
 
-    private static void checkTargetPath(Suite suite, List<Problem> problems) {
-        String problem = Targets.pathProblem(suite.target());
+    private static void checkTargetPath(Options target, List<Problem> problems) {
+        String problem = Targets.pathProblem(target);
         if (problem != null) {
-            problems.add(new Problem(suite.target().value("path").at(), problem));
+            problems.add(new Problem(target.value("path").at(), problem));
         }
-        String readBack = Targets.readBackProblem(suite.target());
+        String readBack = Targets.readBackProblem(target);
         if (readBack != null) {
-            problems.add(new Problem(suite.target().value("read-back").at(), readBack));
+            problems.add(new Problem(target.value("read-back").at(), readBack));
         }
     }
 
-    private static void checkCapacity(Suite suite, List<Layout.Need> needs, List<Problem> problems) {
-        String problem = Targets.capacityProblem(suite.target(), needs);
+    private static void checkCapacity(Options target, List<Layout.Need> needs, List<Problem> problems) {
+        String problem = Targets.capacityProblem(target, needs);
         if (problem != null) {
-            problems.add(new Problem(suite.target().find("size").orElse(suite.target().value("kind")).at(), problem));
+            problems.add(new Problem(target.find("size").orElse(target.value("kind")).at(), problem));
         }
     }
 }

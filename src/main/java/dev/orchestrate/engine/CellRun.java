@@ -5,6 +5,7 @@ import dev.orchestrate.dut.CommandLogged;
 import dev.orchestrate.dut.Extent;
 import dev.orchestrate.dut.Placement;
 import dev.orchestrate.dut.ReadBack;
+import dev.orchestrate.dut.Target;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RebootPending;
 import dev.orchestrate.outcome.Status;
@@ -59,14 +60,17 @@ final class CellRun implements Evidence, CellWalk.Observer {
     private final long started = System.nanoTime();
     private Signature pattern;
 
-    /** @param resumeAfter the step (1-based) whose reboot ended the process before, or 0 for a fresh cell */
-    CellRun(Suite suite, CellDescriptor descriptor, SuiteRun.Shared shared, int resumeAfter) {
+    /**
+     * @param target the target the cell runs on
+     * @param resumeAfter the step (1-based) whose reboot ended the process before, or 0 for a fresh cell
+     */
+    CellRun(Suite suite, CellDescriptor descriptor, SuiteRun.Shared shared, Target target, int resumeAfter) {
         this.suite = suite;
         this.descriptor = descriptor;
         this.listener = shared.listener();
         this.progress = shared.progress();
         this.dir = shared.workspace().resolve("cells").resolve(descriptor.cell().slug());
-        this.context = new CellContext(descriptor.cell(), shared.runId(), shared.format(), shared.target(), dir, this, shared.runners());
+        this.context = new CellContext(descriptor.cell(), shared.runId(), shared.format(), target, dir, this, shared.runners());
         this.walk = new CellWalk(context, suite.stepsFor(descriptor.cell()), dir, this);
         this.journal = shared.journal();
         this.resumeAfter = resumeAfter;

@@ -27,9 +27,9 @@ public record Readiness(Suite suite, int cells, Map<String, Integer> fixable, Ma
     public static Readiness of(Suite suite) {
         Map<String, Integer> fixable = new LinkedHashMap<>();
         Map<String, Integer> elsewhere = new LinkedHashMap<>();
-        Optional<String> target = targetElsewhere(suite.target());
-        Optional<String> targetGap = target.isPresent() ? Optional.empty() : targetGap(suite.target());
         for (Cell cell : suite.cells()) {
+            Optional<String> target = targetElsewhere(suite.target(cell));
+            Optional<String> targetGap = target.isPresent() ? Optional.empty() : targetGap(suite.target(cell));
             if (target.isPresent()) {
                 elsewhere.merge(target.get(), 1, Integer::sum);
             } else if (targetGap.isPresent()) {

@@ -3,12 +3,14 @@ package dev.orchestrate.engine;
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.dut.Resumable;
 import dev.orchestrate.dut.Target;
+import dev.orchestrate.dut.TargetSet;
 import dev.orchestrate.dut.Targets;
 import dev.orchestrate.host.ResumeHook;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.process.Cancellation;
 import dev.orchestrate.process.Runners;
+import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Suite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,15 +26,16 @@ import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 
 /**
- * Runs one suite: opens and prepares the target, runs the selected cells in order, journals each
- * event, writes the manifest. A reboot that ends the process stops the run after the manifest of
- * what is done so far; resumed, the run skips the cells its journal finished and continues the interrupted one.
+ * Runs one suite: opens and prepares its targets (one per distinct target mapping of the selected
+ * cells), runs the selected cells in order, journals each event, writes the manifest. A reboot that
+ * ends the process stops the run after the manifest of what is done so far; resumed, the run skips
+ * the cells its journal finished and continues the interrupted one.
  */
 final class SuiteRun {
 
     /** What every cell of the suite shares. */
-    record Shared(EngineExecutionListener listener, Progress progress, Path workspace, long runId, SectorFormat format, Target target,
-                  Journal journal, Runners runners, Labels labels) {
+    record Shared(EngineExecutionListener listener, Progress progress, Path workspace, long runId, SectorFormat format, Journal journal,
+                  Runners runners, Labels labels) {
     }
 
     private final SuiteDescriptor descriptor;
@@ -55,7 +58,7 @@ final class SuiteRun {
         Journal.Log before = null;
         String started = Instant.now().toString();
         List<Manifest.CellRecord> records = new ArrayList<>();
-        Target target;
+        TargetSet targets;
         Journal journal;
         try {
             Files.createDirectories(workspace);
@@ -78,16 +81,13 @@ final class SuiteRun {
                     Files.copy(suite.file(), workspace.resolve(Journal.SUITE_COPY), StandardCopyOption.REPLACE_EXISTING);
                 }
                 journal.append(new Journal.RunStarted(Journal.now(), Journal.FORMAT, config.hexRunId(), suite.name(),
-                        suite.file().toAbsolutePath().toString(), sha256, config.filter().terms(), suite.target().text("kind"),
+                        suite.file().toAbsolutePath().toString(), sha256, config.filter().terms(), suite.targetKind(),
                         config.targetFile().map(Path::toString).orElse(""), config.labels().values()));
             }
-            target = Targets.open(suite.target(), workspace, config.hexRunId(), Catalog.needs(suite));
-            if (config.resume()) {
-                Target opened = target;
-                target.resumable().orElseThrow(() -> new RigBroken(opened.describe() + " cannot be resumed")).prepareForResume();
-            } else {
-                target.prepare();
-            }
+            List<Cell> cells = descriptor.getChildren().stream().map(child -> ((CellDescriptor) child).cell()).toList();
+            targets = TargetSet.open(suite, cells, mapping -> Targets.open(mapping, workspace, config.hexRunId(),
+                    Catalog.needs(suite, mapping)));
+            targets.prepare(config.resume() ? SuiteRun::prepareForResume : Target::prepare);
         } catch (NotRunnable e) {
             descriptor.getChildren().forEach(cell -> listener.executionSkipped(cell, e.getMessage()));
             listener.executionFinished(descriptor, TestExecutionResult.successful());
@@ -96,13 +96,14 @@ final class SuiteRun {
             listener.executionFinished(descriptor, TestExecutionResult.failed(e));
             return;
         }
-        Shared shared = new Shared(listener, progress, workspace, config.runId(), new SectorFormat(suite.sectorSize()), target, journal,
+        Shared shared = new Shared(listener, progress, workspace, config.runId(), new SectorFormat(suite.sectorSize()), journal,
                 Runners.LIVE, config.labels());
         Map<Integer, Journal.CellFinished> done = before == null ? Map.of() : before.finishedCells();
         Journal.AwaitingResume interrupted = before == null ? null : before.awaiting().orElse(null);
         Optional<Resumable.Boundary> pausedBy = Optional.empty();
+        Target pausedOn = null;
         int notRun = 0;
-        try (journal; target) {
+        try (journal; targets) {
             for (var child : descriptor.getChildren()) {
                 CellDescriptor cell = (CellDescriptor) child;
                 int ordinal = cell.cell().ordinal();
@@ -120,11 +121,13 @@ final class SuiteRun {
                 if (resumeAfter == 0) {
                     journal.append(new Journal.CellStarted(Journal.now(), ordinal, cell.cell().name()));
                 }
-                CellOutcome outcome = new CellRun(suite, cell, shared, resumeAfter).run();
+                Target target = targets.of(cell.cell());
+                CellOutcome outcome = new CellRun(suite, cell, shared, target, resumeAfter).run();
                 listener.executionFinished(cell, outcome.result());
                 records.add(outcome.record());
                 pausedBy = outcome.pausedBy();
                 if (pausedBy.isPresent()) {
+                    pausedOn = target;
                     break;
                 }
                 journal.append(new Journal.CellFinished(Journal.now(), ordinal, cell.cell().name(), outcome.record().status(),
@@ -132,10 +135,10 @@ final class SuiteRun {
             }
             records.sort(Comparator.comparingInt(Manifest.CellRecord::ordinal));
             new Manifest(1, config.hexRunId(), suite.name(), suite.file().toString(), started,
-                    pausedBy.isPresent() ? "" : Instant.now().toString(), suite.sectorSize(), target.describe(), records)
+                    pausedBy.isPresent() ? "" : Instant.now().toString(), suite.sectorSize(), targets.describe(), records)
                     .write(workspace.resolve(Manifest.FILE));
             if (pausedBy.isPresent()) {
-                takeHostDown(target.resumable().orElseThrow(), pausedBy.get());
+                takeHostDown(pausedOn.resumable().orElseThrow(), pausedBy.get());
             } else if (Cancellation.requested().isPresent()) {
                 journal.append(new Journal.RunInterrupted(Journal.now(), Cancellation.requested().get().signal(), notRun));
             } else {
@@ -145,6 +148,11 @@ final class SuiteRun {
         } catch (IOException | RuntimeException e) {
             listener.executionFinished(descriptor, TestExecutionResult.failed(e));
         }
+    }
+
+    /** In a resumed run, instead of {@link Target#prepare}: the target set up again without wiping what the cells left. */
+    private static void prepareForResume(Target target) {
+        target.resumable().orElseThrow(() -> new RigBroken(target.describe() + " cannot be resumed")).prepareForResume();
     }
 
     /**

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 
@@ -52,9 +53,10 @@ public final class Verification {
      *
      * @param region where to look for the run's sectors outside the files
      * @param log the device's command log, when there is one
+     * @param maxTransfer the maximum transfer the device publishes, when it is known
      */
     public static Result check(List<Expected> expected, Region region, SectorFormat format, Context context,
-                                              Evidence evidence, Optional<List<Record>> log, boolean durable,
+                                              Evidence evidence, Optional<List<Record>> log, OptionalLong maxTransfer, boolean durable,
                                               LongConsumer progress) throws IOException {
         Verdict verdict = new Verifier(format, context.names()).verify(expected, region, progress);
         Durability.Split split = Durability.split(verdict.ranges(), context.history());
@@ -68,13 +70,14 @@ public final class Verification {
             evidence.attachText("promised and lost, never promised", split.text());
         }
         return new Result(verdict, failing, failing.isEmpty() ? Optional.empty()
-                : Optional.of(failure(verdict, failing, split, expected, context, evidence, log, durable)));
+                : Optional.of(failure(verdict, failing, split, expected, context, evidence, log, maxTransfer, durable)));
     }
 
     /** The failure for {@code failing}, with the diagnosis over them. */
     private static DataDamaged failure(Verdict verdict, List<DamagedRange> failing, Durability.Split split, List<Expected> expected,
-                                       Context context, Evidence evidence, Optional<List<Record>> log, boolean durable) {
-        Facts facts = new Facts(failing, !verdict.rangesCut(), verdict.strays().ranges(), log, Forensics.files(expected),
+                                       Context context, Evidence evidence, Optional<List<Record>> log, OptionalLong maxTransfer,
+                                       boolean durable) {
+        Facts facts = new Facts(failing, !verdict.rangesCut(), verdict.strays().ranges(), log, maxTransfer, Forensics.files(expected),
                 context.history());
         log.ifPresent(records -> Forensics.attachFirst(evidence, failing.getFirst(), facts.blockSize(failing.getFirst()), records));
         Diagnosis diagnosis = Diagnosis.of(facts);

@@ -110,7 +110,8 @@ record Verify(boolean durable, String scan) implements Action {
         cell.scanned(scan, region);
         try {
             Verification.Result result = Verification.check(expected, region, cell.format(),
-                    new Verification.Context(cell::describeFile, cell.history()), cell.evidence(), Forensics.logOf(cell), durable,
+                    new Verification.Context(cell::describeFile, cell.history()), cell.evidence(), Forensics.logOf(cell),
+                    cell.device().maxTransfer(), durable,
                     done -> cell.evidence().progress("verify", done, total));
             cell.sectors(result.verdict().counts());
             cell.damaged(result.failing());

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Resolves {@code ${name}} in step options from the cell's axis values, then from the suite's defaults. */
+/** Resolves {@code ${name}} in step options and target keys from the cell's axis values, then from the suite's defaults. */
 final class Interpolation {
 
     static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
@@ -19,11 +19,8 @@ final class Interpolation {
 
     static List<Step> resolve(Suite suite, Cell cell, List<Problem> problems) {
         List<Step> steps = new ArrayList<>();
-        for (StepSpec spec : suite.steps()) {
-            Map<String, Value> resolved = new LinkedHashMap<>();
-            for (Map.Entry<String, Value> option : spec.options().entrySet()) {
-                resolved.put(option.getKey(), substitute(option.getValue(), cell, suite.defaults(), problems));
-            }
+        for (Unresolved spec : suite.steps()) {
+            Map<String, Value> resolved = substitute(spec.options(), cell, suite.defaults(), problems);
             Map<String, Location> keyAt = spec.keyLocations();
             Preset preset = spec.kind().equals(Preset.STEP) && resolved.containsKey(Preset.SELECTOR)
                     ? suite.tools().get(resolved.get(Preset.SELECTOR).text()) : null;
@@ -36,6 +33,20 @@ final class Interpolation {
             steps.add(new Step(spec.kind(), spec.at(), options));
         }
         return steps;
+    }
+
+    /** The cell's target: the suite's target keys, references resolved, checked against the target's section. */
+    static Options target(Suite suite, Cell cell, List<Problem> problems) {
+        Unresolved target = suite.target();
+        return suite.vocabulary().target().resolve(substitute(target.options(), cell, suite.defaults(), problems),
+                target.keyLocations(), target.at(), problems);
+    }
+
+    private static Map<String, Value> substitute(Map<String, Value> options, Cell cell, Map<String, Value> defaults,
+                                                 List<Problem> problems) {
+        Map<String, Value> resolved = new LinkedHashMap<>();
+        options.forEach((key, value) -> resolved.put(key, substitute(value, cell, defaults, problems)));
+        return resolved;
     }
 
     /** A value that is exactly one reference takes the referenced value's location, so errors point at the matrix. */

@@ -16,6 +16,14 @@ public final class Schema {
     static final String REFERENCE_PATTERN = "\\$\\{[^}]+}";
     static final String AXIS_PATTERN = "^[a-z][a-z0-9-]*$";
 
+    /** Which values of a section may be a ${reference}, resolved per cell, so that their own form cannot be enforced here. */
+    private enum References {
+        NONE,
+        /** all but the selector: the target's keys follow the matrix, its kind does not */
+        ALL_BUT_SELECTOR,
+        ALL
+    }
+
     private Schema() {
     }
 
@@ -34,10 +42,10 @@ public final class Schema {
             }
         }
         required.add("steps");
-        properties.set("target", section(vocabulary.target(), false));
+        properties.set("target", section(vocabulary.target(), References.ALL_BUT_SELECTOR));
         ObjectNode tools = properties.putObject("tools");
         tools.put("type", "object").put("description", SuiteLoader.STRUCTURE.get("tools"));
-        tools.set("additionalProperties", section(vocabulary.steps().get(Preset.STEP), false));
+        tools.set("additionalProperties", section(vocabulary.steps().get(Preset.STEP), References.NONE));
         ObjectNode matrix = properties.putObject("matrix");
         matrix.put("type", "object").put("description", SuiteLoader.STRUCTURE.get("matrix"));
         matrix.putObject("propertyNames").put("pattern", AXIS_PATTERN);
@@ -54,7 +62,7 @@ public final class Schema {
             }
             ObjectNode withOptions = kinds.addObject();
             withOptions.put("type", "object").put("additionalProperties", false).put("minProperties", 1).put("maxProperties", 1);
-            withOptions.putObject("properties").set(name, section(section, true));
+            withOptions.putObject("properties").set(name, section(section, References.ALL));
         });
         properties.set(Expect.SECTION, expect());
         return root;
@@ -64,7 +72,7 @@ public final class Schema {
     private static ObjectNode expect() {
         ObjectNode expect = JSON.objectNode();
         expect.put("type", "array").put("description", SuiteLoader.STRUCTURE.get(Expect.SECTION));
-        ObjectNode entry = section(Expect.ENTRY, false);
+        ObjectNode entry = section(Expect.ENTRY, References.NONE);
         ObjectNode when = JSON.objectNode();
         when.put("type", "object").put("description", Expect.WHEN_HELP).put("minProperties", 1);
         when.putObject("propertyNames").put("pattern", AXIS_PATTERN);
@@ -91,7 +99,8 @@ public final class Schema {
         return node;
     }
 
-    private static ObjectNode section(Section section, boolean references) {
+    private static ObjectNode section(Section section, References refs) {
+        boolean references = refs != References.NONE;
         ObjectNode node = JSON.objectNode();
         node.put("type", "object").put("description", section.help()).put("additionalProperties", false);
         ObjectNode properties = node.putObject("properties");
@@ -112,7 +121,7 @@ public final class Schema {
             p.put("description", keys.getFirst().help() + " (" + section.selector() + ": " + String.join(", ", owners) + ")");
             properties.set(name, p);
         });
-        if (section.selector() != null && properties.get(section.selector()) instanceof ObjectNode selector && !references) {
+        if (section.selector() != null && properties.get(section.selector()) instanceof ObjectNode selector && refs != References.ALL) {
             ArrayNode values = selector.putArray("enum");
             section.variants().keySet().stream().sorted().forEach(values::add);
         }

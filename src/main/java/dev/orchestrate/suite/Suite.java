@@ -6,13 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A checked suite: everything needed to plan and run its cells. Built only by {@link SuiteLoader},
  * which has already resolved every cell once, so resolving again cannot fail.
+ *
+ * @param target the target mapping as written: its keys may follow the matrix, so each cell resolves it ({@link #target(Cell)})
  */
-public record Suite(String name, String description, Path file, Location at, int sectorSize, Options target,
-                    Map<String, Preset> tools, List<Axis> axes, Map<String, Value> defaults, List<StepSpec> steps,
+public record Suite(String name, String description, Path file, Location at, int sectorSize, Unresolved target,
+                    Map<String, Preset> tools, List<Axis> axes, Map<String, Value> defaults, List<Unresolved> steps,
                     List<Expectation.Rule> expect, Vocabulary vocabulary) {
 
     public Suite {
@@ -53,8 +56,27 @@ public record Suite(String name, String description, Path file, Location at, int
 
     /** The steps of {@code cell}, references resolved and options checked. */
     public List<Step> stepsFor(Cell cell) {
+        return resolved(cell, problems -> Interpolation.resolve(this, cell, problems));
+    }
+
+    /** The target of {@code cell}: the target keys with the cell's references resolved, checked. */
+    public Options target(Cell cell) {
+        return resolved(cell, problems -> Interpolation.target(this, cell, problems));
+    }
+
+    /** The kind of every cell's target: the kind takes no reference. */
+    public String targetKind() {
+        return target.options().get("kind").text();
+    }
+
+    /** The distinct targets the cells resolve to, in matrix order: one unless a target key follows the matrix. */
+    public List<Options> targets() {
+        return cells().stream().map(this::target).distinct().toList();
+    }
+
+    private <T> T resolved(Cell cell, Function<List<Problem>, T> resolve) {
         List<Problem> problems = new ArrayList<>();
-        List<Step> resolved = Interpolation.resolve(this, cell, problems);
+        T resolved = resolve.apply(problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("suite was validated, yet cell " + cell.name() + " does not resolve: " + problems);
         }

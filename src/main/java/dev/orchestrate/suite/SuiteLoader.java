@@ -53,7 +53,8 @@ public final class SuiteLoader {
     private static Map<String, String> structure() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("target", "the device under test: a mapping with 'kind' and that kind's keys; without it, the host's embedded target "
-                + "(the emulated controller on Linux, a RAM disk on macOS)");
+                + "(the emulated controller on Linux, a RAM disk on macOS); its keys but 'kind' may follow the matrix "
+                + "('max-transfer: ${limit}'), and the run opens one target per distinct mapping its cells resolve to");
         m.put("tools", "named tool settings for copy steps: each a name and a mapping with 'tool' and that tool's keys, e.g. "
                 + "'dd-direct: {tool: dd, oflag: direct}'; a matrix axis lists the name like any tool, "
                 + "so one axis can vary a tool's own options");
@@ -98,11 +99,11 @@ public final class SuiteLoader {
         head.find("name").filter(v -> !v.text().matches(NAME_FORM)).ifPresent(v ->
                 problems.add(new Problem(v.at(), "name '" + v.text() + "' may hold only letters, digits, '.', '_' and '-'")));
 
-        Options target = target(targetFile == null ? entry(top, "target") : targetOverride(), top, problems);
+        Unresolved target = target(targetFile == null ? entry(top, "target") : targetOverride(), top, problems);
         Map<String, Preset> tools = tools(entry(top, "tools"), problems);
         List<Axis> axes = matrix(entry(top, "matrix"), problems);
         Map<String, Value> defaults = defaults(entry(top, "defaults"), problems);
-        List<StepSpec> steps = steps(top, problems);
+        List<Unresolved> steps = steps(top, problems);
         List<Expectation.Rule> expect = Expect.rules(entry(top, Expect.SECTION), axes, problems);
         if (!problems.isEmpty()) {
             throw invalid(problems);
@@ -112,6 +113,7 @@ public final class SuiteLoader {
                 tools, axes, defaults, steps, expect, vocabulary);
         checkReferences(suite, problems);
         for (Cell cell : suite.cells()) {
+            Interpolation.target(suite, cell, problems);
             Interpolation.resolve(suite, cell, problems);
         }
         if (problems.isEmpty()) {
@@ -160,12 +162,16 @@ public final class SuiteLoader {
         return new Node.Entry("target", node.at(), node);
     }
 
-    private Options target(Node.Entry e, Node.Mapping top, List<Problem> problems) {
+    /**
+     * The target mapping as written; its keys are checked per cell, as their references resolve. The
+     * kind takes no reference: a suite runs on one kind of target.
+     */
+    private Unresolved target(Node.Entry e, Node.Mapping top, List<Problem> problems) {
         Map<String, Value> values = new LinkedHashMap<>();
         Map<String, Location> keyAt = new HashMap<>();
         if (e == null) {
             values.put("kind", new Value(vocabulary.defaultTarget(), top.at()));
-            return vocabulary.target().resolve(values, keyAt, top.at(), problems);
+            return new Unresolved("target", top.at(), values, keyAt);
         }
         if (!(e.value() instanceof Node.Mapping m)) {
             problems.add(new Problem(e.value().at(), "'target' is a mapping with 'kind' and that kind's keys; found " + e.value().kind()));
@@ -176,7 +182,12 @@ public final class SuiteLoader {
             scalar(option, problems).ifPresent(v -> values.put(option.key(), v));
         }
         values.putIfAbsent("kind", new Value(vocabulary.defaultTarget(), m.at()));
-        return vocabulary.target().resolve(values, keyAt, m.at(), problems);
+        Value kind = values.get("kind");
+        if (Interpolation.REFERENCE.matcher(kind.text()).find()) {
+            problems.add(new Problem(kind.at(), "the target's kind takes no ${reference}: a suite runs on one kind of target; "
+                    + "its other keys may follow the matrix, e.g. 'max-transfer: ${limit}'"));
+        }
+        return new Unresolved("target", m.at(), values, keyAt);
     }
 
     /** Each preset must name a tool of the copy step (not another preset) and only that tool's keys. */
@@ -275,9 +286,9 @@ public final class SuiteLoader {
         return defaults;
     }
 
-    private List<StepSpec> steps(Node.Mapping top, List<Problem> problems) {
+    private List<Unresolved> steps(Node.Mapping top, List<Problem> problems) {
         Node.Entry e = entry(top, "steps");
-        List<StepSpec> steps = new ArrayList<>();
+        List<Unresolved> steps = new ArrayList<>();
         if (e == null || !(e.value() instanceof Node.Sequence list) || list.items().isEmpty()) {
             problems.add(new Problem(e == null ? top.at() : e.value().at(),
                     "suite needs 'steps', a list such as [generate, copy, sync, verify]"));
@@ -293,7 +304,7 @@ public final class SuiteLoader {
         return steps;
     }
 
-    private Optional<StepSpec> step(Node item, List<Problem> problems) {
+    private Optional<Unresolved> step(Node item, List<Problem> problems) {
         String kind;
         Location kindAt;
         Node optionsNode = null;
@@ -327,17 +338,19 @@ public final class SuiteLoader {
             problems.add(new Problem(optionsNode.at(), "options of step '" + kind + "' are a mapping such as {key: value}; found "
                     + optionsNode.kind()));
         }
-        return Optional.of(new StepSpec(kind, kindAt, options, keyAt));
+        return Optional.of(new Unresolved(kind, kindAt, options, keyAt));
     }
 
     /** Every axis and default must be used, and every reference must name one: both catch typos early. */
     private static void checkReferences(Suite suite, List<Problem> problems) {
         Set<String> used = new TreeSet<>();
-        suite.steps().forEach(step -> step.options().values().forEach(v -> used.addAll(Interpolation.references(v.text()))));
+        Stream.concat(Stream.of(suite.target()), suite.steps().stream())
+                .forEach(written -> written.options().values().forEach(v -> used.addAll(Interpolation.references(v.text()))));
         for (Axis axis : suite.axes()) {
             if (!used.contains(axis.name())) {
-                problems.add(new Problem(axis.at(), "axis '" + axis.name() + "' is not used by any step" + Suggest.hint(axis.name(), used)
-                        + "; refer to it as ${" + axis.name() + "} in a step option or remove it"));
+                problems.add(new Problem(axis.at(), "axis '" + axis.name() + "' is not used by any step or target key"
+                        + Suggest.hint(axis.name(), used) + "; refer to it as ${" + axis.name() + "} in a step option or target key,"
+                        + " or remove it"));
             }
         }
     }

@@ -28,7 +28,7 @@ public final class TraceWriter implements AutoCloseable {
     public TraceWriter(Path file) {
         try {
             this.seq = Files.exists(file) && Files.size(file) > 0 ? TraceReader.read(file).records().size() : 0;
-            OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+    /** A record of what happened at {@code monotonicNanos} on {@link System#nanoTime()}'s clock, the clock of the kernel's tracing. */
             this.out = JSON.createGenerator(stream, JsonEncoding.UTF8);
             // one record per line: each ends its own line, with nothing between them
             out.setPrettyPrinter(new MinimalPrettyPrinter(""));

@@ -241,6 +241,38 @@ class MainTest {
     }
 
     @Test
+    void aTargetKeyThatFollowsTheMatrixOpensATargetPerValue() throws IOException {
+        Path a = Files.createDirectories(reports.resolve("a"));
+        Path b = Files.createDirectories(reports.resolve("b"));
+        String text = """
+                name: volumes
+                target:
+                  kind: directory
+                  path: ${volume}
+                matrix:
+                  volume: [%s, %s]
+                steps:
+                  - generate: {size: 4KiB}
+                  - copy: {tool: cp}
+                  - sync
+                  - verify
+                """;
+        Path suite = Files.writeString(reports.resolve("volumes.yaml"), text.formatted(a, b));
+        assertEquals(Exit.PASSED, run("run", suite.toString(), "--reports", reports.toString(), "--no-html", "--run-id", "ac"),
+                err.toString());
+        String manifest = Files.readString(reports.resolve("volumes/latest/manifest.json"));
+        for (Path volume : List.of(a, b)) {
+            assertTrue(manifest.contains(volume.resolve("orchestrate-00000000000000ac").toString()), "a cell's files went to " + volume);
+        }
+
+        Path bad = Files.writeString(reports.resolve("bad.yaml"), text.formatted(a, reports.resolve("absent")).replace("volumes", "bad"));
+        assertEquals(Exit.BAD_INPUT, run("run", bad.toString(), "--reports", reports.toString(), "--no-html"));
+        assertTrue(err.toString().contains(bad + ":6:" + (14 + a.toString().length()) + ": target path " + reports.resolve("absent")
+                + " is not a directory"), err.toString());
+        assertFalse(Files.exists(reports.resolve("bad")));
+    }
+
+    @Test
     void everySuiteShippedIsValid() throws IOException {
         List<String> suites;
         try (var files = Files.list(Path.of("suites"))) {

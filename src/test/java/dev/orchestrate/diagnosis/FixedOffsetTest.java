@@ -2,6 +2,7 @@ package dev.orchestrate.diagnosis;
 
 import static dev.orchestrate.diagnosis.Scene.MIB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.data.SectorClass;
@@ -28,7 +29,8 @@ class FixedOffsetTest {
         assertEquals(Defect.TRANSFER_LENGTH, f.defect());
         assertEquals("all 4 ranges start 278,528 bytes into their WRITEs, all of 1,048,576 bytes or more; 1 WRITE over the files between "
                 + "278,528 and 1,048,576 bytes long kept its bytes past 278,528: the damage follows the command's length; none of the 2 "
-                + "shorter WRITEs is damaged", f.evidence());
+                + "shorter WRITEs is damaged; the damage lies only in WRITEs longer than 512KiB, the longest intact one, from 272KiB "
+                + "inside each command; the fix: publish a maximum transfer of 512KiB or less", f.evidence());
     }
 
     @Test
@@ -96,5 +98,70 @@ class FixedOffsetTest {
     void whenTheVerdictListedOnlyTheFirstRangesNoWriteIsShownIntact() {
         Scene s = longWritesDamagedAt(K).command(Op.WRITE, 4 * MIB, 512 * 1024).cut();
         assertEquals(Defect.TORN_OR_TRANSFER_LENGTH, s.judge(new FixedOffset()).finding().orElseThrow().defect());
+    }
+
+    /** The field case at half scale: 1 MiB writes lose their bytes from 528 KiB; the file's last write, of 512 KiB, is intact. */
+    private static Scene fieldCase() {
+        return longWritesDamagedAt(528 * 1024).command(Op.WRITE, 4 * MIB, 512 * 1024);
+    }
+
+    @Test
+    void damageOnlyInWritesLongerThanTheLongestIntactOneNamesTheOffsetAndTheFix() {
+        Finding f = fieldCase().judge(new FixedOffset()).finding().orElseThrow();
+        // K lies past the intact write: nothing tells a tear after 528 KiB from a limit, and the fix does not change that
+        assertEquals(Defect.TORN_OR_TRANSFER_LENGTH, f.defect());
+        assertTrue(f.evidence().endsWith("; the damage lies only in WRITEs longer than 512KiB, the longest intact one, from 528KiB inside "
+                + "each command; the fix: publish a maximum transfer of 512KiB or less"), f.evidence());
+    }
+
+    @Test
+    void aWriteThatALaterOneWroteOverShowsNothingIntact() {
+        // the 768 KiB write's bytes were written again: what it left is not known
+        Scene s = new Scene().copy("copy with cp").command(Op.WRITE, 4 * MIB, 768 * 1024);
+        for (long at = 0; at < 4 * MIB; at += MIB) {
+            s.command(Op.WRITE, at, MIB).damaged(at + 528 * 1024, MIB - 528 * 1024, SectorClass.ZEROS);
+        }
+        s.command(Op.WRITE, 4 * MIB, 512 * 1024).command(Op.WRITE, 4 * MIB + 512 * 1024, 256 * 1024);
+        assertTrue(s.judge(new FixedOffset()).finding().orElseThrow().evidence()
+                .endsWith("the fix: publish a maximum transfer of 512KiB or less"));
+    }
+
+    @Test
+    void aPublishedLimitThatLetsTheDamagedWritesThroughIsNamedBesideTheFix() {
+        Finding f = fieldCase().publishes(MIB).judge(new FixedOffset()).finding().orElseThrow();
+        assertEquals(fieldCase().judge(new FixedOffset()).finding().orElseThrow().defect(), f.defect(), "a known limit is no evidence");
+        assertTrue(f.evidence().endsWith("from 528KiB inside each command; the target publishes a maximum transfer of 1MiB, which lets "
+                + "these commands through; the fix: publish a maximum transfer of 512KiB or less"), f.evidence());
+    }
+
+    @Test
+    void aHostThatSendsLongerWritesThanTheTargetPublishesIsNotFixedByALowerLimit() {
+        Finding f = fieldCase().publishes(512 * 1024).judge(new FixedOffset()).finding().orElseThrow();
+        assertTrue(f.evidence().endsWith("the target publishes a maximum transfer of 512KiB, yet received WRITEs of up to 1MiB: the host "
+                + "does not keep to it"), f.evidence());
+    }
+
+    @Test
+    void withoutAnIntactWriteOverTheFilesNoLengthIsShownSafe() {
+        Finding f = longWritesDamagedAt(K).publishes(MIB).judge(new FixedOffset()).finding().orElseThrow();
+        assertFalse(f.evidence().contains("publish"), f.evidence());
+    }
+
+    @Test
+    void anIntactWriteLongerThanTheDamagedOnesShowsNoLimitThatKeepsThemWhole() {
+        Finding f = longWritesDamagedAt(K).command(Op.WRITE, 4 * MIB, 2 * MIB).judge(new FixedOffset()).finding().orElseThrow();
+        assertFalse(f.evidence().contains("the fix"), f.evidence());
+    }
+
+    @Test
+    void tornWritesOfSeveralLengthsStayTornWithTheFixNamed() {
+        Scene s = new Scene().copy("copy with cp").command(Op.WRITE, 0, MIB).damaged(16384, MIB - 16384, SectorClass.STALE)
+                .command(Op.WRITE, MIB, 256 * 1024).damaged(MIB + 16384, 256 * 1024 - 16384, SectorClass.STALE)
+                .command(Op.WRITE, 2 * MIB, 8192).publishes(MIB);
+        Finding f = s.judge(new FixedOffset()).finding().orElseThrow();
+        assertEquals(Defect.TORN_WRITE, f.defect());
+        assertTrue(f.evidence().endsWith("longer than 8KiB, the longest intact one, from 16KiB inside each command; the target publishes "
+                + "a maximum transfer of 1MiB, which lets these commands through; the fix: publish a maximum transfer of 8KiB or less"),
+                f.evidence());
     }
 }

@@ -10,6 +10,7 @@ import dev.orchestrate.verify.Stray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -31,6 +32,7 @@ final class Scene {
     private final List<Stray> strays = new ArrayList<>();
     private boolean withLog = true;
     private boolean complete = true;
+    private OptionalLong maxTransfer = OptionalLong.empty();
 
     Scene command(Op op, long offset, long length) {
         return record(op, offset, length, 0, "");
@@ -100,13 +102,19 @@ final class Scene {
         return this;
     }
 
+    /** The target publishes a maximum transfer of {@code bytes}. */
+    Scene publishes(long bytes) {
+        maxTransfer = OptionalLong.of(bytes);
+        return this;
+    }
+
     Scene noLog() {
         withLog = false;
         return this;
     }
 
     Facts facts() {
-        return new Facts(ranges, complete, strays, withLog ? Optional.of(log) : Optional.empty(),
+        return new Facts(ranges, complete, strays, withLog ? Optional.of(log) : Optional.empty(), maxTransfer,
                 List.of(new Facts.FileFacts(FILE, generation, 512, List.of(new Extent(0, 0, 8 * MIB)))), new HostHistory(steps));
     }
 

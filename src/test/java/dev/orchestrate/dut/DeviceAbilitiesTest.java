@@ -45,8 +45,8 @@ class DeviceAbilitiesTest {
     private void assertOffersWhatItsKindDeclares(String target) throws IOException, InvalidSuite {
         Suite suite = Catalog.loader().load(Files.writeString(dir.resolve("s.yaml"), "name: s\ntarget:\n  " + target
                 + "\nsteps:\n  - generate: {size: 4KiB}\n  - copy: {tool: dd}\n  - verify\n"));
-        TargetKind kind = Targets.kind(suite.target());
-        try (Target opened = Targets.open(suite.target(), dir, "abilities", Catalog.needs(suite))) {
+        TargetKind kind = Targets.kind(suite.targets().getFirst());
+        try (Target opened = Targets.open(suite.targets().getFirst(), dir, "abilities", Catalog.needs(suite))) {
             opened.prepare();
             Device device = opened.open(suite.cells().getFirst(), Files.createDirectories(dir.resolve("cell")), NONE);
             Set<Ability> offered = Arrays.stream(Ability.values()).filter(a -> a.offeredBy(device))

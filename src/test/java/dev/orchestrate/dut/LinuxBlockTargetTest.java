@@ -80,12 +80,12 @@ class LinuxBlockTargetTest {
                 });
         Suite allowed = suite("/dev/sdb", "model: Extreme Pro\n  serial: AA010417161548431583\n  size: 30752000000\n  may-unmount: yes",
                 "1MiB", 1);
-        LinuxBlockTarget target = LinuxBlockTarget.open(allowed.target(), disks, recording, Layout.of(Catalog.needs(allowed)));
+        LinuxBlockTarget target = LinuxBlockTarget.open(allowed.targets().getFirst(), disks, recording, Layout.of(Catalog.needs(allowed)));
         target.prepare();
         assertEquals(List.of(List.of("umount", "/dev/sdb1")), changes.stream().map(Command::argv).toList());
 
         Suite notAllowed = suite("/dev/sdb", "model: Extreme Pro\n  serial: AA010417161548431583\n  size: 30752000000", "1MiB", 1);
-        RigBroken e = assertThrows(RigBroken.class, () -> LinuxBlockTarget.open(notAllowed.target(), disks, recording,
+        RigBroken e = assertThrows(RigBroken.class, () -> LinuxBlockTarget.open(notAllowed.targets().getFirst(), disks, recording,
                 Layout.of(Catalog.needs(notAllowed))).prepare());
         assertTrue(e.getMessage().contains("sdb has mounted volumes (sdb1 on /mnt/lab data)"), e.getMessage());
         assertEquals(1, changes.size(), "nothing more was run for a refused disk");
@@ -94,7 +94,7 @@ class LinuxBlockTargetTest {
     @Test
     void filesLieAtLayoutOffsetsAndAreReadBackWithODirectThroughTheDriverUnderTest() throws IOException {
         Suite suite = suite("/dev/sdc", SDC, "3MiB", 2);
-        LinuxBlockTarget target = LinuxBlockTarget.open(suite.target(), disks, Runners.LIVE, Layout.of(Catalog.needs(suite)));
+        LinuxBlockTarget target = LinuxBlockTarget.open(suite.targets().getFirst(), disks, Runners.LIVE, Layout.of(Catalog.needs(suite)));
         var cell = suite.cells().getFirst();
         Device device = target.open(cell, dir, (name, mediaType, extension, content) -> { });
         assertEquals(new Placement(Path.of("/dev/sdc"), 3 << 20, 512), device.place(2));
@@ -111,7 +111,7 @@ class LinuxBlockTargetTest {
                 + "\n  reboot-command: sudo  shutdown -r now\n  power-cut-command: pdu-ctl outlet 3 cycle\nsteps:\n"
                 + "  - generate: {size: 1MiB}\n  - copy: {tool: dd}\n  - reboot\n  - power-cut\n  - verify\n");
         Suite suite = Catalog.loader().load(file);
-        LinuxBlockTarget target = LinuxBlockTarget.open(suite.target(), disks, Runners.LIVE, Layout.of(Catalog.needs(suite)));
+        LinuxBlockTarget target = LinuxBlockTarget.open(suite.targets().getFirst(), disks, Runners.LIVE, Layout.of(Catalog.needs(suite)));
         assertTrue(target.endsProcess(Resumable.Boundary.REBOOT) && target.endsProcess(Resumable.Boundary.POWER_CUT));
         assertEquals(List.of("sudo", "shutdown", "-r", "now"), target.hostCommand(Resumable.Boundary.REBOOT).orElseThrow().argv());
         assertEquals("pdu-ctl outlet 3 cycle", target.hostCommand(Resumable.Boundary.POWER_CUT).orElseThrow().display());
@@ -120,10 +120,10 @@ class LinuxBlockTargetTest {
     @Test
     void afterTheRebootTheSameDiskGoesOnAndAnotherIsABrokenRigNotAVerdict() throws IOException {
         Suite same = suite("/dev/sdc", SDC, "1MiB", 1);
-        LinuxBlockTarget.open(same.target(), disks, Runners.LIVE, Layout.of(Catalog.needs(same))).prepareForResume();
+        LinuxBlockTarget.open(same.targets().getFirst(), disks, Runners.LIVE, Layout.of(Catalog.needs(same))).prepareForResume();
 
         Suite swapped = suite("/dev/sdc", SDC.replace("naa.6001b4d0c8a2419000731", "naa.5000c500a1b2c3d4"), "1MiB", 1);
-        RigBroken e = assertThrows(RigBroken.class, () -> LinuxBlockTarget.open(swapped.target(), disks, Runners.LIVE,
+        RigBroken e = assertThrows(RigBroken.class, () -> LinuxBlockTarget.open(swapped.targets().getFirst(), disks, Runners.LIVE,
                 Layout.of(Catalog.needs(swapped))).prepareForResume());
         assertTrue(e.getMessage().startsWith("after the reboot, sdc is not the disk the run wrote before it:\n"
                 + "  - sdc says its serial number is"
@@ -132,7 +132,7 @@ class LinuxBlockTargetTest {
                 e.getMessage());
 
         Suite gone = suite("/dev/sdz", SDC, "1MiB", 1);
-        RigBroken missing = assertThrows(RigBroken.class, () -> LinuxBlockTarget.open(gone.target(), disks, Runners.LIVE,
+        RigBroken missing = assertThrows(RigBroken.class, () -> LinuxBlockTarget.open(gone.targets().getFirst(), disks, Runners.LIVE,
                 Layout.of(Catalog.needs(gone))).prepareForResume());
         assertTrue(missing.getMessage().startsWith("after the reboot, /dev/sdz cannot be looked at (no block device 'sdz' under "),
                 missing.getMessage());
@@ -148,7 +148,7 @@ class LinuxBlockTargetTest {
 
     private List<String> problems(String device, String identity, String size, int files) throws IOException {
         Suite suite = suite(device, identity, size, files);
-        return LinuxBlockTarget.problems(suite.target(), disks, Layout.of(Catalog.needs(suite)));
+        return LinuxBlockTarget.problems(suite.targets().getFirst(), disks, Layout.of(Catalog.needs(suite)));
     }
 
     private Suite suite(String device, String identity, String size, int files) throws IOException {

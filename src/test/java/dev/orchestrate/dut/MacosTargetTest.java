@@ -100,7 +100,7 @@ class MacosTargetTest {
     void aDryRunPrintsEveryChangeAndRunsNone() throws IOException {
         StringWriter printed = new StringWriter();
         Suite suite = suite("", "macos-ramdisk");
-        MacosTarget ram = MacosTarget.open(suite.target(),
+        MacosTarget ram = MacosTarget.open(suite.targets().getFirst(),
                 new Runners(fake(Map.of(), looked), Runner.printing(new PrintWriter(printed, true))),
                 Layout.of(Catalog.needs(suite)), Platform.MACOS, "abcdef012");
         ram.prepare();
@@ -116,7 +116,7 @@ class MacosTargetTest {
     @Test
     void onLinuxAMacTargetIsNotRunnableHere() throws IOException {
         Suite suite = suite(RAID, "macos-disk");
-        MacosTarget target = MacosTarget.open(suite.target(), new Runners(fake(Map.of(), looked), fake(Map.of(), changed)),
+        MacosTarget target = MacosTarget.open(suite.targets().getFirst(), new Runners(fake(Map.of(), looked), fake(Map.of(), changed)),
                 Layout.of(Catalog.needs(suite)), Platform.LINUX, "abcdef012");
         assertEquals("macos-disk: macOS only", assertThrows(NotRunnable.class, target::prepare).getMessage());
         assertEquals(List.of(), looked);
@@ -143,7 +143,8 @@ class MacosTargetTest {
         Map<String, String> none = Map.of("diskutil info -plist disk5", "diskutil-info-disk5-raid-scsi.plist",
                 "diskutil list -plist", "diskutil-list.plist", "ioreg -a -l -r -c IONVMeController", "ioreg-no-such-class.txt");
         Suite suite = suite(RAID + "  ioreg-class: IONVMeController\n");
-        List<String> problems = Targets.deviceProblems(suite.target(), Catalog.needs(suite), Platform.MACOS, fake(none, looked));
+        List<String> problems = Targets.deviceProblems(suite.targets().getFirst(), Catalog.needs(suite), Platform.MACOS,
+                fake(none, looked));
         assertEquals(2, problems.size(), problems.toString());
         assertEquals("macos-disk disk5 refused (mismatch): disk5 says its serial number is nothing but the suite expects"
                 + " 'GR8A2419000731'; check that disk5 is the disk under test", problems.get(0));
@@ -163,7 +164,7 @@ class MacosTargetTest {
                 "diskutil list -plist", "diskutil-list.plist",
                 "ioreg -a -l -r -c IOSCSIParallelInterfaceController", "ioreg-controller-dext.plist");
         Suite suite = suite(identity);
-        return Targets.deviceProblems(suite.target(), Catalog.needs(suite), host, fake(all, looked));
+        return Targets.deviceProblems(suite.targets().getFirst(), Catalog.needs(suite), host, fake(all, looked));
     }
 
     private MacosTarget target(String identity, Map<String, String> fixtures) throws IOException {
@@ -176,8 +177,8 @@ class MacosTargetTest {
         all.put("ioreg -a -l -r -c IOSCSIParallelInterfaceController", "ioreg-controller-dext.plist");
         all.put("hdiutil attach -nomount ram://2097152", "hdiutil-attach-ram.txt");
         Suite suite = suite(identity, kind);
-        return MacosTarget.open(suite.target(), new Runners(fake(all, looked), fake(all, changed)), Layout.of(Catalog.needs(suite)),
-                Platform.MACOS, "abcdef012");
+        return MacosTarget.open(suite.targets().getFirst(), new Runners(fake(all, looked), fake(all, changed)),
+                Layout.of(Catalog.needs(suite)), Platform.MACOS, "abcdef012");
     }
 
     /** Answers a command from its fixture (or with success and no output), recording its argv. */

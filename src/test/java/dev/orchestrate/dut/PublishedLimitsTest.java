@@ -29,7 +29,7 @@ class PublishedLimitsTest {
     }
 
     private static PublishedLimits limits(String target) throws InvalidSuite {
-        return PublishedLimits.of(suite(target).target());
+        return PublishedLimits.of(suite(target).targets().getFirst());
     }
 
     @Test
@@ -60,6 +60,6 @@ class PublishedLimitsTest {
 
     @Test
     void withoutPublishedLimitsTheTargetSaysNothingOfThem() throws InvalidSuite {
-        assertTrue(!PublishedLimits.given(suite("size: 512MiB").target()));
+        assertTrue(!PublishedLimits.given(suite("size: 512MiB").targets().getFirst()));
     }
 }

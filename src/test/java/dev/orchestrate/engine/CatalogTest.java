@@ -111,8 +111,8 @@ class CatalogTest {
                   - verify
                 """;
         String here = Targets.defaultKind(Platform.current());
-        assertEquals(here, load("name: bare\n" + steps).target().text("kind"));
-        assertEquals(here, load("name: sized\ntarget: {size: 2GiB}\n" + steps).target().text("kind"),
+        assertEquals(here, load("name: bare\n" + steps).targets().getFirst().text("kind"));
+        assertEquals(here, load("name: sized\ntarget: {size: 2GiB}\n" + steps).targets().getFirst().text("kind"),
                 "a target section without a kind too");
     }
 

@@ -94,7 +94,7 @@ class CellWalkTest {
         List<Problem> problems = new ArrayList<>();
         Suite lab = Catalog.loader().load(Files.writeString(dir.resolve("lab.yaml"), "name: lab\ntarget: {kind: directory}\nsteps:\n"
                 + "  - generate: {size: 1MiB, files: 3}\n  - copy: {tool: cp}\n  - verify\n"));
-        Plan plan = CellWalk.check(lab.target(), lab.cells().getFirst(), lab.stepsFor(lab.cells().getFirst()), problems);
+        Plan plan = CellWalk.check(lab.targets().getFirst(), lab.cells().getFirst(), lab.stepsFor(lab.cells().getFirst()), problems);
         assertEquals(List.of(), problems);
         assertEquals(new Plan.Footprint(3, 1 << 20), plan.footprint());
     }

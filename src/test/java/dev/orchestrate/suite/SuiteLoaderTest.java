@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.engine.Catalog;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SuiteLoaderTest {
 
@@ -31,6 +33,23 @@ class SuiteLoaderTest {
             steps:
               - generate:
                   size: ${size}
+              - copy:
+                  tool: ${tool}
+              - sync
+              - verify
+            """;
+
+    /** An emulated target whose published maximum transfer follows the matrix. */
+    private static final String PER_CELL_TARGET = """
+            name: limits
+            target:
+              kind: emulated
+              max-transfer: ${limit}
+            matrix:
+              limit: [1MiB, 512KiB]
+              tool: [cp, dd]
+            steps:
+              - generate: {size: 4MiB}
               - copy:
                   tool: ${tool}
               - sync
@@ -92,8 +111,8 @@ class SuiteLoaderTest {
     @Test
     void misspeltAxisIsCaughtAsUnused() {
         List<String> found = problems(VALID.replace("  tool: [cp, dd]", "  tools: [cp, dd]"));
-        assertTrue(found.contains("suites/x.yaml:5:3: axis 'tools' is not used by any step; did you mean 'tool'?; "
-                + "refer to it as ${tools} in a step option or remove it"), found.toString());
+        assertTrue(found.contains("suites/x.yaml:5:3: axis 'tools' is not used by any step or target key; did you mean 'tool'?; "
+                + "refer to it as ${tools} in a step option or target key, or remove it"), found.toString());
         assertTrue(found.stream().anyMatch(p -> p.startsWith("suites/x.yaml:11:13: '${tool}' refers to nothing")
                 && p.contains("did you mean 'tools'?")), found.toString());
     }
@@ -221,5 +240,46 @@ class SuiteLoaderTest {
     void defaultsStandInForMissingAxes() throws InvalidSuite {
         Suite suite = parse(VALID.replace("  size: [4KiB, 1MiB]\n", "").replace("steps:", "defaults:\n  size: 8KiB\nsteps:"));
         assertEquals("8KiB", suite.stepsFor(suite.cells().getFirst()).getFirst().options().text("size"));
+    }
+
+    @Test
+    void targetKeysFollowTheMatrix() throws InvalidSuite {
+        Suite suite = parse(PER_CELL_TARGET);
+        assertEquals(List.of("1MiB", "1MiB", "512KiB", "512KiB"),
+                suite.cells().stream().map(cell -> suite.target(cell).text("max-transfer")).toList());
+        assertEquals(List.of("1MiB", "512KiB"), suite.targets().stream().map(target -> target.text("max-transfer")).toList());
+        assertEquals("emulated", suite.targetKind());
+    }
+
+    @Test
+    void aBadTargetValueFromTheMatrixPointsAtTheMatrix() {
+        assertEquals(List.of("suites/x.yaml:6:17: max-transfer: 'lots' is not a size; "
+                        + "write a byte count such as 512, 4KiB, 256MiB or 5GiB"),
+                problems(PER_CELL_TARGET.replace("512KiB]", "lots]")));
+        assertEquals(List.of("suites/x.yaml:6:17: max-transfer 2MiB: the loop device takes a request limit of 4KiB to 1280KiB, "
+                + "a multiple of 4KiB"), problems(PER_CELL_TARGET.replace("512KiB]", "2MiB]")));
+    }
+
+    @Test
+    void aTargetKeyReferringToNoAxisIsRefused() {
+        List<String> found = problems(PER_CELL_TARGET.replace("${limit}", "${limt}"));
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("suites/x.yaml:4:17: '${limt}' refers to nothing")
+                && p.contains("did you mean 'limit'?")), found.toString());
+    }
+
+    @Test
+    void theTargetKindTakesNoReference() {
+        assertEquals(List.of("suites/x.yaml:3:9: the target's kind takes no ${reference}: a suite runs on one kind of target; "
+                        + "its other keys may follow the matrix, e.g. 'max-transfer: ${limit}'"),
+                problems(PER_CELL_TARGET.replace("kind: emulated", "kind: ${kind}").replace("matrix:", "matrix:\n  kind: [emulated]")));
+    }
+
+    @Test
+    void aTargetFileMayReferToTheSuitesMatrix(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("target.yaml"), "kind: emulated\nmax-transfer: ${limit}\nsize: 2GiB\n");
+        Suite suite = Catalog.loader().withTarget(file).parse(Path.of("suites/x.yaml"),
+                PER_CELL_TARGET.replace("  max-transfer: ${limit}\n", ""));
+        assertEquals(List.of("1MiB", "512KiB"), suite.targets().stream().map(target -> target.text("max-transfer")).toList());
+        assertEquals("2GiB", suite.targets().getFirst().text("size"));
     }
 }
