@@ -28,7 +28,7 @@ public final class TraceWriter implements AutoCloseable {
     public TraceWriter(Path file) {
         try {
             this.seq = Files.exists(file) && Files.size(file) > 0 ? TraceReader.read(file).records().size() : 0;
-    /** A record of what happened at {@code monotonicNanos} on {@link System#nanoTime()}'s clock, the clock of the kernel's tracing. */
+            OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
             this.out = JSON.createGenerator(stream, JsonEncoding.UTF8);
             // one record per line: each ends its own line, with nothing between them
             out.setPrettyPrinter(new MinimalPrettyPrinter(""));
@@ -41,7 +41,7 @@ public final class TraceWriter implements AutoCloseable {
         return logAt(System.nanoTime(), op, offset, length, result, cause);
     }
 
-    /** A record of what happened at {@code monotonicNanos} on {@link System#nanoTime()}'s clock, which the kernel's tracing shares. */
+    /** A record of what happened at {@code monotonicNanos} on {@link System#nanoTime()}'s clock, the clock of the kernel's tracing. */
     public synchronized Record logAt(long monotonicNanos, Op op, long offset, long length, int result, String cause) {
         Record r = new Record(++seq, monotonicNanos - start, op, offset, length, result, cause);
         try {
