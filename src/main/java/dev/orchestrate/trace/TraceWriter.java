@@ -28,7 +28,8 @@ public final class TraceWriter implements AutoCloseable {
     public TraceWriter(Path file) {
         try {
             this.seq = Files.exists(file) && Files.size(file) > 0 ? TraceReader.read(file).records().size() : 0;
-            OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND));
             this.out = JSON.createGenerator(stream, JsonEncoding.UTF8);
             // one record per line: each ends its own line, with nothing between them
             out.setPrettyPrinter(new MinimalPrettyPrinter(""));
