@@ -112,7 +112,9 @@ public final class Schema {
             }
         }
         Map<String, List<Key>> byName = new TreeMap<>();
-        section.variants().forEach((variant, v) -> v.keys().forEach(k -> byName.computeIfAbsent(k.name(), n -> new ArrayList<>()).add(k)));
+        // in the variants' order by name, so the schema is the same on every run
+        new TreeMap<>(section.variants()).forEach((variant, v) -> v.keys().forEach(k -> byName.computeIfAbsent(k.name(),
+                n -> new ArrayList<>()).add(k)));
         byName.forEach((name, keys) -> {
             ObjectNode p = property(keys.getFirst(), references);
             List<String> owners = section.variants().entrySet().stream()
@@ -125,7 +127,28 @@ public final class Schema {
             ArrayNode values = selector.putArray("enum");
             section.variants().keySet().stream().sorted().forEach(values::add);
         }
+        if (section.selector() != null && !section.variants().isEmpty()) {
+            node.set("allOf", variantKeys(section));
+        }
         return node;
+    }
+
+    /**
+     * Each variant allows only its own keys besides the section's: a {@code linux-block} key under
+     * {@code kind: emulated} is an error in the editor as it is in {@code validate}.
+     */
+    private static ArrayNode variantKeys(Section section) {
+        ArrayNode all = JSON.arrayNode();
+        new TreeMap<>(section.variants()).forEach((name, variant) -> {
+            ObjectNode rule = all.addObject();
+            ObjectNode when = rule.putObject("if");
+            when.putObject("properties").putObject(section.selector()).put("const", name);
+            when.putArray("required").add(section.selector());
+            ArrayNode allowed = rule.putObject("then").putObject("propertyNames").putArray("enum");
+            section.keys().forEach(k -> allowed.add(k.name()));
+            variant.keys().forEach(k -> allowed.add(k.name()));
+        });
+        return all;
     }
 
     private static ObjectNode property(Key key, boolean references) {
@@ -140,6 +163,9 @@ public final class Schema {
             case CHOICE -> {
                 ArrayNode values = p.putArray("enum");
                 key.choices().forEach(values::add);
+                // YAML reads 512 as a number, and YAML 1.1 (SnakeYAML, Jackson) yes and no as booleans: either form is the choice
+                key.choices().stream().filter(c -> c.matches("\\d+")).forEach(c -> values.add(Long.parseLong(c)));
+                key.choices().stream().filter(c -> c.equals("yes") || c.equals("no")).forEach(c -> values.add(c.equals("yes")));
             }
             default -> p.put("type", "string");
         }

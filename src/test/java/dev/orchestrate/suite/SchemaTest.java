@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchestrate.diagnosis.Defect;
 import dev.orchestrate.engine.Catalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SchemaTest {
@@ -33,6 +36,19 @@ class SchemaTest {
             assertTrue(steps.contains("\"" + kind + "\""), kind);
         }
         assertTrue(steps.contains("block-size"), "tool keys appear under copy");
+    }
+
+    /** Editors read the committed file, which the shipped suites name on their first line: it must be what the runner accepts. */
+    @Test
+    void theCommittedSchemaIsTheGeneratedOneAndTheShippedSuitesNameIt() throws IOException {
+        String generated = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(schema) + System.lineSeparator();
+        assertEquals(generated, Files.readString(Path.of("suite.schema.json")),
+                "regenerate it: ./orchestrate schema > suite.schema.json");
+        try (Stream<Path> suites = Files.list(Path.of("suites"))) {
+            for (Path suite : suites.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                assertEquals("# yaml-language-server: $schema=../suite.schema.json", Files.readAllLines(suite).getFirst(), suite.toString());
+            }
+        }
     }
 
     @Test
