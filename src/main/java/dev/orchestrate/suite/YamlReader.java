@@ -5,20 +5,29 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads YAML into {@link Node}s with their locations. Jackson's tree model drops locations, so the
- * tree is built here from the token stream.
+ * tree is built here from the token stream. Anchors, aliases and merge keys are YAML's own way to
+ * share settings ({@code dd: &dd {...}}, {@code dd-copy: *dd}, {@code <<: *dd}): an alias stands for
+ * the anchored node, located where it was written, and a merge key adds the anchored mapping's
+ * entries that the mapping does not give itself.
  */
 public final class YamlReader {
 
     private static final YAMLFactory YAML = new YAMLFactory();
 
+    private static final String MERGE = "<<";
+
     private final String file;
+    private final Map<String, Node> anchors = new HashMap<>();
 
     private YamlReader(String file) {
         this.file = file;
@@ -45,25 +54,52 @@ public final class YamlReader {
 
     private Node value(JsonParser parser) throws IOException, InvalidSuite {
         Location at = location(parser);
-        return switch (parser.currentToken()) {
+        YAMLParser yaml = (YAMLParser) parser;
+        if (yaml.isCurrentAlias()) {
+            Node anchored = anchors.get(parser.getText());
+            if (anchored == null) {
+                // the parser gives the anchors of mappings and lists only: an anchored single value has none here
+                throw new InvalidSuite(new Problem(at, "alias *" + parser.getText() + " names no anchored mapping or list before it;"
+                        + " anchor one first (e.g. 'dd: &" + parser.getText() + " {tool: dd}'), and write single values out"));
+            }
+            return anchored;
+        }
+        String anchor = yaml.getObjectId();
+        Node node = switch (parser.currentToken()) {
             case START_OBJECT -> mapping(parser, at);
             case START_ARRAY -> sequence(parser, at);
             case VALUE_NULL -> new Node.Scalar(null, at);
             default -> new Node.Scalar(parser.getText(), at);
         };
+        if (anchor != null) {
+            anchors.put(anchor, node);
+        }
+        return node;
     }
 
     private Node mapping(JsonParser parser, Location at) throws IOException, InvalidSuite {
         LinkedHashMap<String, Node.Entry> entries = new LinkedHashMap<>();
+        List<Node> merged = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             Location keyAt = location(parser);
             parser.nextToken();
             Node value = value(parser);
+            if (key.equals(MERGE)) {
+                merged.addAll(value instanceof Node.Sequence list ? list.items() : List.of(value));
+                continue;
+            }
             Node.Entry previous = entries.putIfAbsent(key, new Node.Entry(key, keyAt, value));
             if (previous != null) {
                 throw new InvalidSuite(new Problem(keyAt, "duplicate key '" + key + "' (first at line " + previous.keyAt().line() + ")"));
             }
+        }
+        // the mapping's own keys win over merged ones, and an earlier merged mapping over a later one
+        for (Node source : merged) {
+            if (!(source instanceof Node.Mapping mapping)) {
+                throw new InvalidSuite(new Problem(source.at(), "'<<' merges a mapping (e.g. '<<: *dd'), not " + source.kind()));
+            }
+            mapping.entries().forEach(entries::putIfAbsent);
         }
         return new Node.Mapping(entries, at);
     }

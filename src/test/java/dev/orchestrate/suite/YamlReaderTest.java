@@ -44,4 +44,35 @@ class YamlReaderTest {
         assertTrue(e.problems().getFirst().toString().startsWith("x.yaml:"), e.getMessage());
         assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
     }
+
+    @Test
+    void anAliasIsTheAnchoredValueWhereItWasWritten() throws InvalidSuite {
+        Node.Mapping top = (Node.Mapping) YamlReader.read("x.yaml", "tools:\n  dd: &dd {tool: dd, block-size: 1MiB}\n  dd-copy: *dd\n");
+        Node.Mapping tools = (Node.Mapping) top.entries().get("tools").value();
+        Node copy = tools.entries().get("dd-copy").value();
+        assertEquals(tools.entries().get("dd").value(), copy);
+        assertEquals(new Location("x.yaml", 2, 7), copy.at());
+    }
+
+    @Test
+    void aMergeKeyAddsWhatTheMappingDoesNotSayItself() throws InvalidSuite {
+        Node.Mapping top = (Node.Mapping) YamlReader.read("x.yaml",
+                "tools:\n  dd: &dd {tool: dd, block-size: 1MiB}\n  dd-direct:\n    <<: *dd\n    block-size: 4MiB\n    oflag: direct\n");
+        Node.Mapping tools = (Node.Mapping) top.entries().get("tools").value();
+        Node.Mapping direct = (Node.Mapping) tools.entries().get("dd-direct").value();
+        assertEquals("dd", ((Node.Scalar) direct.entries().get("tool").value()).text());
+        assertEquals("4MiB", ((Node.Scalar) direct.entries().get("block-size").value()).text(), "its own key wins");
+        assertEquals(new Location("x.yaml", 5, 5), direct.entries().get("block-size").keyAt());
+        assertEquals(new Location("x.yaml", 2, 12), direct.entries().get("tool").keyAt(), "a merged key is where it was written");
+        assertTrue(!direct.entries().containsKey("<<"));
+    }
+
+    @Test
+    void anAliasWithoutAnAnchorOrAMergeOfAScalarIsAnError() {
+        InvalidSuite unknown = assertThrows(InvalidSuite.class, () -> YamlReader.read("x.yaml", "tools:\n  dd-copy: *dd\n"));
+        assertTrue(unknown.getMessage().startsWith("x.yaml:2:12: alias *dd names no anchored mapping or list before it"),
+                unknown.getMessage());
+        InvalidSuite list = assertThrows(InvalidSuite.class, () -> YamlReader.read("x.yaml", "a: &a [1, 2]\nb:\n  <<: *a\n"));
+        assertTrue(list.getMessage().contains("'<<' merges a mapping (e.g. '<<: *dd'), not a value"), list.getMessage());
+    }
 }
