@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code orchestrate compare RUN BASELINE}: what changed since the baseline run; exit 1 when something new failed. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compares a run with a baseline run of the same suite, cell by cell: new failures (with their defects), fixed,"
-                + " still failing (same or another defect), newly skipped, I/O patterns that changed, target identity and limits"
-                + " that changed.",
+        description = {"Compares a run with a baseline run of the same suite, cell by cell.",
+                "New failures (with their defects), fixed, still failing (same or another defect), newly skipped, I/O patterns"
+                        + " that changed, target identity and limits that changed.",
                 "Prints it, and writes comparison.md and comparison.html into the run's directory (or --out).",
                 "A nightly job gates on it: exit 1 when a cell failed that had not before."},
         exitCodeListHeading = "%nExit codes:%n",

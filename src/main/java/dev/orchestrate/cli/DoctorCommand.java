@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell of the suites can run here (cells for another platform aside)",
                 "2:bad input: a suite is invalid", "3:something a suite needs is missing (each gap is listed with its fix)"},
-        description = {"Checks this host: root, /dev/fuse, loop devices, each file system, each copy tool, block tracing,"
-                        + " the macOS helpers' compiler,",
-                "Full Disk Access; then, for each suite (default: every suite in suites/), how many cells would run"
+        description = {"Checks what this host can run, and installs what it lacks with --install.",
+                "Root, /dev/fuse, loop devices, each file system, each copy tool, block tracing, the macOS helpers' compiler,"
+                        + " Full Disk Access; then, for each suite (default: every suite in suites/), how many cells would run"
                         + " and why the others skip.",
                 "--install installs every missing Debian package first (as root), as 'run' and 'self-test' do for what they need."})
 final class DoctorCommand implements Callable<Integer> {

@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
  * results and manifest; then removes the resume hook. Run at boot by that hook, or by hand.
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continues a run that stopped at a reboot (exit code 4):"
-                        + " the interrupted cell goes on with the step after the reboot,",
-                "then the remaining cells run; the report, allure-results/ and manifest.json of the run directory are completed,",
-                "each cell in them once. Checks first that the suite file is unchanged. A finished run is left as it is."},
+        description = {"Continues a run that stopped at a reboot (exit code 4).",
+                "The interrupted cell goes on with the step after the reboot, then the remaining cells run; the report,"
+                        + " allure-results/ and manifest.json of the run directory are completed, each cell in them once.",
+                "Checks first that the suite file is unchanged. A finished run is left as it is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed or failed as its suite expects, or the run was finished already",
                 "1:some cell failed unexpectedly: the device lost or damaged data, or an expected failure passed",

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code orchestrate schema}: the suite format as JSON Schema, or as the Markdown reference. */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-        description = "Prints the JSON Schema of the suite format, for editors"
-                + " (e.g. yaml-language-server: '# yaml-language-server: $schema=suite.schema.json').")
+        description = {"Prints the JSON Schema of the suite format, for editors.",
+                "With a YAML language server: '# yaml-language-server: $schema=suite.schema.json' on a suite's first line."})
 final class SchemaCommand implements Callable<Integer> {
 
     @Option(names = "--reference", description = "print the suite reference as Markdown instead")

@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code orchestrate validate}: checks suites without running them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks suites without running anything: keys, values, references, tool and target fit;",
-                "and command logs (JSON Lines or CSV, or a driver's own log with --trace-format; see docs/command-log.md),"
-                        + " every bad line by its number."
+        description = {"Checks suites and command logs without running anything.",
+                "Suites: keys, values, references, tool and target fit. Command logs (JSON Lines or CSV, or a driver's own log"
+                        + " with --trace-format; see docs/command-log.md): every bad line by its number."
                         + " Exit 0 if all are valid, 2 if not."})
 final class ValidateCommand implements Callable<Integer> {
 

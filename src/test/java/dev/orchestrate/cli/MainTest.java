@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
@@ -50,6 +51,30 @@ class MainTest {
                 }
             }).toList();
         }
+    }
+
+    /** "orchestrate --help" lists each command with the first line of its description: a whole sentence. */
+    @Test
+    void everyCommandsSummaryIsAWholeSentence() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.getSubcommands().forEach((name, command) -> {
+            String summary = command.getCommandSpec().usageMessage().description()[0];
+            assertTrue(summary.endsWith("."), name + ": " + summary);
+        });
+    }
+
+    @Test
+    void theCompletionScriptCompletesTheCommandsAndTheirOptions() throws IOException, InterruptedException {
+        StringWriter text = new StringWriter();
+        assertEquals(Exit.PASSED, Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "completion"));
+        String script = text.toString();
+        assertTrue(script.contains("complete -F _complete_orchestrate") && script.contains("--only") && script.contains("compare"),
+                script.substring(0, Math.min(400, script.length())));
+        Path file = Files.writeString(Files.createTempFile("orchestrate-completion", ".bash"), script);
+        // the script must at least load in bash: a syntax error would break every shell that sources it
+        Process bash = new ProcessBuilder("timeout", "30", "bash", "-n", file.toString()).redirectErrorStream(true).start();
+        assertEquals(0, bash.waitFor(), new String(bash.getInputStream().readAllBytes()));
+        Files.delete(file);
     }
 
     @Test
