@@ -41,12 +41,14 @@ class SchemaTest {
     /** Editors read the committed file, which the shipped suites name on their first line: it must be what the runner accepts. */
     @Test
     void theCommittedSchemaIsTheGeneratedOneAndTheShippedSuitesNameIt() throws IOException {
-        String generated = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(schema) + System.lineSeparator();
+        String generated = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(schema)
+                + System.lineSeparator();
         assertEquals(generated, Files.readString(Path.of("suite.schema.json")),
                 "regenerate it: ./orchestrate schema > suite.schema.json");
         try (Stream<Path> suites = Files.list(Path.of("suites"))) {
             for (Path suite : suites.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                assertEquals("# yaml-language-server: $schema=../suite.schema.json", Files.readAllLines(suite).getFirst(), suite.toString());
+                assertEquals("# yaml-language-server: $schema=../suite.schema.json", Files.readAllLines(suite).getFirst(),
+                        suite.toString());
             }
         }
     }
