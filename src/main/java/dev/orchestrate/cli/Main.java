@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 + " and reports in Allure.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, VerifyCommand.class, SchemaCommand.class,
                 CompareCommand.class, CleanupCommand.class, DoctorCommand.class, BenchCommand.class,
-                CompletionCommand.class},
+                CompletionCommand.class, ListCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed, or failed as its suite expects",
                 "1:some cell failed unexpectedly: the device lost or damaged data, or an expected failure passed",

@@ -28,17 +28,36 @@ public record Readiness(Suite suite, int cells, Map<String, Integer> fixable, Ma
         Map<String, Integer> fixable = new LinkedHashMap<>();
         Map<String, Integer> elsewhere = new LinkedHashMap<>();
         for (Cell cell : suite.cells()) {
-            Optional<String> target = targetElsewhere(suite.target(cell));
-            Optional<String> targetGap = target.isPresent() ? Optional.empty() : targetGap(suite.target(cell));
-            if (target.isPresent()) {
-                elsewhere.merge(target.get(), 1, Integer::sum);
-            } else if (targetGap.isPresent()) {
-                fixable.merge(targetGap.get(), 1, Integer::sum);
-            } else {
-                skip(suite, cell, fixable, elsewhere);
-            }
+            skip(suite, cell).ifPresent(why -> (why.elsewhere() ? elsewhere : fixable).merge(why.reason(), 1, Integer::sum));
         }
         return new Readiness(suite, suite.cells().size(), fixable, elsewhere);
+    }
+
+    /**
+     * Why a cell would be skipped on this host.
+     *
+     * @param elsewhere the cell is for another platform, rather than missing something this host can have
+     */
+    public record Skip(String reason, boolean elsewhere) {
+    }
+
+    /** Why this host would skip {@code cell}, as a run would decide it; empty when it would run. */
+    public static Optional<Skip> skip(Suite suite, Cell cell) {
+        Optional<String> target = targetElsewhere(suite.target(cell));
+        if (target.isPresent()) {
+            return Optional.of(new Skip(target.get(), true));
+        }
+        Optional<String> targetGap = targetGap(suite.target(cell));
+        if (targetGap.isPresent()) {
+            return Optional.of(new Skip(targetGap.get(), false));
+        }
+        for (Step step : suite.stepsFor(cell)) {
+            Optional<String> reason = Steps.action(step).unavailable();
+            if (reason.isPresent()) {
+                return Optional.of(new Skip(reason.get(), forElsewhere(step)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Cells this host would run. */
@@ -50,16 +69,6 @@ public record Readiness(Suite suite, int cells, Map<String, Integer> fixable, Ma
     /** Whether everything the suite needs on this platform is here. */
     public boolean ready() {
         return fixable.isEmpty();
-    }
-
-    private static void skip(Suite suite, Cell cell, Map<String, Integer> fixable, Map<String, Integer> elsewhere) {
-        for (Step step : suite.stepsFor(cell)) {
-            Optional<String> reason = Steps.action(step).unavailable();
-            if (reason.isPresent()) {
-                (forElsewhere(step) ? elsewhere : fixable).merge(reason.get(), 1, Integer::sum);
-                return;
-            }
-        }
     }
 
     /** A copy with a tool made for other platforms than this one. */

@@ -78,6 +78,23 @@ class MainTest {
     }
 
     @Test
+    void listShowsEveryCellAndWhyThisHostWouldSkipIt() {
+        StringWriter text = new StringWriter();
+        assertEquals(Exit.PASSED, Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "list", "suites/finder-vs-cli.yaml",
+                "--only", "size=1MiB"));
+        String listed = text.toString();
+        assertTrue(listed.startsWith("finder-vs-cli (suites/finder-vs-cli.yaml): 21 of 42 cells"), listed);
+        assertTrue(listed.contains("tool=cp size=1MiB") && !listed.contains("size=129MiB"), listed);
+        if (Platform.current() == Platform.LINUX) {
+            assertTrue(listed.lines().anyMatch(l -> l.contains("tool=finder size=1MiB") && l.contains("would skip: ")
+                    && l.contains("(another platform)")), listed);
+        }
+        StringWriter bad = new StringWriter();
+        assertEquals(Exit.BAD_INPUT, Main.execute(new PrintWriter(bad, true), new PrintWriter(bad, true), "list", "suites/smoke.yaml",
+                "--only", "nosuchaxis=1"));
+    }
+
+    @Test
     void theVersionIsTheBuilds() throws IOException {
         StringWriter text = new StringWriter();
         assertEquals(0, Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "--version"));
