@@ -61,8 +61,9 @@ final class ListCommand implements Callable<Integer> {
             Optional<Readiness.Skip> skip = Readiness.skip(suite, cell);
             skipped += skip.isPresent() ? 1 : 0;
             String expects = suite.expectation(cell).map(Expectation::describe).map(e -> "; expected: " + e).orElse("");
-            out.printf("  %3d  %-48s %s%n", cell.ordinal(), cell.name(), skip.map(s -> "would skip: " + s.reason()
-                    + (s.elsewhere() ? " (another platform)" : "")).orElse("would run, " + suite.stepsFor(cell).size() + " steps") + expects);
+            String fate = skip.map(s -> "would skip: " + s.reason() + (s.elsewhere() ? " (another platform)" : ""))
+                    .orElse("would run, " + suite.stepsFor(cell).size() + " steps");
+            out.printf("  %3d  %-48s %s%n", cell.ordinal(), cell.name(), fate + expects);
         }
         out.printf("%d would run, %d would be skipped on this host%n", cells.size() - skipped, skipped);
         out.flush();

@@ -80,8 +80,8 @@ class MainTest {
     @Test
     void listShowsEveryCellAndWhyThisHostWouldSkipIt() {
         StringWriter text = new StringWriter();
-        assertEquals(Exit.PASSED, Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "list", "suites/finder-vs-cli.yaml",
-                "--only", "size=1MiB"));
+        assertEquals(Exit.PASSED, Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "list",
+                "suites/finder-vs-cli.yaml", "--only", "size=1MiB"));
         String listed = text.toString();
         assertTrue(listed.startsWith("finder-vs-cli (suites/finder-vs-cli.yaml): 21 of 42 cells"), listed);
         assertTrue(listed.contains("tool=cp size=1MiB") && !listed.contains("size=129MiB"), listed);
