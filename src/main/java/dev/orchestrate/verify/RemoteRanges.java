@@ -10,27 +10,40 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads ranges of the disk through a trusted host: one {@code ssh ... dd} per range, aligned to the
- * device's blocks. A read that fails or times out is an IOException naming the command and exit
- * code, so the verify breaks the rig rather than reporting missing data.
+ * Reads ranges of the disk through a trusted host: one {@code ssh ... dd} per window of up to
+ * {@value #WINDOW} bytes, aligned to the device's blocks and never past the end of what is being
+ * read, so a file's slice costs a few reads rather than one per MiB. A read that fails or times out
+ * is an IOException naming the command and exit code, so the verify breaks the rig rather than
+ * reporting missing data.
  */
 final class RemoteRanges implements Ranges {
 
+    static final int WINDOW = 32 << 20;
+
     private final TrustedHost host;
     private final int block;
+    private final long end;
+    private long windowStart;
+    private byte[] window = new byte[0];
 
-    RemoteRanges(TrustedHost host, int block) {
+    /** @param end the device position where what this reader serves ends: no window reads past it */
+    RemoteRanges(TrustedHost host, int block, long end) {
         this.host = host;
         this.block = block;
+        this.end = end;
     }
 
     @Override
     public MemorySegment read(long position, int want) throws IOException {
-        long from = position / block * block;
-        long length = (position + want - from + block - 1) / block * block;
-        byte[] got = run(host.read(from, length, block));
-        int skip = (int) Math.min(position - from, got.length);
-        return MemorySegment.ofArray(got).asSlice(skip, Math.min(want, got.length - skip));
+        if (position < windowStart || position + want > windowStart + window.length) {
+            long from = position / block * block;
+            long upTo = Math.max(position + want, Math.min(end, from + WINDOW));
+            long length = (upTo - from + block - 1) / block * block;
+            window = run(host.read(from, length, block));
+            windowStart = from;
+        }
+        int skip = (int) Math.min(position - windowStart, window.length);
+        return MemorySegment.ofArray(window).asSlice(skip, Math.min(want, window.length - skip));
     }
 
     /** Output to a file, not a pipe: dd's blocks are binary, and a stalled host must not block the timeout. */

@@ -142,7 +142,7 @@ public final class Verifier {
     }
 
     private Slice scan(FileChannel channel, Expected expected, long from, long to, LongConsumer progress) throws IOException {
-        try (Ranges uncached = uncached(channel, expected.readBack())) {
+        try (Ranges uncached = uncached(channel, expected.readBack(), to)) {
             return scan(channel, uncached, expected, from, to, progress);
         }
     }
@@ -151,9 +151,9 @@ public final class Verifier {
      * A read-back that promises to bypass the page cache reads through aligned O_DIRECT buffers of its own, or on the trusted host;
      * null when the channel serves.
      */
-    private static Ranges uncached(FileChannel channel, ReadBack back) throws IOException {
+    private static Ranges uncached(FileChannel channel, ReadBack back, long sliceEnd) throws IOException {
         return switch (back) {
-            case ReadBack.Remote r -> new RemoteRanges(r.host(), r.blockSize());
+            case ReadBack.Remote r -> new RemoteRanges(r.host(), r.blockSize(), r.base() + sliceEnd);
             case ReadBack.Raw r -> r.direct() && channel != null ? SourceReader.openDirect(r.source(), CHUNK) : null;
             case ReadBack.File _, ReadBack.Mapped _, ReadBack.Absent _ -> null;
         };

@@ -285,12 +285,31 @@ class VerifierTest {
         Path script = dir.resolve(reachable ? "ssh" : "ssh-down");
         Files.writeString(script, reachable ? """
                 #!/bin/bash
+                echo "$*" >> "%s"
+                while [ "$1" = -o ]; do shift 2; done
                 shift 2
                 a=(); for x in "$@"; do case $x in if=*) a+=("if=%s");; iflag=*) ;; *) a+=("$x");; esac; done
                 exec dd "${a[@]}" status=none
-                """.formatted(image) : "#!/bin/sh\necho 'ssh: connect to host trusted port 22: Connection refused' >&2\nexit 255\n");
+                """.formatted(dir.resolve("ssh-calls.log"), image)
+                : "#!/bin/sh\necho 'ssh: connect to host trusted port 22: Connection refused' >&2\nexit 255\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return new TrustedHost("lab@trusted", "/dev/sdc", List.of(script.toString()), Duration.ofSeconds(30));
+        return new TrustedHost("lab@trusted", "/dev/sdc", List.of(script.toString(), "-o", "ControlMaster=auto"), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aTrustedHostReadsAFileInAFewWindowsNotOneSshPerMiB() throws IOException {
+        StampedFile big = new StampedFile(9, 1001, 1, 40L << 20, FORMAT);
+        Path image = dir.resolve("big.img");
+        try (RandomAccessFile raf = new RandomAccessFile(image.toFile(), "rw");
+             OutputStream out = Channels.newOutputStream(raf.getChannel())) {
+            big.writeTo(out, done -> { });
+        }
+        Verdict v = new Verifier(FORMAT, id -> "big.bin", 1).verify(List.of(new Expected(big, "big.bin",
+                ReadBack.trusted(fakeSsh(image, true), 0, 512))), done -> { });
+        assertTrue(v.passed(), v.text());
+        List<String> calls = Files.readAllLines(dir.resolve("ssh-calls.log"));
+        assertEquals(2, calls.size(), "40 MiB in windows of 32 MiB: " + calls);
+        assertTrue(calls.getFirst().startsWith("-o ControlMaster=auto lab@trusted dd"), calls.getFirst());
     }
 
     @Test
@@ -311,16 +330,18 @@ class VerifierTest {
         Path image = image(0);
         IOException e = assertThrows(IOException.class, () -> verify(ReadBack.trusted(fakeSsh(image, false), 0, 512)));
         assertTrue(e.getMessage().matches("reading through the trusted host: "
-                + "'\\S+/ssh-down lab@trusted dd if=/dev/sdc bs=512 skip=0 count=128 iflag=direct'"
+                + "'\\S+/ssh-down -o ControlMaster=auto lab@trusted dd if=/dev/sdc bs=512 skip=0 count=128 iflag=direct'"
                 + " exited with 255: ssh: connect to host trusted port 22: Connection refused; .*"), e.getMessage());
     }
 
     @Test
     void theTrustedHostsCommandReadsTheRawNodeOnAMacAndWithODirectOnLinux() {
         TrustedHost mac = TrustedHost.parse("ssh://lab@kext-mac:2222/dev/disk5");
-        assertEquals("ssh -o BatchMode=yes -o ConnectTimeout=15 -p 2222 lab@kext-mac dd if=/dev/rdisk5 bs=4096 skip=256 count=2",
+        String shared = " -o ControlMaster=auto -o ControlPath=/tmp/orchestrate-ssh-%C -o ControlPersist=60";
+        assertEquals("ssh -o BatchMode=yes -o ConnectTimeout=15" + shared
+                        + " -p 2222 lab@kext-mac dd if=/dev/rdisk5 bs=4096 skip=256 count=2",
                 mac.read(1 << 20, 8192, 4096).display());
-        assertEquals("ssh -o BatchMode=yes -o ConnectTimeout=15 lab@linux dd if=/dev/sdc bs=512 skip=0 count=1 iflag=direct",
+        assertEquals("ssh -o BatchMode=yes -o ConnectTimeout=15" + shared + " lab@linux dd if=/dev/sdc bs=512 skip=0 count=1 iflag=direct",
                 TrustedHost.parse("ssh://lab@linux/dev/sdc").read(0, 512, 512).display());
         assertEquals(null, TrustedHost.parse("ssh://lab@linux/home/x"));
         assertEquals(null, TrustedHost.parse("scp://lab@linux/dev/sdc"));
