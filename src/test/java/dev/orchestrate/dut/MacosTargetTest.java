@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orchestrate.device.Candidate;
+import dev.orchestrate.device.Media;
+import dev.orchestrate.device.PropertyList;
 import dev.orchestrate.engine.Catalog;
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.outcome.NotRunnable;
@@ -13,6 +16,8 @@ import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.InvalidSuite;
+import dev.orchestrate.suite.Options;
+import dev.orchestrate.suite.Size;
 import dev.orchestrate.suite.Suite;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -156,6 +161,30 @@ class MacosTargetTest {
     void elsewhereAMacDiskIsNotLookedAtBeforeTheRunWhichSkipsIt() throws IOException {
         assertEquals(List.of(), deviceProblems(RAID.replace("disk5", "disk0"), "diskutil-info-disk0-internal-ssd.plist", Platform.LINUX));
         assertEquals(List.of(), looked);
+    }
+
+    /**
+     * The README's lab example: lab/raid.yaml as a --target file validates with the suite it names,
+     * its identity keys are diskutil's values for the RAID box (and the registry's serial), and the
+     * disk guard accepts that box under the DEXT's controller class.
+     */
+    @Test
+    void theLabExampleIsTheRaidBoxAsDiskutilAndTheRegistryShowIt() throws Exception {
+        Suite suite = Catalog.loader().withTarget(Path.of("lab/raid.yaml")).load(Path.of("suites/finder-vs-cli.yaml"));
+        Options target = suite.target();
+        assertEquals("macos-disk", target.text("kind"));
+        Media media = Media.fromDiskutilInfo(PropertyList.parse(Files.readString(MACOS.resolve("diskutil-info-disk5-raid-scsi.plist")),
+                "diskutil-info-disk5-raid-scsi.plist"), "diskutil-info-disk5-raid-scsi.plist");
+        assertEquals(media.identifier(), target.text("disk"));
+        assertEquals(media.mediaName(), target.text("media-name"), "diskutil's MediaName, not the registry's name");
+        assertEquals(media.protocol(), target.text("protocol"));
+        assertEquals(media.sizeBytes(), Size.parse(target.text("size")).bytes(), "diskutil's Size, not TotalSize");
+        Map<String, String> answers = Map.of("diskutil info -plist disk5", "diskutil-info-disk5-raid-scsi.plist",
+                "diskutil list -plist", "diskutil-list.plist",
+                "ioreg -a -l -r -c IOUserSCSIParallelInterfaceController", "ioreg-controller-dext.plist");
+        Candidate box = Diskutil.identify(fake(answers, looked), "disk5", target.text("ioreg-class"));
+        assertEquals(box.identity().peripheral().serial(), target.text("serial"));
+        assertEquals(List.of(), MacosKind.problems(target, fake(answers, looked), Layout.of(Catalog.needs(suite))));
     }
 
     private List<String> deviceProblems(String identity, String info, Platform host) throws IOException {
