@@ -63,7 +63,7 @@ public final class MacosTarget implements Target, LabHost {
     private boolean ejected;
 
     private MacosTarget(String kind, Optional<Expectation> labDisk, Options options, Runners runners, Layout layout, Platform host,
-                        String runName, Clock clock) {
+                        String runName) {
         this.kind = kind;
         this.labDisk = labDisk;
         this.ioregClass = labDisk.isEmpty() ? null : options.text("ioreg-class");
@@ -79,18 +79,13 @@ public final class MacosTarget implements Target, LabHost {
         this.hostCommands = HostCommands.of(options);
         this.trusted = labDisk.isEmpty() ? Optional.empty() : TrustedHost.of(options);
         this.recorded = options.text(FsUsageRecorder.KEY).equals("fs-usage");
-        this.clock = clock;
+        this.clock = Clock.systemDefaultZone();
     }
 
     public static MacosTarget open(Options options, Runners runners, Layout layout, Platform host, String runName) {
-        return open(options, runners, layout, host, runName, Clock.systemDefaultZone());
-    }
-
-    /** As {@link #open(Options, Runners, Layout, Platform, String)}, the step marks read from {@code clock}. */
-    static MacosTarget open(Options options, Runners runners, Layout layout, Platform host, String runName, Clock clock) {
         String kind = options.text("kind");
         return new MacosTarget(kind, kind.equals("macos-disk") ? Optional.of(MacosKind.expectation(options)) : Optional.empty(),
-                options, runners, layout, host, runName, clock);
+                options, runners, layout, host, runName);
     }
 
     @Override
@@ -208,7 +203,7 @@ public final class MacosTarget implements Target, LabHost {
         if (raw()) {
             evidence.attachText("command log", "not recorded: fs_usage sees the I/O the BSD layer sends through a disk's block nodes,"
                     + " and the raw node /dev/r" + disk + " sends its reads and writes to the disk driver directly, so a raw target"
-                    + " has no command log; with a file-system, the cell's I/O on its volume is recorded");
+                    + " has no command log; with a file system, the cell's I/O on its volume is recorded");
             return new MacosDevice(files, this);
         }
         if (runners.changes().prints()) {
