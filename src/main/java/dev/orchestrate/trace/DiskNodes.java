@@ -64,9 +64,4 @@ public record DiskNodes(String disk, long blockSize, Map<String, Span> partition
     private static boolean sliceOf(String whole, String node) {
         return node.startsWith(whole + "s") && node.length() > whole.length() + 1 && Character.isDigit(node.charAt(whole.length() + 1));
     }
-
-    /** For messages: "disk5 (512-byte blocks)". */
-    String describe() {
-        return disk + " (" + blockSize + "-byte blocks)";
-    }
 }
