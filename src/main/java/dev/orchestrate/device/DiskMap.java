@@ -2,16 +2,18 @@ package dev.orchestrate.device;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The disks, partitions and APFS containers of a Mac, from {@code diskutil list -plist}: which volumes
  * are mounted on a whole disk, counting the volumes of any APFS container whose physical store lies
- * on it (the booted system's container sits on a partition of the internal disk).
+ * on it (the booted system's container sits on a partition of the internal disk); and a disk's
+ * partitions and the containers stored on it, which a recording of its I/O must tell apart.
  */
 public record DiskMap(List<Entry> entries) {
 
     /** One element of AllDisksAndPartitions. */
-    record Entry(String identifier, List<Volume> volumes, List<String> physicalStores) {
+    record Entry(String identifier, List<Volume> volumes, List<String> physicalStores, List<String> partitions) {
     }
 
     public DiskMap {
@@ -29,7 +31,8 @@ public record DiskMap(List<Entry> entries) {
                 // the sealed system snapshot is what is mounted on "/", not its volume
                 volume.dicts("MountedSnapshots").forEach(s -> add(s.string("SnapshotBSD"), s.string("SnapshotMountPoint"), volumes));
             }
-            entries.add(new Entry(disk.string("DeviceIdentifier"), volumes, Media.physicalStores(disk)));
+            entries.add(new Entry(disk.string("DeviceIdentifier"), volumes, Media.physicalStores(disk),
+                    disk.dicts("Partitions").stream().map(p -> p.string("DeviceIdentifier")).filter(Objects::nonNull).toList()));
         }
         return new DiskMap(entries);
     }
@@ -44,6 +47,17 @@ public record DiskMap(List<Entry> entries) {
             }
         }
         return mounted;
+    }
+
+    /** The partitions of {@code wholeDisk}, as diskutil lists them (disk5s1, disk5s2). */
+    public List<String> partitionsOf(String wholeDisk) {
+        return entries.stream().filter(e -> wholeDisk.equals(e.identifier())).flatMap(e -> e.partitions().stream()).toList();
+    }
+
+    /** The disks stored on {@code wholeDisk}'s partitions: the APFS containers whose physical store lies on it. */
+    public List<String> storedOn(String wholeDisk) {
+        return entries.stream().filter(e -> e.physicalStores().stream().anyMatch(s -> Media.wholeDiskOf(s).equals(wholeDisk)))
+                .map(Entry::identifier).toList();
     }
 
     private static void addMounted(Dict d, List<Volume> volumes) {

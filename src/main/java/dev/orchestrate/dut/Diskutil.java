@@ -4,13 +4,17 @@ import dev.orchestrate.device.Candidate;
 import dev.orchestrate.device.ControllerLookup;
 import dev.orchestrate.device.DiskMap;
 import dev.orchestrate.device.Media;
+import dev.orchestrate.device.Partition;
 import dev.orchestrate.device.PropertyList;
 import dev.orchestrate.device.Registry;
 import dev.orchestrate.process.Command;
 import dev.orchestrate.process.Runner;
+import dev.orchestrate.trace.DiskNodes;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The command lines of macOS's disk tools, as the macOS targets run them; each with a timeout. */
 public final class Diskutil {
@@ -78,6 +82,21 @@ public final class Diskutil {
 
     public static Command detach(String disk) {
         return Command.of(CHANGE, "hdiutil", "detach", disk);
+    }
+
+    /**
+     * The disk's nodes as a recording of its I/O names them: its partitions, each placed by its own
+     * {@code diskutil info} (the only place diskutil gives an offset), and the containers stored on it.
+     */
+    static DiskNodes nodes(Runner looks, String disk, long blockSize) {
+        DiskMap map = DiskMap.fromDiskutilList(PropertyList.parse(looks.require(list()).output(), list().display()), list().display());
+        Map<String, DiskNodes.Span> partitions = new LinkedHashMap<>();
+        for (String name : map.partitionsOf(disk)) {
+            Partition p = Partition.fromDiskutilInfo(PropertyList.parse(looks.require(info(name)).output(), info(name).display()),
+                    info(name).display());
+            partitions.put(name, new DiskNodes.Span(p.offset(), p.size()));
+        }
+        return new DiskNodes(disk, blockSize, partitions, Set.copyOf(map.storedOn(disk)));
     }
 
     /** The disk as diskutil and, under {@code ioregClass} (null for a RAM disk), the IORegistry describe it. */

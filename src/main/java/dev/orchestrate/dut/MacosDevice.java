@@ -1,15 +1,81 @@
 package dev.orchestrate.dut;
 
 import dev.orchestrate.process.Outcome;
+import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One cell on a Mac's disk: its files where {@code files} puts them (the raw node, or the run's
- * volume), and the disk's unmount, mount, eject, partition and erase through its target's runners.
+ * volume), and the disk's unmount, mount, eject, partition and erase through its target's runners;
+ * {@link Recorded} when the disk's I/O is recorded for the cell's command log.
  */
-final class MacosDevice implements Device, Mountable, Ejectable, DiskOperations {
+sealed class MacosDevice implements Device, Mountable, Ejectable, DiskOperations permits MacosDevice.Recorded {
+
+    /**
+     * A cell whose disk I/O fs_usage records: the command log made from the recording, with the steps
+     * marked; a repartitioned disk places the rows from then on by its new partitions.
+     */
+    static final class Recorded extends MacosDevice implements CommandLogged {
+
+        private final MacosTarget target;
+        private final FsUsageRecorder recorder;
+        private final Evidence evidence;
+
+        Recorded(Device files, MacosTarget target, FsUsageRecorder recorder, Evidence evidence) {
+            super(files, target);
+            this.target = target;
+            this.recorder = recorder;
+            this.evidence = evidence;
+        }
+
+        @Override
+        public Path commandLog() {
+            return recorder.commandLog();
+        }
+
+        @Override
+        public void markStep(String title) {
+            recorder.markStep(title);
+        }
+
+        @Override
+        public Optional<String> incomplete() {
+            return recorder.incomplete();
+        }
+
+        @Override
+        public Outcome partitionDisk(String format, long bytes) {
+            Outcome made = super.partitionDisk(format, bytes);
+            recorder.repartitioned(target.nodes());
+            return made;
+        }
+
+        @Override
+        public Outcome eraseDisk(String format) {
+            Outcome erased = super.eraseDisk(format);
+            recorder.repartitioned(target.nodes());
+            return erased;
+        }
+
+        /** The host goes down next: what was recorded up to here is the log the resumed cell goes on from. */
+        @Override
+        public void shutDownFor(Resumable.Boundary boundary) {
+            recorder.close();
+        }
+
+        @Override
+        public void close(boolean passed, List<Placement> placements) {
+            try {
+                recorder.close();
+            } finally {
+                recorder.incomplete().ifPresent(why -> evidence.attachText("command log", why));
+                super.close(passed, placements);
+            }
+        }
+    }
 
     /** A cell's files on the run's volume, read back through its file system and the buffer cache. */
     record Volume(Cell cell, Path mountPoint, int blockSize) implements Device {

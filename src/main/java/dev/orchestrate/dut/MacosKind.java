@@ -44,12 +44,13 @@ record MacosKind(boolean ramDisk) implements TargetKind {
                     "the controller class whose registry subtree holds the disk"),
             Key.choice("may-unmount", "no", List.of("no", "yes"),
                     "yes: the disk's mounted volumes are unmounted first and their data destroyed"),
+            FsUsageRecorder.key("fs-usage"),
             TrustedHost.KEY),
             HostCommands.KEYS));
 
     private static final Section.Variant RAMDISK = new Section.Variant("a RAM disk attached with hdiutil attach -nomount ram://N"
             + " and detached at the end, so the same suites run on any Mac without lab hardware; macOS only", concat(List.of(
-            Key.optional("size", Key.Type.SIZE, "1GiB", "the RAM disk's size")), List.of()));
+            Key.optional("size", Key.Type.SIZE, "1GiB", "the RAM disk's size"), FsUsageRecorder.key("none")), List.of()));
 
 
     @Override

@@ -17,7 +17,9 @@ import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Size;
+import dev.orchestrate.trace.DiskNodes;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +32,10 @@ import java.util.Optional;
  * the disk goes through the runner a dry run replaces. With {@code file-system: raw} files lie at
  * device offsets of the raw node /dev/rdiskN, read back from it: the raw node has no buffer cache, but
  * the driver under test answers. With a file system, a small GPT partition is made and files are
- * copied onto it and read back through it. A lab disk's reboot or power cut runs the host's command the
- * suite names and ends the run; the resume checks the disk's identity again before anything else.
+ * copied onto it and read back through it, and each cell's I/O on the disk is recorded with fs_usage
+ * for its command log ({@link FsUsageRecorder}). A lab disk's reboot or power cut runs the host's
+ * command the suite names and ends the run; the resume checks the disk's identity again before
+ * anything else.
  */
 public final class MacosTarget implements Target, LabHost {
 
@@ -48,6 +52,10 @@ public final class MacosTarget implements Target, LabHost {
     private final String volumeName;
     private final HostCommands hostCommands;
     private final Optional<TrustedHost> trusted;
+    /** Whether each cell's I/O on the disk is recorded with fs_usage for its command log. */
+    private final boolean recorded;
+    /** The wall clock the recording's step marks are read from. */
+    private final Clock clock;
     private String disk;
     private int blockSize = 512;
     private Path mountPoint;
@@ -71,6 +79,8 @@ public final class MacosTarget implements Target, LabHost {
         this.disk = labDisk.map(Expectation::identifier).orElse(null);
         this.hostCommands = HostCommands.of(options);
         this.trusted = labDisk.isEmpty() ? Optional.empty() : TrustedHost.of(options);
+        this.recorded = options.text(FsUsageRecorder.KEY).equals("fs-usage");
+        this.clock = Clock.systemDefaultZone();
     }
 
     public static MacosTarget open(Options options, Runners runners, Layout layout, Platform host, String runName) {
@@ -179,13 +189,40 @@ public final class MacosTarget implements Target, LabHost {
     /** The cell's files on the raw node or the run's volume, with the identity, the limit check and the baseline diff attached. */
     @Override
     public Device open(Cell cell, Path dir, Evidence evidence) {
+        return open(cell, dir, evidence, false);
+    }
+
+    /**
+     * As {@link #open(Cell, Path, Evidence)}; with a file system and {@code command-log: fs-usage}, the
+     * disk's I/O is recorded for the cell ({@code resumed}: going on with the log from before the reboot).
+     */
+    private Device open(Cell cell, Path dir, Evidence evidence, boolean resumed) {
         attachIdentity(evidence);
         Device files = raw()
                 ? RawDisk.throughDriver(Path.of(rawNode()), layout, blockSize, trusted, ", the raw node, at each file's device offset"
                         + " in aligned blocks (the raw node has no buffer cache;"
                         + " the driver's and the device's own caches are not bypassed)").device(cell)
                 : new MacosDevice.Volume(cell, mountPoint, blockSize);
-        return new MacosDevice(files, this);
+        if (!recorded) {
+            return new MacosDevice(files, this);
+        }
+        if (raw()) {
+            evidence.attachText("command log", "not recorded: fs_usage sees the I/O the BSD layer sends through a disk's block nodes,"
+                    + " and the raw node /dev/r" + disk + " sends its reads and writes to the disk driver directly, so a raw target"
+                    + " has no command log; with a file system, the cell's I/O on its volume is recorded");
+            return new MacosDevice(files, this);
+        }
+        if (runners.changes().prints()) {
+            // a dry run partitions nothing, so there is nothing to place yet: the command is printed, and no log is kept
+            runners.changes().run(FsUsageRecorder.command());
+            return new MacosDevice(files, this);
+        }
+        return new MacosDevice.Recorded(files, this, FsUsageRecorder.start(runners.changes(), dir, nodes(), clock, resumed), evidence);
+    }
+
+    /** The disk's partitions and what is stored on it, as diskutil says now. */
+    DiskNodes nodes() {
+        return Diskutil.nodes(runners.looks(), disk, blockSize);
     }
 
     @Override
@@ -196,7 +233,7 @@ public final class MacosTarget implements Target, LabHost {
     /** The disk is back as macOS attached it at boot: its identity was confirmed before the first cell. */
     @Override
     public Device reopen(Cell cell, Path dir, Evidence evidence) {
-        return open(cell, dir, evidence);
+        return open(cell, dir, evidence, true);
     }
 
     /** The identity as diskutil and the registry gave it, the limit check and the diff against the baseline, with every cell. */

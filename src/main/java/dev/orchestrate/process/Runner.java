@@ -3,6 +3,7 @@ package dev.orchestrate.process;
 import dev.orchestrate.outcome.RigBroken;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Runs a command for a lab target. The seam of a dry run: a target runs every command that changes a
@@ -22,6 +23,11 @@ public interface Runner {
         public Outcome run(Command command, Runnable whileRunning) {
             return Processes.run(command, whileRunning);
         }
+
+        @Override
+        public Spawned start(Command command, Consumer<String> lines) {
+            return Background.start(command, lines);
+        }
     };
 
     Outcome run(Command command);
@@ -29,6 +35,18 @@ public interface Runner {
     /** As {@link #run(Command)}, calling {@code whileRunning} now and then until the command ends (to show progress). */
     default Outcome run(Command command, Runnable whileRunning) {
         return run(command);
+    }
+
+    /**
+     * Starts {@code command} to run beside the work, handing each line it prints (output and errors) to
+     * {@code lines} as it comes, until it is stopped. A runner that cannot leave a command running (a
+     * fake that answers from a recording, a dry run that prints it) runs it to its end and hands on its
+     * output: what it returns has then ended.
+     */
+    default Spawned start(Command command, Consumer<String> lines) {
+        Outcome outcome = run(command);
+        outcome.output().lines().forEach(lines);
+        return Spawned.finished(outcome);
     }
 
     /** Runs {@code command} and breaks the rig unless it exits 0, with its command line, exit code and last line. */

@@ -10,6 +10,7 @@ import dev.orchestrate.trace.TraceReader;
 import dev.orchestrate.verify.DamagedRange;
 import dev.orchestrate.verify.Expected;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,14 +20,20 @@ final class Forensics {
     private Forensics() {
     }
 
-    /** The command log of a target that keeps one, read once; empty for other targets. */
+    /** The command log of a target that keeps one, read once; empty for other targets, and when the log may lack commands. */
     static Optional<List<Record>> logOf(CellContext cell) {
         Optional<CommandLogged> logged = cell.device().commandLogged();
         if (logged.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(TraceReader.read(logged.get().commandLog()).records());
+            Path log = logged.get().commandLog();
+            Optional<String> incomplete = logged.get().incomplete();
+            if (incomplete.isPresent()) {
+                cell.evidence().attachText("command log", "not read for the diagnosis: " + incomplete.get());
+                return Optional.empty();
+            }
+            return Optional.of(TraceReader.read(log).records());
         } catch (IOException e) {
             cell.evidence().attachText("command log", "the command log could not be read: " + e.getMessage());
             return Optional.empty();

@@ -1,9 +1,13 @@
 package dev.orchestrate.dut;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orchestrate.device.Candidate;
+import dev.orchestrate.device.Media;
+import dev.orchestrate.device.PropertyList;
 import dev.orchestrate.engine.Catalog;
 import dev.orchestrate.host.Platform;
 import dev.orchestrate.outcome.NotRunnable;
@@ -13,7 +17,12 @@ import dev.orchestrate.process.Runner;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.suite.InvalidSuite;
+import dev.orchestrate.suite.Options;
+import dev.orchestrate.suite.Size;
 import dev.orchestrate.suite.Suite;
+import dev.orchestrate.trace.Op;
+import dev.orchestrate.trace.Record;
+import dev.orchestrate.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -74,6 +83,47 @@ class MacosTargetTest {
     }
 
     @Test
+    void withAFileSystemEachCellsIoOnTheDiskIsRecordedForItsCommandLog() throws IOException {
+        MacosTarget target = target(RAID + "  file-system: jhfs+\n", Map.of(
+                "diskutil info -plist disk5", "diskutil-info-disk5-raid-scsi.plist",
+                "diskutil info -plist disk5s1", "diskutil-info-disk5s1-efi.plist",
+                "diskutil info -plist disk5s2", "diskutil-info-disk5s2-partition.plist",
+                "fs_usage -w -f diskio -f filesys", "fs_usage-diskio-disk5.txt"));
+        target.prepare();
+        looked.clear();
+        changed.clear();
+        Device device = target.open(suite(RAID).cells().getFirst(), dir, NO_EVIDENCE);
+        assertEquals(List.of(List.of("diskutil", "list", "-plist"), List.of("diskutil", "info", "-plist", "disk5s1"),
+                List.of("diskutil", "info", "-plist", "disk5s2")), looked, "the partitions' offsets, by looking only");
+        assertEquals(List.of(List.of("fs_usage", "-w", "-f", "diskio", "-f", "filesys")), changed,
+                "through the runner a dry run prints instead: it takes the host's kernel trace facility");
+        CommandLogged log = device.commandLogged().orElseThrow();
+        log.markStep("copy");
+        List<Record> records = TraceReader.read(log.commandLog()).records();
+        assertEquals(13, records.size(), "the fixture's 12 commands of disk5 and the mark");
+        assertTrue(records.stream().anyMatch(r -> r.op() == Op.WRITE && r.offset() == 209735680 + 0xa000 * 512L), records.toString());
+        device.close(true, List.of());
+        assertTrue(Files.exists(dir.resolve(FsUsageRecorder.RAW)));
+    }
+
+    @Test
+    void aRawTargetOrCommandLogNoneRecordsNothing() throws IOException {
+        Map<String, String> info = Map.of("diskutil info -plist disk5", "diskutil-info-disk5-raid-scsi.plist");
+        List<String> notes = new ArrayList<>();
+        Evidence evidence = (name, mediaType, extension, content) -> notes.add(name + ": " + new String(content, UTF_8));
+        MacosTarget raw = target(RAID, info);
+        raw.prepare();
+        assertTrue(raw.open(suite(RAID).cells().getFirst(), dir, evidence).commandLogged().isEmpty());
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("command log: not recorded: fs_usage sees the I/O the BSD layer sends"
+                + " through a disk's block nodes, and the raw node /dev/rdisk5 sends")), notes.toString());
+        MacosTarget none = target(RAID + "  file-system: jhfs+\n  command-log: none\n", info);
+        none.prepare();
+        changed.clear();
+        assertTrue(none.open(suite(RAID).cells().getFirst(), dir, NO_EVIDENCE).commandLogged().isEmpty());
+        assertEquals(List.of(), changed);
+    }
+
+    @Test
     void theInternalDiskAndAMismatchAreRefusedBeforeAnythingChanges() throws IOException {
         MacosTarget internal = target(RAID.replace("disk5", "disk0"),
                 Map.of("diskutil info -plist disk0", "diskutil-info-disk0-internal-ssd.plist"));
@@ -111,6 +161,20 @@ class MacosTargetTest {
                 dry run: would run $ hdiutil detach diskN
                 """, printed.toString());
         assertEquals(List.of(), looked, "a RAM disk that was not attached has nothing to look at");
+    }
+
+    @Test
+    void aDryRunPrintsTheRecordingAndKeepsNoLog() throws IOException {
+        StringWriter printed = new StringWriter();
+        Suite suite = suite(RAID + "  file-system: jhfs+\n");
+        MacosTarget target = MacosTarget.open(suite.targets().getFirst(),
+                new Runners(fake(Map.of("diskutil info -plist disk5", "diskutil-info-disk5-raid-scsi.plist",
+                        "diskutil list -plist", "diskutil-list.plist",
+                        "ioreg -a -l -r -c IOSCSIParallelInterfaceController", "ioreg-controller-dext.plist"), looked),
+                        Runner.printing(new PrintWriter(printed, true))), Layout.of(Catalog.needs(suite)), Platform.MACOS, "abcdef012");
+        target.prepare();
+        assertTrue(target.open(suite.cells().getFirst(), dir, NO_EVIDENCE).commandLogged().isEmpty());
+        assertTrue(printed.toString().endsWith("dry run: would run $ fs_usage -w -f diskio -f filesys\n"), printed.toString());
     }
 
     @Test
@@ -157,6 +221,30 @@ class MacosTargetTest {
     void elsewhereAMacDiskIsNotLookedAtBeforeTheRunWhichSkipsIt() throws IOException {
         assertEquals(List.of(), deviceProblems(RAID.replace("disk5", "disk0"), "diskutil-info-disk0-internal-ssd.plist", Platform.LINUX));
         assertEquals(List.of(), looked);
+    }
+
+    /**
+     * The README's lab example: lab/raid.yaml as a --target file validates with the suite it names,
+     * its identity keys are diskutil's values for the RAID box (and the registry's serial), and the
+     * disk guard accepts that box under the DEXT's controller class.
+     */
+    @Test
+    void theLabExampleIsTheRaidBoxAsDiskutilAndTheRegistryShowIt() throws Exception {
+        Suite suite = Catalog.loader().withTarget(Path.of("lab/raid.yaml")).load(Path.of("suites/finder-vs-cli.yaml"));
+        Options target = suite.targets().getFirst();
+        assertEquals("macos-disk", target.text("kind"));
+        Media media = Media.fromDiskutilInfo(PropertyList.parse(Files.readString(MACOS.resolve("diskutil-info-disk5-raid-scsi.plist")),
+                "diskutil-info-disk5-raid-scsi.plist"), "diskutil-info-disk5-raid-scsi.plist");
+        assertEquals(media.identifier(), target.text("disk"));
+        assertEquals(media.mediaName(), target.text("media-name"), "diskutil's MediaName, not the registry's name");
+        assertEquals(media.protocol(), target.text("protocol"));
+        assertEquals(media.sizeBytes(), Size.parse(target.text("size")).bytes(), "diskutil's Size, not TotalSize");
+        Map<String, String> answers = Map.of("diskutil info -plist disk5", "diskutil-info-disk5-raid-scsi.plist",
+                "diskutil list -plist", "diskutil-list.plist",
+                "ioreg -a -l -r -c IOUserSCSIParallelInterfaceController", "ioreg-controller-dext.plist");
+        Candidate box = Diskutil.identify(fake(answers, looked), "disk5", target.text("ioreg-class"));
+        assertEquals(box.identity().peripheral().serial(), target.text("serial"));
+        assertEquals(List.of(), MacosKind.problems(target, fake(answers, looked), Layout.of(Catalog.needs(suite))));
     }
 
     private List<String> deviceProblems(String identity, String info, Platform host) throws IOException {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.outcome.RigBroken;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class ProcessesTest {
@@ -54,6 +57,31 @@ class ProcessesTest {
     void requireFailsOnNonZeroExit() {
         RigBroken e = assertThrows(RigBroken.class, () -> Processes.require(Command.of(SHORT, "sh", "-c", "echo nope; exit 1")));
         assertEquals("'sh -c 'echo nope; exit 1'' exited with 1: nope", e.getMessage());
+    }
+
+    @Test
+    void aSpawnedCommandHandsOnItsLinesAsItPrintsThemUntilItIsStopped() throws InterruptedException {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Spawned spawned = Runner.LIVE.start(Command.of(SHORT, "sh", "-c", "echo one; echo two >&2; exec sleep 30"), lines::add);
+        long deadline = System.nanoTime() + SHORT.toNanos();
+        while (lines.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("one", "two"), List.copyOf(lines));
+        assertTrue(spawned.ended().isEmpty(), "still running");
+        Outcome stopped = spawned.stop();
+        assertTrue(spawned.ended().isPresent());
+        assertEquals("one\ntwo\n", stopped.output());
+        assertTrue(stopped.duration().toMillis() < SHORT.toMillis(), "stopped, not waited for");
+    }
+
+    @Test
+    void aRunnerThatCannotLeaveACommandRunningRunsItToItsEnd() {
+        List<String> lines = new ArrayList<>();
+        Runner recorded = command -> new Outcome(command, 0, Duration.ZERO, "a\nb\n");
+        Spawned spawned = recorded.start(Command.of(SHORT, "fs_usage", "-w"), lines::add);
+        assertEquals(List.of("a", "b"), lines);
+        assertEquals(0, spawned.ended().orElseThrow().exitCode());
     }
 
     @Test
