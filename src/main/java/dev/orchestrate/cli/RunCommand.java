@@ -66,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
                     + " target, so the same suite runs on the emulator and in the lab")
     Path targetFile;
 
+    @Option(names = "--fail-fast", description = "stop at the first cell that fails unexpectedly or breaks: the cells after it are"
+            + " skipped, saying why (a bisecting engineer wants the first failure, not the night)")
+    boolean failFast;
+
     @Option(names = "--dry-run",
             description = "check the target (identity, refusal rules) and print every command that would change a device"
                     + " instead of running it; runs no cell, writes nothing to any device; exit 0 when every check passed")
@@ -141,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
                 Map.of(OrchestrateEngine.RUN_DIR, runDir.toString(),
                         OrchestrateEngine.RUN_ID, runId, CellFilter.PARAMETER, filter.asParameter(),
                         OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toAbsolutePath().toString(),
-                        OrchestrateEngine.LABELS, labels.encoded()),
+                        OrchestrateEngine.LABELS, labels.encoded(), OrchestrateEngine.FAIL_FAST, Boolean.toString(failFast)),
                 out, err);
         return Launch.close(output, suite, suiteFile, runId, tally, out, err);
     }

@@ -30,6 +30,8 @@ public final class OrchestrateEngine implements TestEngine {
     public static final String TARGET_FILE = "orchestrate.target.file";
     /** The run's labels ({@link Labels#encoded()}), put on every cell. */
     public static final String LABELS = "orchestrate.labels";
+    /** "true": the first cell that fails unexpectedly or breaks ends the run; the cells after it are skipped. */
+    public static final String FAIL_FAST = "orchestrate.fail.fast";
 
     private final Progress progress;
 

@@ -6,8 +6,10 @@ import dev.orchestrate.dut.Target;
 import dev.orchestrate.dut.TargetSet;
 import dev.orchestrate.dut.Targets;
 import dev.orchestrate.host.ResumeHook;
+import dev.orchestrate.outcome.KnownFailure;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
+import dev.orchestrate.outcome.Status;
 import dev.orchestrate.process.Cancellation;
 import dev.orchestrate.process.Runners;
 import dev.orchestrate.suite.Cell;
@@ -102,6 +104,7 @@ final class SuiteRun {
         Journal.AwaitingResume interrupted = before == null ? null : before.awaiting().orElse(null);
         Optional<Resumable.Boundary> pausedBy = Optional.empty();
         Target pausedOn = null;
+        Optional<String> failedFast = Optional.empty();
         int notRun = 0;
         try (journal; targets) {
             for (var child : descriptor.getChildren()) {
@@ -114,6 +117,10 @@ final class SuiteRun {
                 if (stop.isPresent()) {
                     listener.executionSkipped(cell, Cancellation.NOT_RUN + stop.get().signal() + " before this cell started");
                     notRun++;
+                    continue;
+                }
+                if (failedFast.isPresent()) {
+                    listener.executionSkipped(cell, "not run: --fail-fast stopped the run after cell " + failedFast.get() + " failed");
                     continue;
                 }
                 int resumeAfter = interrupted != null && interrupted.ordinal() == ordinal ? interrupted.step() : 0;
@@ -132,6 +139,9 @@ final class SuiteRun {
                 }
                 journal.append(new Journal.CellFinished(Journal.now(), ordinal, cell.cell().name(), outcome.record().status(),
                         outcome.record().message()));
+                if (config.failFast() && failsTheRun(outcome.result())) {
+                    failedFast = Optional.of(cell.cell().name());
+                }
             }
             records.sort(Comparator.comparingInt(Manifest.CellRecord::ordinal));
             new Manifest(1, config.hexRunId(), suite.name(), suite.file().toString(), started,
@@ -162,5 +172,12 @@ final class SuiteRun {
     private void takeHostDown(Resumable target, Resumable.Boundary boundary) {
         target.hostCommand(boundary).ifPresent(command ->
                 ResumeHook.forThisHost(config.hexRunId(), workspace).handOver(command, Runners.LIVE.changes()));
+    }
+
+    /** A cell that failed unexpectedly or broke: what --fail-fast stops at. A failure the suite expects does not. */
+    private static boolean failsTheRun(TestExecutionResult result) {
+        Status status = Status.of(result);
+        return status == Status.BROKEN
+                || status == Status.FAILED && result.getThrowable().filter(KnownFailure.class::isInstance).isEmpty();
     }
 }

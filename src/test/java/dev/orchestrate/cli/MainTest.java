@@ -163,6 +163,14 @@ class MainTest {
     }
 
     @Test
+    void failFastStopsAtTheFirstUnexpectedFailureAndSaysWhyTheRestDidNotRun() throws IOException {
+        assertEquals(Exit.FAILED, run("run", CORRUPT, "--reports", reports.toString(), "--no-html", "--fail-fast"));
+        String text = out.toString();
+        assertTrue(text.contains("1 passed, 1 failed, 0 broken, 2 skipped"), text);
+        assertTrue(text.contains("SKIPPED damage=random: not run: --fail-fast stopped the run after cell damage=zeros failed"), text);
+    }
+
+    @Test
     void aKnownFailureWithItsTicketDoesNotFailTheRun() throws IOException {
         assertEquals(Exit.PASSED, run("run", "src/test/resources/suites/expect-known.yaml", "--reports", reports.toString(), "--no-html"));
         String text = out.toString();
