@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.FileEntry;
 
 /**
  * Runs one cell through its {@link CellWalk}: labels and parameters first, then each step as a
@@ -238,7 +239,10 @@ final class CellRun implements Evidence, CellWalk.Observer {
 
     @Override
     public void attach(String name, String mediaType, String extension, byte[] content) {
-        listener.reportingEntryPublished(descriptor, Entries.attachment(name, mediaType, attachments.keep(name, extension, content)));
+        Path kept = attachments.keep(name, extension, content);
+        listener.reportingEntryPublished(descriptor, Entries.attachment(name, mediaType, kept));
+        // as the platform's own file entry too, so any launcher's listeners (IDEs, build tools, JUnit XML) see the evidence
+        listener.fileEntryPublished(descriptor, FileEntry.from(kept, mediaType));
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.commons.JUnitException;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
@@ -76,6 +77,16 @@ class OrchestrateEngineTest {
         assertEquals(6, source.getPosition().orElseThrow().getLine());
         assertEquals("tool=dd size=1MiB", started.getTestDescriptor().getDisplayName());
         assertTrue(started.getTestDescriptor().getUniqueId().toString().endsWith("[suite:directory-pass]/[cell:tool=dd size=1MiB]"));
+    }
+
+    /** Any launcher's listeners see the evidence: each attachment is also one of the platform's file entries. */
+    @Test
+    void attachmentsArePublishedAsFileEntriesToo() {
+        List<FileEntry> files = execute(selectClasspathResource("suites/directory-pass.yaml"), "tool=cp,size=4KiB")
+                .allEvents().fileEntryPublished().stream().map(e -> e.getPayload(FileEntry.class).orElseThrow()).toList();
+        assertEquals(3, files.size(), files.toString());
+        assertTrue(files.stream().allMatch(f -> Files.isRegularFile(f.getPath()) && f.getMediaType().isPresent()), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.getPath().getFileName().toString().contains("verdict")), files.toString());
     }
 
     @Test
