@@ -2,6 +2,7 @@ package dev.orchestrate.cli;
 
 import dev.orchestrate.outcome.RigBroken;
 import dev.orchestrate.report.AllureReport;
+import dev.orchestrate.report.Executor;
 import dev.orchestrate.report.RunDirectory;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
@@ -9,10 +10,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Where a command's report goes ({@code --reports}, {@code --no-html}) and the run directory and
+ * Where a command's report goes ({@code --reports}, {@code --no-html}), the build it belongs to
+ * ({@code --build-order}, {@code --build-url}, {@code --report-url}), and the run directory and
  * Allure report behind it, from creation to the {@code latest} link. Shared by run, resume and verify.
  */
 final class ReportOutput {
@@ -24,8 +29,29 @@ final class ReportOutput {
     @Option(names = "--no-html", description = "write allure-results but do not generate the HTML report")
     boolean noHtml;
 
+    @Option(names = "--build-url", paramLabel = "URL",
+            description = "the build's page, linked from the report's executor (default: the CI engine's, else the run directory)")
+    String buildUrl;
+
+    @Option(names = "--report-url", paramLabel = "URL", description = "where the report will be published, linked from its trend"
+            + " (default: the CI build's page, else the run's report.html)")
+    String reportUrl;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    private Long buildOrder;
     private RunDirectory run;
     private AllureReport report;
+
+    @Option(names = "--build-order", paramLabel = "N", description = "the build's number, which numbers the report's trend"
+            + " (default: GITHUB_RUN_NUMBER or BUILD_NUMBER, else one more than the previous run's)")
+    void buildOrder(long order) {
+        if (order < 1) {
+            throw new ParameterException(spec.commandLine(), "--build-order " + order + ": give the build's number, 1 or more");
+        }
+        buildOrder = order;
+    }
 
     /** Creates {@code reports/<name>/<timestamp>/} with the previous run's history; returns the Allure lifecycle writing into it. */
     AllureLifecycle open(String name) throws IOException {
@@ -51,9 +77,12 @@ final class ReportOutput {
         return run.path();
     }
 
-    /** Describes and renders the report and links it as latest; a report that cannot be made turns a pass into a broken rig. */
+    /**
+     * Describes the report (its build from the options and the CI engine's environment), renders it and links it as
+     * latest; a report that cannot be made turns a pass into a broken rig.
+     */
     int finish(String title, Map<String, String> environment, int exit, PrintWriter err) throws IOException {
-        report.describe(environment);
+        report.describe(environment, report.executor(System.getenv(), new Executor.Given(buildOrder, buildUrl, reportUrl)));
         int result = exit;
         if (!noHtml) {
             try {

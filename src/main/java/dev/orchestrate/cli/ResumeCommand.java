@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Continues a run that stopped at a reboot (exit code 4).",
                 "The interrupted cell goes on with the step after the reboot, then the remaining cells run; the report,"
-                        + " allure-results/ and manifest.json of the run directory are completed, each cell in them once.",
+                        + " allure-results/ and manifest.json of the run directory are completed, each cell in them once,"
+                        + " and what it prints is appended to the run's console.log.",
                 "Checks first that the suite file is unchanged. A finished run is left as it is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed or failed as its suite expects, or the run was finished already",
@@ -92,24 +93,24 @@ final class ResumeCommand implements Callable<Integer> {
         Map<Integer, Journal.CellFinished> done = log.finishedCells();
         int cells = (int) suite.cells().stream().filter(filter::matches).filter(c -> !done.containsKey(c.ordinal())).count();
         Journal.AwaitingResume at = log.awaiting().get();
-        out.printf("orchestrate resume %s (%s): run %s, cell %s after the reboot at step %d, then %d more%n  results in %s%n",
-                suite.name(), suiteFile, started.runId(), at.cell(), at.step(), cells - 1, dir);
-        out.flush();
-
-        output.noHtml = noHtml;
-        AllureLifecycle lifecycle = output.reopen(dir);
-        Tally tally = Launch.execute(suiteFile, cells, lifecycle, dir.resolve("junit").resolve("resumed"), Map.of(
-                OrchestrateEngine.RUN_DIR, dir.toString(), OrchestrateEngine.RUN_ID, started.runId(),
-                CellFilter.PARAMETER, filter.asParameter(), OrchestrateEngine.RESUME, "true",
-                OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toString(),
-                OrchestrateEngine.LABELS, started.runLabels().encoded()), out, err);
-        done.values().forEach(c -> tally.count(c.status(), c.cell(), c.message()));
-        output.joinResumedCells();
-        int exit = Launch.close(output, suite, suiteFile, started.runId(), tally, out, err);
-        if (exit != Exit.AWAITING_RESUME) {
-            removeHook(hook, err);
+        try (ConsoleLog console = ConsoleLog.open(dir, out, err)) {
+            console.out().printf("orchestrate resume %s (%s): run %s, cell %s after the reboot at step %d, then %d more%n  results in %s%n",
+                    suite.name(), suiteFile, started.runId(), at.cell(), at.step(), cells - 1, dir);
+            output.noHtml = noHtml;
+            AllureLifecycle lifecycle = output.reopen(dir);
+            Tally tally = Launch.execute(suiteFile, cells, lifecycle, dir.resolve("junit").resolve("resumed"), Map.of(
+                    OrchestrateEngine.RUN_DIR, dir.toString(), OrchestrateEngine.RUN_ID, started.runId(),
+                    CellFilter.PARAMETER, filter.asParameter(), OrchestrateEngine.RESUME, "true",
+                    OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toString(),
+                    OrchestrateEngine.LABELS, started.runLabels().encoded()), console.out(), console.err());
+            done.values().forEach(c -> tally.count(c.status(), c.cell(), c.message()));
+            output.joinResumedCells();
+            int exit = Launch.close(output, suite, suiteFile, started.runId(), tally, console.out(), console.err());
+            if (exit != Exit.AWAITING_RESUME) {
+                removeHook(hook, console.err());
+            }
+            return exit;
         }
-        return exit;
     }
 
     /** Null when the suite is the one the run began with; else what changed, and what to do. */

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs every cell of a suite against its target and reports each as a test.",
                 "Writes reports/<suite>/<timestamp>/: report.html and html/ (the Allure report), allure-results/, junit/ (JUnit XML),",
-                "manifest.json and cells/ (attachments, command logs); reports/<suite>/latest links to it.",
+                "manifest.json, summary.json, console.log (what the run printed) and cells/ (attachments, command logs);"
+                        + " reports/<suite>/latest links to it.",
                 "The suite format: 'orchestrate schema --reference'.",
                 "A lab target (linux-block, macos-disk) is checked before anything runs:"
                         + " a disk the refusal rules refuse is bad input (exit 2).",
@@ -137,16 +138,16 @@ final class RunCommand implements Callable<Integer> {
         }
         AllureLifecycle lifecycle = output.open(suite.name());
         Path runDir = output.path();
-        out.printf("orchestrate run %s (%s): %d of %d cells, run %s%n  results in %s%n", suite.name(), suiteFile, cells,
-                suite.cells().size(), runId, runDir);
-        out.flush();
-
-        Tally tally = Launch.execute(suiteFile, cells, lifecycle, runDir.resolve("junit"),
-                Map.of(OrchestrateEngine.RUN_DIR, runDir.toString(),
-                        OrchestrateEngine.RUN_ID, runId, CellFilter.PARAMETER, filter.asParameter(),
-                        OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toAbsolutePath().toString(),
-                        OrchestrateEngine.LABELS, labels.encoded(), OrchestrateEngine.FAIL_FAST, Boolean.toString(failFast)),
-                out, err);
-        return Launch.close(output, suite, suiteFile, runId, tally, out, err);
+        try (ConsoleLog console = ConsoleLog.open(runDir, out, err)) {
+            console.out().printf("orchestrate run %s (%s): %d of %d cells, run %s%n  results in %s%n", suite.name(), suiteFile, cells,
+                    suite.cells().size(), runId, runDir);
+            Tally tally = Launch.execute(suiteFile, cells, lifecycle, runDir.resolve("junit"),
+                    Map.of(OrchestrateEngine.RUN_DIR, runDir.toString(),
+                            OrchestrateEngine.RUN_ID, runId, CellFilter.PARAMETER, filter.asParameter(),
+                            OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toAbsolutePath().toString(),
+                            OrchestrateEngine.LABELS, labels.encoded(), OrchestrateEngine.FAIL_FAST, Boolean.toString(failFast)),
+                    console.out(), console.err());
+            return Launch.close(output, suite, suiteFile, runId, tally, console.out(), console.err());
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.StampedFile;
 import dev.orchestrate.diagnosis.HostHistory;
 import dev.orchestrate.dut.EmulatedTarget;
+import dev.orchestrate.dut.KeptMedia;
 import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Region;
 import dev.orchestrate.engine.Manifest;
@@ -46,8 +47,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Verifies a run again, offline, from its manifest and the media:"
                         + " every file of every cell is read where the manifest says it lies.",
-                "Image targets: the image (or --image). Emulated targets: each failed cell's kept media image,"
-                        + " through the file's extent map.",
+                "Image targets: the image (or --image). Emulated targets: each failed cell's kept media image"
+                        + " (media.img.zst, expanded for the read, or media.img), through the file's extent map.",
                 "Writes reports/<suite>-verify/<timestamp>/ like a run."
                         + " Exit 0 all intact, 1 data damaged, 2 bad input, 3 nothing could be verified."})
 final class VerifyCommand implements Callable<Integer> {
@@ -55,7 +56,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "the run's manifest.json")
     Path manifestFile;
 
-    @Option(names = "--image", paramLabel = "FILE", description = "the device or image to read instead of the one the manifest names")
+    @Option(names = "--image", paramLabel = "FILE", description = "the device or image to read instead of the one the manifest names;"
+            + " a media image stored compressed (.zst) is expanded for the read")
     Path image;
 
     @Option(names = "--trace", paramLabel = "FILE",
@@ -149,15 +151,16 @@ final class VerifyCommand implements Callable<Integer> {
         lifecycle.startTestCase(uuid);
         String step = UUID.randomUUID().toString();
         lifecycle.startStep(step, new StepResult().setName("verify from the media"));
-        AttachmentFolder attachments = new AttachmentFolder(output.path().resolve("cells").resolve(String.format("%03d", cell.ordinal())));
+        Path cellDir = output.path().resolve("cells").resolve(String.format("%03d", cell.ordinal()));
+        AttachmentFolder attachments = new AttachmentFolder(cellDir);
         Evidence evidence = (name, mediaType, extension, content) -> {
             lifecycle.addAttachment(name, mediaType, "." + extension, content);
             attachments.keep(name, extension, content);
         };
         Status status;
         String message;
-        try {
-            List<Expected> expected = expected(manifest, cell, format);
+        try (KeptMedia.Source media = keptMedia(cell, cellDir)) {
+            List<Expected> expected = expected(manifest, cell, format, media);
             Optional<List<Record>> log = external.or(() -> cellLog(cell));
             // offline, the cell's steps are not known (every file counts as promised), nor is the limit the device published
             Optional<DataDamaged> failure = Verification.check(expected, region(cell, expected), format,
@@ -191,24 +194,35 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private List<Expected> expected(Manifest manifest, Manifest.CellRecord cell, SectorFormat format) throws Unverifiable {
+    /** {@code media}: the image the cell's mapped files are read from, null when it has none. */
+    private List<Expected> expected(Manifest manifest, Manifest.CellRecord cell, SectorFormat format, KeptMedia.Source media)
+            throws Unverifiable {
         long runId = Long.parseUnsignedLong(manifest.runId(), 16);
         List<Expected> expected = new ArrayList<>();
         for (Manifest.FileRecord f : cell.files()) {
             StampedFile file = new StampedFile(runId, f.id(), f.generation(), f.size(), format, f.sparse());
-            expected.add(new Expected(file, f.name(), readBack(cell, f)));
+            expected.add(new Expected(file, f.name(), readBack(f, media)));
         }
         return expected;
     }
 
-    private ReadBack readBack(Manifest.CellRecord cell, Manifest.FileRecord f) throws Unverifiable {
+    /**
+     * The media image an emulated cell's files are read from through their extent maps (--image, or
+     * the one the cell kept), expanded into {@code scratch} when stored compressed; null for a cell whose files have no extent map.
+     */
+    private KeptMedia.Source keptMedia(Manifest.CellRecord cell, Path scratch) throws Unverifiable, IOException {
+        if (cell.files().stream().allMatch(f -> f.extents().isEmpty())) {
+            return null;
+        }
+        Path media = image != null ? image : manifestFile.toAbsolutePath().getParent().resolve("cells")
+                .resolve(Cell.slug(cell.ordinal(), cell.name())).resolve(EmulatedTarget.MEDIA);
+        return KeptMedia.open(media, scratch).orElseThrow(() -> new Unverifiable("the media image " + media + " is not there, nor its"
+                + " stored form " + KeptMedia.stored(media).getFileName() + " (a passed cell's is removed); give one with --image"));
+    }
+
+    private ReadBack readBack(Manifest.FileRecord f, KeptMedia.Source media) throws Unverifiable {
         if (!f.extents().isEmpty()) {
-            Path media = image != null ? image : manifestFile.toAbsolutePath().getParent().resolve("cells")
-                    .resolve(Cell.slug(cell.ordinal(), cell.name())).resolve(EmulatedTarget.MEDIA);
-            if (!Files.exists(media)) {
-                throw new Unverifiable("the media image " + media + " is not there (a passed cell's is removed); give one with --image");
-            }
-            return ReadBack.mapped(media, f.extents(), f.blockSize());
+            return ReadBack.mapped(media.path(), f.extents(), f.blockSize());
         }
         if (f.deviceOffset() >= 0) {
             return ReadBack.raw(image != null ? image : Path.of(f.path()), f.deviceOffset(), f.blockSize());

@@ -106,6 +106,7 @@ final class EmulatedDevice implements Device, Mountable, Ejectable, Rebootable, 
         });
     }
 
+    /** A passed cell's media image is removed; a failed or broken cell's is kept as evidence, in its stored form ({@link KeptMedia}). */
     @Override
     public void close(boolean passed, List<Placement> placements) {
         try {
@@ -113,6 +114,8 @@ final class EmulatedDevice implements Device, Mountable, Ejectable, Rebootable, 
         } finally {
             if (passed) {
                 delete(dir.resolve(EmulatedTarget.MEDIA));
+            } else {
+                KeptMedia.store(dir.resolve(EmulatedTarget.MEDIA));
             }
         }
         emulator.failure().ifPresent(e -> {

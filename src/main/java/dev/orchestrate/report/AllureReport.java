@@ -1,5 +1,6 @@
 package dev.orchestrate.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -63,11 +64,30 @@ public final class AllureReport {
         }
     }
 
-    /** Failure categories by defect class, the environment table and the executor (the run), all read by the Allure report. */
-    public void describe(Map<String, String> environment) throws IOException {
-        new ObjectMapper().writeValue(results().resolve("executor.json").toFile(), Map.of("name", "orchestrate", "type", "orchestrate",
-                "buildName", runDir.getParent().getFileName() + " " + runDir.getFileName(),
-                "reportName", runDir.getParent().getFileName().toString()));
+    /**
+     * The build this report belongs to: the one written already (a resumed run stays the build it
+     * began as), else the one {@code processEnvironment} and {@code given} name, numbered locally
+     * after the last build in the history carried over ({@link #prepare}).
+     */
+    public Executor executor(Map<String, String> processEnvironment, Executor.Given given) throws IOException {
+        Path file = results().resolve(Executor.FILE);
+        return Files.exists(file) ? Executor.read(file) : Executor.of(processEnvironment, given, runDir, lastBuildOrder());
+    }
+
+    /** The highest build number in the carried trend; its number of builds for a trend from before builds were numbered. */
+    private long lastBuildOrder() throws IOException {
+        Path trend = results().resolve("history").resolve("history-trend.json");
+        if (!Files.isRegularFile(trend)) {
+            return 0;
+        }
+        JsonNode builds = new ObjectMapper().readTree(trend.toFile());
+        long highest = builds.valueStream().mapToLong(b -> b.path("buildOrder").asLong()).max().orElse(0);
+        return highest > 0 ? highest : builds.size();
+    }
+
+    /** Failure categories by defect class, the environment table and the executor (the build), all read by the Allure report. */
+    public void describe(Map<String, String> environment, Executor executor) throws IOException {
+        executor.write(results().resolve(Executor.FILE));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results().resolve("categories.json").toFile(),
                 Categories.all());
         Properties properties = new Properties();

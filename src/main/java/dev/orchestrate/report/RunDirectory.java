@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code reports/<suite>/<timestamp>/}: where one run keeps its results, report, JUnit XML and
@@ -15,7 +19,14 @@ import java.time.format.DateTimeFormatter;
 public record RunDirectory(Path suiteDir, Path path) {
 
     public static final String LATEST = "latest";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
+    private static final String STAMP_PATTERN = "yyyy-MM-dd_HH-mm-ss";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern(STAMP_PATTERN);
+    /** A name {@link #create} gives: the time, and a suffix for a second run in the same second. */
+    private static final Pattern NAME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}(?:-(\\d+))?");
+
+    /** Run directories' names newest first: by their time, then by the suffix that runs started in one second get. */
+    public static final Comparator<String> NEWEST_FIRST = Comparator.comparing((String name) -> name.substring(0, STAMP_PATTERN.length()))
+            .thenComparingLong(RunDirectory::attempt).reversed();
 
     /** Creates a new, empty run directory for {@code suite} under {@code reports}. */
     public static RunDirectory create(Path reports, String suite) throws IOException {
@@ -29,6 +40,22 @@ public record RunDirectory(Path suiteDir, Path path) {
                 // two runs in the same second: take the next suffix
             }
         }
+    }
+
+    /** Whether {@code name} is one that {@link #create} gives a run directory. */
+    public static boolean isRunName(String name) {
+        return NAME.matcher(name).matches();
+    }
+
+    private static long attempt(String name) {
+        Matcher m = NAME.matcher(name);
+        return m.matches() && m.group(1) != null ? Long.parseLong(m.group(1)) : 1;
+    }
+
+    /** The run directory in {@code suiteDir} that {@code latest} names, whether or not it is there; empty without the link. */
+    public static Optional<Path> latest(Path suiteDir) throws IOException {
+        Path link = suiteDir.resolve(LATEST);
+        return Files.isSymbolicLink(link) ? Optional.of(suiteDir.resolve(Files.readSymbolicLink(link)).normalize()) : Optional.empty();
     }
 
     /** The run that {@code latest} points to before this one, or null. */

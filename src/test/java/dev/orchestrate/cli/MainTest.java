@@ -131,6 +131,7 @@ class MainTest {
         assertTrue(Files.isRegularFile(latest.resolve("manifest.json")));
         assertTrue(Files.readString(latest.resolve("junit/TEST-orchestrate.xml")).contains("tests=\"4\""));
         assertTrue(Files.isRegularFile(latest.resolve("allure-results/categories.json")));
+        assertEquals(out.toString(), Files.readString(latest.resolve(ConsoleLog.FILE)), "console.log holds what the run printed");
 
         List<JsonNode> results = results("directory-pass");
         assertEquals(4, results.size());

@@ -94,6 +94,11 @@ class ResumeCommandTest {
         assertEquals(List.of("passed", "failed"), statuses(results(run)));
         assertTrue(steps(results(run).get(1)).contains("verify"));
         assertTrue(Journal.read(run.resolve(Journal.FILE)).finished());
+        String console = Files.readString(run.resolve(ConsoleLog.FILE));
+        assertTrue(console.startsWith("orchestrate run resume ("), console);
+        assertEquals(2, console.split("\norchestrate resume resume \\(", -1).length - 1,
+                "each resume appends to the run's console: " + console);
+        assertTrue(console.endsWith(out.toString()), "the terminal saw what the log holds: " + console);
 
         assertEquals(Exit.PASSED, orchestrate("resume", run.toString(), "--no-html"));
         assertTrue(out.toString().contains("is finished already; nothing to resume"), out.toString());

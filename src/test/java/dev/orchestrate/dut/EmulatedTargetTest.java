@@ -1,6 +1,7 @@
 package dev.orchestrate.dut;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
@@ -225,6 +226,10 @@ class EmulatedTargetTest {
     @Test
     void aFailedCellIsVerifiedAgainOfflineFromItsKeptMediaAndExtentMap() {
         execute("transfer-limit");
+        Path failed = run.resolve("cells/002-oflag=none_block-size=4KiB");
+        assertTrue(Files.isRegularFile(KeptMedia.stored(failed.resolve(EmulatedTarget.MEDIA))),
+                "the failed cell keeps its media, compressed");
+        assertFalse(Files.exists(failed.resolve(EmulatedTarget.MEDIA)), "and not the image as well");
         StringWriter text = new StringWriter();
         int exit = Main.execute(new PrintWriter(text, true), new PrintWriter(text, true), "verify",
                 "--manifest", run.resolve(Manifest.FILE).toString(), "--reports", run.resolve("offline").toString(), "--no-html");
