@@ -7,7 +7,6 @@ import dev.orchestrate.dut.Placement;
 import dev.orchestrate.dut.Target;
 import dev.orchestrate.dut.Targets;
 import dev.orchestrate.engine.Catalog;
-import dev.orchestrate.engine.CellFilter;
 import dev.orchestrate.host.ResumeHook;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
@@ -48,7 +47,8 @@ final class DryRun implements CellWalk.Observer, Evidence {
         this.runners = Runners.dryRun(out);
     }
 
-    static int run(Suite suite, CellFilter filter, PrintWriter out, PrintWriter err) throws IOException {
+    /** Dry-runs {@code cells}, the ones the run would run. */
+    static int run(Suite suite, List<Cell> cells, PrintWriter out, PrintWriter err) throws IOException {
         if (!Targets.kind(suite.target()).changesHostDevices()) {
             out.println("dry run: " + Targets.named(suite.target()) + " changes no device of this host's; there is nothing to print."
                     + " Run without --dry-run");
@@ -61,7 +61,7 @@ final class DryRun implements CellWalk.Observer, Evidence {
         try (Target target = Targets.open(suite.target(), dry.scratch, "dry-run", needs, dry.runners)) {
             out.println("target: " + target.describe());
             target.prepare();
-            for (Cell cell : suite.cells().stream().filter(filter::matches).toList()) {
+            for (Cell cell : cells) {
                 int files = needs.stream().filter(n -> n.ordinal() == cell.ordinal()).findFirst().orElseThrow().files();
                 dry.cell(suite, cell, target, files);
             }

@@ -27,9 +27,12 @@ final class ReportOutput {
     private RunDirectory run;
     private AllureReport report;
 
-    /** Creates {@code reports/<name>/<timestamp>/} with the previous run's history; returns the Allure lifecycle writing into it. */
-    AllureLifecycle open(String name) throws IOException {
-        run = RunDirectory.create(reports, name);
+    /**
+     * Creates {@code reports/<name>/<timestamp>[_<tag>]/} with the previous run's history; returns the Allure lifecycle writing
+     * into it.
+     */
+    AllureLifecycle open(String name, String tag) throws IOException {
+        run = RunDirectory.create(reports, name, tag);
         report = new AllureReport(run.path());
         report.prepare(run.previous());
         return new AllureLifecycle(new FileSystemResultsWriter(report.results()));

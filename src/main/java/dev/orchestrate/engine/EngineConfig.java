@@ -15,8 +15,10 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param resume     whether to continue the run journalled in {@code runDir}
  * @param targetFile the file whose target replaces every suite's own; empty for the suites' own
  * @param labels     the run's labels, for every cell
+ * @param shard      which part of the selected cells this station runs
  */
-record EngineConfig(Optional<Path> runDir, long runId, CellFilter filter, boolean resume, Optional<Path> targetFile, Labels labels) {
+record EngineConfig(Optional<Path> runDir, long runId, CellFilter filter, boolean resume, Optional<Path> targetFile, Labels labels,
+                    Shard shard) {
 
     /** Reads the parameters; a value that cannot be read is an {@link IllegalArgumentException} saying what is wrong with it. */
     static EngineConfig from(ConfigurationParameters parameters) {
@@ -25,7 +27,8 @@ record EngineConfig(Optional<Path> runDir, long runId, CellFilter filter, boolea
                 CellFilter.parse(parameters.get(CellFilter.PARAMETER).orElse(null)),
                 parameters.getBoolean(OrchestrateEngine.RESUME).orElse(false),
                 parameters.get(OrchestrateEngine.TARGET_FILE).filter(f -> !f.isBlank()).map(Path::of),
-                Labels.decode(parameters.get(OrchestrateEngine.LABELS)));
+                Labels.decode(parameters.get(OrchestrateEngine.LABELS)),
+                Shard.parseOrAll(parameters.get(Shard.PARAMETER).orElse(null)));
     }
 
     /** The run id as journals, manifests and targets write it. */

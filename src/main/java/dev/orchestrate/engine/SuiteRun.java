@@ -79,7 +79,7 @@ final class SuiteRun {
                 }
                 journal.append(new Journal.RunStarted(Journal.now(), Journal.FORMAT, config.hexRunId(), suite.name(),
                         suite.file().toAbsolutePath().toString(), sha256, config.filter().terms(), suite.target().text("kind"),
-                        config.targetFile().map(Path::toString).orElse(""), config.labels().values()));
+                        config.targetFile().map(Path::toString).orElse(""), config.labels().values(), config.shard().text()));
             }
             target = Targets.open(suite.target(), workspace, config.hexRunId(), Catalog.needs(suite));
             if (config.resume()) {
