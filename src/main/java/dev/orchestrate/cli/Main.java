@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Runs copy-tool matrices against a storage target, verifies every sector through a known-good path,"
                 + " and reports in Allure.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, VerifyCommand.class, SchemaCommand.class,
-                CompareCommand.class, CleanupCommand.class, DoctorCommand.class, BenchCommand.class},
+                CompareCommand.class, ReportCommand.class, CleanupCommand.class, DoctorCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed, or failed as its suite expects",
                 "1:some cell failed unexpectedly: the device lost or damaged data, or an expected failure passed",

@@ -7,13 +7,14 @@ import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
  * Where a command's report goes ({@code --reports}, {@code --no-html}) and the run directory and
- * Allure report behind it, from creation to the {@code latest} link. Shared by run, resume and verify.
+ * Allure report behind it, from creation to the {@code latest} link. Shared by run, resume, verify and report.
  */
 final class ReportOutput {
 
@@ -26,6 +27,8 @@ final class ReportOutput {
 
     private RunDirectory run;
     private AllureReport report;
+    /** Whether {@code latest} is to point at this run: not for a directory given by hand. */
+    private boolean linked = true;
 
     /**
      * Creates {@code reports/<name>/<timestamp>[_<tag>]/} with the previous run's history; returns the Allure lifecycle writing
@@ -36,6 +39,22 @@ final class ReportOutput {
         report = new AllureReport(run.path());
         report.prepare(run.previous());
         return new AllureLifecycle(new FileSystemResultsWriter(report.results()));
+    }
+
+    /**
+     * Creates the directory of a merged report: {@code out}, which must be new or empty, or else a new
+     * {@code reports/<name>/<timestamp>/} with the previous merged report's history. Returns its allure-results.
+     */
+    Path openMerged(String name, Path out) throws IOException {
+        if (out == null) {
+            run = RunDirectory.create(reports, name, "");
+        } else {
+            run = new RunDirectory(out.toAbsolutePath().getParent(), Files.createDirectories(out.toAbsolutePath()));
+            linked = false;
+        }
+        report = new AllureReport(run.path());
+        report.prepare(linked ? run.previous() : null);
+        return report.results();
     }
 
     /** Opens an existing run directory again, to add to its results (a resumed run). */
@@ -66,7 +85,9 @@ final class ReportOutput {
                 result = exit == Exit.PASSED ? Exit.BROKEN : exit;
             }
         }
-        run.markLatest();
+        if (linked) {
+            run.markLatest();
+        }
         return result;
     }
 
