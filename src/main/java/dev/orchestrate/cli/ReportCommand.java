@@ -45,6 +45,12 @@ final class ReportCommand implements Callable<Integer> {
             description = "where the merged report goes, a new or empty directory (default: a new reports/<suite>-merged/<timestamp>/)")
     Path out;
 
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "a report whose history (html/history) the merged report carries on, e.g. last night's merged report"
+                    + " downloaded by a CI job (default: the latest merged report beside the new one; none with --out);"
+                    + " each cell's history on its station comes from the runs themselves")
+    Path history;
+
     @Mixin
     ReportOutput output;
 
@@ -64,12 +70,16 @@ final class ReportCommand implements Callable<Integer> {
             if (out != null && Files.isDirectory(out) && !empty(out)) {
                 throw new IllegalArgumentException("--out " + out + " is not empty: give a new or empty directory for the merged report");
             }
+            if (history != null && !Files.isDirectory(history.resolve(AllureReport.HTML))) {
+                throw new IllegalArgumentException("--history " + history + ": no " + AllureReport.HTML + "/ there; give the directory"
+                        + " of a report with its HTML (a merged report's, as report --merge wrote it)");
+            }
         } catch (Runs.NotFound | IllegalArgumentException e) {
             err.println(e.getMessage());
             return Exit.BAD_INPUT;
         }
         String suite = summaries.getFirst().suite();
-        Path results = output.openMerged(suite + "-merged", out);
+        Path results = output.openMerged(suite + "-merged", out, history);
         Path dir = results.getParent();
         List<MergedResults.Run> merging = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {

@@ -43,9 +43,10 @@ final class ReportOutput {
 
     /**
      * Creates the directory of a merged report: {@code out}, which must be new or empty, or else a new
-     * {@code reports/<name>/<timestamp>/} with the previous merged report's history. Returns its allure-results.
+     * {@code reports/<name>/<timestamp>/}; with the history of {@code history}, a report's directory,
+     * or else of the previous merged report beside the new one. Returns its allure-results.
      */
-    Path openMerged(String name, Path out) throws IOException {
+    Path openMerged(String name, Path out, Path history) throws IOException {
         if (out == null) {
             run = RunDirectory.create(reports, name, "");
         } else {
@@ -53,7 +54,7 @@ final class ReportOutput {
             linked = false;
         }
         report = new AllureReport(run.path());
-        report.prepare(linked ? run.previous() : null);
+        report.prepare(history != null ? history : linked ? run.previous() : null);
         return report.results();
     }
 

@@ -157,6 +157,11 @@ class ReportCommandTest {
         assertTrue(out.toString().contains("is not empty: give a new or empty directory"), out.toString());
 
         out.getBuffer().setLength(0);
+        assertEquals(Exit.BAD_INPUT, execute("report", "--merge", run("night", "lab-a").toString(), "--history", empty.toString()),
+                out.toString());
+        assertTrue(out.toString().contains("--history " + empty + ": no html/ there"), out.toString());
+
+        out.getBuffer().setLength(0);
         assertEquals(Exit.BAD_INPUT, execute("report"), out.toString());
         assertTrue(out.toString().contains("Missing required option: '--merge=RUN_DIR'"), out.toString());
     }

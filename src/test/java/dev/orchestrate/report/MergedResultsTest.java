@@ -80,6 +80,18 @@ class MergedResultsTest {
         assertEquals(Map.of("host", "mac-a, mac-b", "suite", "gate"), environment);
     }
 
+    /** The history a previous merged report left (carried in by {@link AllureReport#prepare}) stays; the runs add what it lacks. */
+    @Test
+    void theRunsHistoryJoinsThePreviousMergedReportsWithoutReplacingIt() throws IOException {
+        Path into = dir.resolve("merged");
+        Files.createDirectories(into.resolve("history"));
+        JSON.writeValue(into.resolve("history/history.json").toFile(), Map.of(HistoryId.of(CELL, "lab-a"), Map.of("items", List.of(1, 2))));
+        MergedResults.merge(List.of(run("lab-a", "mac-a"), run("lab-b", "mac-b")), into);
+        JsonNode history = JSON.readTree(into.resolve("history/history.json").toFile());
+        assertEquals(2, history.path(HistoryId.of(CELL, "lab-a")).path("items").size(), history.toString());
+        assertTrue(history.has(HistoryId.of(CELL, "lab-b")), history.toString());
+    }
+
     @Test
     void aRunWithoutAStationKeepsItsTestCasesAsTheyAre() throws IOException {
         Path into = dir.resolve("merged");
