@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the merged report and summary.json were written (what the runs found is in them: gate with compare)",
                 "2:bad input: a directory that is not a run, runs of different suites, the same cell twice on one station,"
-                        + " or an --out that is not empty",
+                        + " an --out that is not empty, or a --history that is no report",
                 "3:the report could not be generated"})
 final class ReportCommand implements Callable<Integer> {
 

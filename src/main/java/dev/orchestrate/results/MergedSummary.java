@@ -90,7 +90,7 @@ public final class MergedSummary {
     }
 
     /** The entries every map has, with the same value, in the first map's order. */
-    static Map<String, String> common(List<Map<String, String>> maps) {
+    private static Map<String, String> common(List<Map<String, String>> maps) {
         Map<String, String> common = new LinkedHashMap<>(maps.getFirst());
         maps.forEach(m -> common.entrySet().removeIf(e -> !Objects.equals(e.getValue(), m.get(e.getKey()))));
         return common;
