@@ -30,7 +30,8 @@ public final class Installed {
         skipUnless(test, HostCheck.emulatorAsIs(fileSystem, Emulator.fuseLibrary().orElse(null)));
     }
 
-    private static void skipUnless(String test, Optional<String> whyNot) {
+    /** Skips the calling test when there is a reason why it cannot run here, printing it where a person will see it. */
+    public static void skipUnless(String test, Optional<String> whyNot) {
         whyNot.ifPresent(reason -> System.err.println("SKIPPED " + test + ": " + reason));
         Assumptions.assumeTrue(whyNot.isEmpty(), () -> whyNot.orElseThrow());
     }

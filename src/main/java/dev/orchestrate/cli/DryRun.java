@@ -8,7 +8,6 @@ import dev.orchestrate.dut.Target;
 import dev.orchestrate.dut.TargetSet;
 import dev.orchestrate.dut.Targets;
 import dev.orchestrate.engine.Catalog;
-import dev.orchestrate.engine.CellFilter;
 import dev.orchestrate.host.ResumeHook;
 import dev.orchestrate.outcome.NotRunnable;
 import dev.orchestrate.outcome.RigBroken;
@@ -50,7 +49,8 @@ final class DryRun implements CellWalk.Observer, Evidence {
         this.runners = Runners.dryRun(out);
     }
 
-    static int run(Suite suite, CellFilter filter, PrintWriter out, PrintWriter err) throws IOException {
+    /** Dry-runs {@code cells}, the ones the run would run. */
+    static int run(Suite suite, List<Cell> cells, PrintWriter out, PrintWriter err) throws IOException {
         // all of a suite's targets are of one kind
         Options kind = suite.targets().getFirst();
         if (!Targets.kind(kind).changesHostDevices()) {
@@ -62,7 +62,6 @@ final class DryRun implements CellWalk.Observer, Evidence {
                 + "every command that would change a device is printed, not run");
         DryRun dry = new DryRun(out, Files.createTempDirectory("orchestrate-dry-run-"));
         List<Layout.Need> needs = Catalog.needs(suite);
-        List<Cell> cells = suite.cells().stream().filter(filter::matches).toList();
         try (TargetSet targets = TargetSet.open(suite, cells, target -> Targets.open(target, dry.scratch, "dry-run",
                 Catalog.needs(suite, target), dry.runners))) {
             out.println("target: " + targets.describe());

@@ -6,6 +6,7 @@ import dev.orchestrate.engine.Journal;
 import dev.orchestrate.engine.Labels;
 import dev.orchestrate.engine.Manifest;
 import dev.orchestrate.engine.OrchestrateEngine;
+import dev.orchestrate.engine.Shard;
 import dev.orchestrate.process.Cancellation;
 import dev.orchestrate.report.AllureBridge;
 import dev.orchestrate.results.RunSummary;
@@ -68,7 +69,8 @@ final class Launch {
         Optional<Journal.AwaitingResume> awaiting = journal.flatMap(Journal.Log::awaiting);
         Optional<Cancellation.Request> stopped = Cancellation.requested();
         Labels labels = journal.map(j -> j.started().runLabels()).orElse(Labels.NONE);
-        int exit = output.finish(suite.name(), environment(suite, suiteFile, runId, labels),
+        Shard shard = journal.map(j -> j.started().runShard()).orElse(Shard.ALL);
+        int exit = output.finish(suite.name(), environment(suite, suiteFile, runId, shard, labels),
                 stopped.map(Cancellation.Request::exitCode).orElse(awaiting.isPresent() ? Exit.AWAITING_RESUME : tally.exitCode()), err);
         if (journal.isPresent()) {
             exit = summarize(runDir, journal.get().started(), suite, tally, exit, err);
@@ -118,10 +120,13 @@ final class Launch {
         }
     }
 
-    private static Map<String, String> environment(Suite suite, Path suiteFile, String runId, Labels labels) {
+    private static Map<String, String> environment(Suite suite, Path suiteFile, String runId, Shard shard, Labels labels) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("suite", suite.name() + " (" + suiteFile + ")");
         env.put("run id", runId);
+        if (!shard.all()) {
+            env.put("shard", shard.text());
+        }
         env.put("target kind", suite.targetKind());
         env.put("sector size", String.valueOf(suite.sectorSize()));
         env.put("host", hostName());

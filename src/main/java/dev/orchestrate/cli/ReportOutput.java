@@ -8,6 +8,7 @@ import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 /**
  * Where a command's report goes ({@code --reports}, {@code --no-html}), the build it belongs to
  * ({@code --build-order}, {@code --build-url}, {@code --report-url}), and the run directory and
- * Allure report behind it, from creation to the {@code latest} link. Shared by run, resume and verify.
+ * Allure report behind it, from creation to the {@code latest} link. Shared by run, resume, verify and report.
  */
 final class ReportOutput {
 
@@ -43,6 +44,8 @@ final class ReportOutput {
     private Long buildOrder;
     private RunDirectory run;
     private AllureReport report;
+    /** Whether {@code latest} is to point at this run: not for a directory given by hand. */
+    private boolean linked = true;
 
     @Option(names = "--build-order", paramLabel = "N", description = "the build's number, which numbers the report's trend"
             + " (default: GITHUB_RUN_NUMBER or BUILD_NUMBER, else one more than the previous run's)")
@@ -53,12 +56,32 @@ final class ReportOutput {
         buildOrder = order;
     }
 
-    /** Creates {@code reports/<name>/<timestamp>/} with the previous run's history; returns the Allure lifecycle writing into it. */
-    AllureLifecycle open(String name) throws IOException {
-        run = RunDirectory.create(reports, name);
+    /**
+     * Creates {@code reports/<name>/<timestamp>[_<tag>]/} with the previous run's history; returns the Allure lifecycle writing
+     * into it.
+     */
+    AllureLifecycle open(String name, String tag) throws IOException {
+        run = RunDirectory.create(reports, name, tag);
         report = new AllureReport(run.path());
         report.prepare(run.previous());
         return new AllureLifecycle(new FileSystemResultsWriter(report.results()));
+    }
+
+    /**
+     * Creates the directory of a merged report: {@code out}, which must be new or empty, or else a new
+     * {@code reports/<name>/<timestamp>/}; with the history of {@code history}, a report's directory,
+     * or else of the previous merged report beside the new one. Returns its allure-results.
+     */
+    Path openMerged(String name, Path out, Path history) throws IOException {
+        if (out == null) {
+            run = RunDirectory.create(reports, name, "");
+        } else {
+            run = new RunDirectory(out.toAbsolutePath().getParent(), Files.createDirectories(out.toAbsolutePath()));
+            linked = false;
+        }
+        report = new AllureReport(run.path());
+        report.prepare(history != null ? history : linked ? run.previous() : null);
+        return report.results();
     }
 
     /** Opens an existing run directory again, to add to its results (a resumed run). */
@@ -92,7 +115,9 @@ final class ReportOutput {
                 result = exit == Exit.PASSED ? Exit.BROKEN : exit;
             }
         }
-        run.markLatest();
+        if (linked) {
+            run.markLatest();
+        }
         return result;
     }
 

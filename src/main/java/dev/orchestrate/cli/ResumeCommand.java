@@ -3,6 +3,7 @@ package dev.orchestrate.cli;
 import dev.orchestrate.engine.CellFilter;
 import dev.orchestrate.engine.Journal;
 import dev.orchestrate.engine.OrchestrateEngine;
+import dev.orchestrate.engine.Shard;
 import dev.orchestrate.host.ResumeHook;
 import dev.orchestrate.suite.Suite;
 import io.qameta.allure.AllureLifecycle;
@@ -91,7 +92,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
         CellFilter filter = CellFilter.parse(started.only());
         Map<Integer, Journal.CellFinished> done = log.finishedCells();
-        int cells = (int) suite.cells().stream().filter(filter::matches).filter(c -> !done.containsKey(c.ordinal())).count();
+        int cells = (int) started.runShard().cells(suite, filter).stream().filter(c -> !done.containsKey(c.ordinal())).count();
         Journal.AwaitingResume at = log.awaiting().get();
         try (ConsoleLog console = ConsoleLog.open(dir, out, err)) {
             console.out().printf("orchestrate resume %s (%s): run %s, cell %s after the reboot at step %d, then %d more%n  results in %s%n",
@@ -102,7 +103,8 @@ final class ResumeCommand implements Callable<Integer> {
                     OrchestrateEngine.RUN_DIR, dir.toString(), OrchestrateEngine.RUN_ID, started.runId(),
                     CellFilter.PARAMETER, filter.asParameter(), OrchestrateEngine.RESUME, "true",
                     OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toString(),
-                    OrchestrateEngine.LABELS, started.runLabels().encoded()), console.out(), console.err());
+                    OrchestrateEngine.LABELS, started.runLabels().encoded(), Shard.PARAMETER, started.runShard().text()),
+                    console.out(), console.err());
             done.values().forEach(c -> tally.count(c.status(), c.cell(), c.message()));
             output.joinResumedCells();
             int exit = Launch.close(output, suite, suiteFile, started.runId(), tally, console.out(), console.err());

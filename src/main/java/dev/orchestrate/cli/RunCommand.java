@@ -5,7 +5,9 @@ import dev.orchestrate.engine.Catalog;
 import dev.orchestrate.engine.CellFilter;
 import dev.orchestrate.engine.Labels;
 import dev.orchestrate.engine.OrchestrateEngine;
+import dev.orchestrate.engine.Shard;
 import dev.orchestrate.host.Packages;
+import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Suite;
 import io.qameta.allure.AllureLifecycle;
 import java.io.IOException;
@@ -57,6 +59,16 @@ final class RunCommand implements Callable<Integer> {
                     + " repeat it; also " + Labels.ENVIRONMENT + "=key=value,key=value in the environment")
     List<String> label = List.of();
 
+    @Option(names = "--station", paramLabel = "NAME",
+            description = "the station (lab machine) the run is on: the label station=NAME, which also keeps each test case apart"
+                    + " from the same cell on other stations when their reports are merged ('orchestrate report --merge')")
+    String station;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "run the I-th of N parts of the selected cells (after --only), dealt out round robin in matrix order,"
+                    + " e.g. --shard 1/2 on one station and --shard 2/2 on another; every station computes the same split")
+    String shardOption;
+
     @Option(names = "--run-id", paramLabel = "HEX",
             description = "the run id stamped in every sector (up to 16 hex digits; default: random);"
                     + " the same id writes the same data again")
@@ -91,8 +103,13 @@ final class RunCommand implements Callable<Integer> {
             Packages.forbidInstalls();
         }
         Labels labels;
+        CellFilter filter;
+        Shard shard;
         try {
-            labels = Labels.parse(Optional.ofNullable(System.getenv(Labels.ENVIRONMENT)), label);
+            Labels given = Labels.parse(Optional.ofNullable(System.getenv(Labels.ENVIRONMENT)), label);
+            labels = station == null ? given : given.withStation(station);
+            filter = CellFilter.parse(only);
+            shard = shardOption == null ? Shard.ALL : Shard.parse(shardOption);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return Exit.BAD_INPUT;
@@ -101,19 +118,13 @@ final class RunCommand implements Callable<Integer> {
         if (suite == null) {
             return Exit.BAD_INPUT;
         }
-        CellFilter filter;
-        try {
-            filter = CellFilter.parse(only);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return Exit.BAD_INPUT;
-        }
         List<String> problems = filter.problemsWith(suite);
         problems.forEach(err::println);
-        int cells = (int) suite.cells().stream().filter(filter::matches).count();
+        List<Cell> selected = shard.cells(suite, filter);
+        int cells = selected.size();
         if (!problems.isEmpty() || cells == 0) {
             if (problems.isEmpty()) {
-                err.println("--only " + String.join(" --only ", only) + " selects no cell of " + suiteFile + "; nothing was run");
+                err.println(selection(shard) + " selects no cell of " + suiteFile + "; nothing was run");
             }
             return Exit.BAD_INPUT;
         }
@@ -126,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
             return Exit.BAD_INPUT;
         }
         if (dryRun) {
-            return DryRun.run(suite, filter, out, err);
+            return DryRun.run(suite, selected, out, err);
         }
 
         String runId;
@@ -136,18 +147,25 @@ final class RunCommand implements Callable<Integer> {
             err.println("--run-id '" + runIdOption + "' is not a hex number of up to 16 digits, e.g. --run-id 1f2e3d4c5b6a7988");
             return Exit.BAD_INPUT;
         }
-        AllureLifecycle lifecycle = output.open(suite.name());
+        AllureLifecycle lifecycle = output.open(suite.name(), shard.all() ? "" : "shard-" + shard.index() + "of" + shard.count());
         Path runDir = output.path();
         try (ConsoleLog console = ConsoleLog.open(runDir, out, err)) {
-            console.out().printf("orchestrate run %s (%s): %d of %d cells, run %s%n  results in %s%n", suite.name(), suiteFile, cells,
-                    suite.cells().size(), runId, runDir);
+            console.out().printf("orchestrate run %s (%s): %d of %d cells%s, run %s%n  results in %s%n", suite.name(), suiteFile, cells,
+                    suite.cells().size(), shard.all() ? "" : ", shard " + shard.text(), runId, runDir);
             Tally tally = Launch.execute(suiteFile, cells, lifecycle, runDir.resolve("junit"),
                     Map.of(OrchestrateEngine.RUN_DIR, runDir.toString(),
                             OrchestrateEngine.RUN_ID, runId, CellFilter.PARAMETER, filter.asParameter(),
                             OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toAbsolutePath().toString(),
-                            OrchestrateEngine.LABELS, labels.encoded(), OrchestrateEngine.FAIL_FAST, Boolean.toString(failFast)),
+                            OrchestrateEngine.LABELS, labels.encoded(), OrchestrateEngine.FAIL_FAST, Boolean.toString(failFast),
+                            Shard.PARAMETER, shard.text()),
                     console.out(), console.err());
             return Launch.close(output, suite, suiteFile, runId, tally, console.out(), console.err());
         }
+    }
+
+    /** "--only tool=cp --shard 3/3", as given, for a selection that selects nothing. */
+    private String selection(Shard shard) {
+        String terms = only.isEmpty() ? "" : "--only " + String.join(" --only ", only);
+        return shard.all() ? terms : (terms + " --shard " + shard.text()).strip();
     }
 }

@@ -117,7 +117,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             external = Optional.of(log.records());
         }
-        AllureLifecycle lifecycle = output.open(manifest.suite() + "-verify");
+        AllureLifecycle lifecycle = output.open(manifest.suite() + "-verify", "");
         Tally tally = new Tally();
         SectorFormat format = new SectorFormat(manifest.sectorSize());
         out.printf("orchestrate verify %s (run %s) from %s%n", manifest.suite(), manifest.runId(), manifestFile);

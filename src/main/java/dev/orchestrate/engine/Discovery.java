@@ -108,11 +108,9 @@ final class Discovery {
         }
         SuiteDescriptor container = new SuiteDescriptor(engine.getUniqueId(), suite, source.apply(suite.at()));
         List<CellDescriptor> cells = new ArrayList<>();
-        for (Cell cell : suite.cells()) {
-            if (filter.matches(cell)) {
-                Location at = cell.axes().isEmpty() ? suite.at() : cell.axes().values().iterator().next().at();
-                cells.add(new CellDescriptor(container.getUniqueId(), cell, source.apply(at)));
-            }
+        for (Cell cell : engine.config().shard().cells(suite, filter)) {
+            Location at = cell.axes().isEmpty() ? suite.at() : cell.axes().values().iterator().next().at();
+            cells.add(new CellDescriptor(container.getUniqueId(), cell, source.apply(at)));
         }
         cells.forEach(container::addChild);
         engine.addChild(container);

@@ -16,9 +16,10 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param targetFile the file whose target replaces every suite's own; empty for the suites' own
  * @param labels     the run's labels, for every cell
  * @param failFast   whether the first cell that fails unexpectedly or breaks ends the run, the rest not run
+ * @param shard      which part of the selected cells this station runs
  */
 record EngineConfig(Optional<Path> runDir, long runId, CellFilter filter, boolean resume, Optional<Path> targetFile, Labels labels,
-                    boolean failFast) {
+                    boolean failFast, Shard shard) {
 
     /** Reads the parameters; a value that cannot be read is an {@link IllegalArgumentException} saying what is wrong with it. */
     static EngineConfig from(ConfigurationParameters parameters) {
@@ -28,7 +29,8 @@ record EngineConfig(Optional<Path> runDir, long runId, CellFilter filter, boolea
                 parameters.getBoolean(OrchestrateEngine.RESUME).orElse(false),
                 parameters.get(OrchestrateEngine.TARGET_FILE).filter(f -> !f.isBlank()).map(Path::of),
                 Labels.decode(parameters.get(OrchestrateEngine.LABELS)),
-                parameters.getBoolean(OrchestrateEngine.FAIL_FAST).orElse(false));
+                parameters.getBoolean(OrchestrateEngine.FAIL_FAST).orElse(false),
+                Shard.parseOrAll(parameters.get(Shard.PARAMETER).orElse(null)));
     }
 
     /** The run id as journals, manifests and targets write it. */

@@ -59,13 +59,18 @@ public final class Journal implements AutoCloseable {
      * @param only the --only terms (axis=value)
      * @param target the target kind
      * @param targetFile the file whose target replaced the suite's (--target), absolute, or "" for the suite's own
+     * @param labels the run's labels; empty (null in a journal from before labels) when it had none
+     * @param shard the run's --shard, I/N; empty (null in a journal from before shards) for all selected cells
      */
-    /** @param labels the run's labels; empty (null in a journal from before labels) when it had none */
     public record RunStarted(String at, int format, String runId, String suite, String suiteFile, String sha256, List<String> only,
-                             String target, String targetFile, Map<String, String> labels) implements Event {
+                             String target, String targetFile, Map<String, String> labels, String shard) implements Event {
 
         public Labels runLabels() {
             return labels == null ? Labels.NONE : new Labels(labels);
+        }
+
+        public Shard runShard() {
+            return Shard.parseOrAll(shard);
         }
     }
 

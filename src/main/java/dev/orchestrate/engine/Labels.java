@@ -1,5 +1,6 @@
 package dev.orchestrate.engine;
 
+import dev.orchestrate.report.HistoryId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,6 +51,26 @@ public record Labels(Map<String, String> values) {
                     + " e.g. --label driver=2.1.0-dext --label station=lab-mac-3");
         }
         values.put(key, value);
+    }
+
+    /**
+     * With {@code --station NAME}: the label {@value HistoryId#STATION}{@code =NAME}, which also tells the
+     * station's test cases from other stations' in a merged report; a name that is no label value is an
+     * {@link IllegalArgumentException} saying what to give.
+     */
+    public Labels withStation(String name) {
+        if (name.isBlank() || name.contains(",") || name.contains("\n") || !name.equals(name.strip())) {
+            throw new IllegalArgumentException("--station '" + name + "' is not a station name: give a name without commas or spaces"
+                    + " around it, e.g. --station lab-mac-3");
+        }
+        Map<String, String> with = new LinkedHashMap<>(values);
+        with.put(HistoryId.STATION, name);
+        return new Labels(with);
+    }
+
+    /** The station's name, or empty. */
+    public String station() {
+        return values.getOrDefault(HistoryId.STATION, "");
     }
 
     /** As one configuration parameter of the engine. */

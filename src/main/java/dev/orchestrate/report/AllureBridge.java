@@ -39,13 +39,23 @@ public final class AllureBridge implements TestExecutionListener {
         } else if (e.containsKey(Entries.ATTACHMENT)) {
             attach(e.get(Entries.ATTACHMENT), e.get(Entries.TYPE), Path.of(e.get(Entries.PATH)));
         } else if (e.containsKey(Entries.LABEL)) {
-            lifecycle.updateTestCase(r -> r.getLabels().add(new Label().setName(e.get(Entries.LABEL)).setValue(e.get(Entries.VALUE))));
+            label(e.get(Entries.LABEL), e.get(Entries.VALUE));
         } else if (e.containsKey(Entries.PARAMETER)) {
             lifecycle.updateTestCase(r -> r.getParameters().add(new Parameter().setName(e.get(Entries.PARAMETER))
                     .setValue(e.get(Entries.VALUE))));
         } else if (e.containsKey(Entries.DESCRIPTION)) {
             lifecycle.updateTestCase(r -> r.setDescription(e.get(Entries.DESCRIPTION)));
         }
+    }
+
+    /** A label; the station's also joins the test case's history id, so each station's cell keeps a history of its own. */
+    private void label(String name, String value) {
+        lifecycle.updateTestCase(r -> {
+            r.getLabels().add(new Label().setName(name).setValue(value));
+            if (name.equals(HistoryId.STATION)) {
+                r.setHistoryId(HistoryId.of(r.getTestCaseId(), value));
+            }
+        });
     }
 
     private void step(Map<String, String> e) {

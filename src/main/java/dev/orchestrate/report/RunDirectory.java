@@ -28,10 +28,13 @@ public record RunDirectory(Path suiteDir, Path path) {
     public static final Comparator<String> NEWEST_FIRST = Comparator.comparing((String name) -> name.substring(0, STAMP_PATTERN.length()))
             .thenComparingLong(RunDirectory::attempt).reversed();
 
-    /** Creates a new, empty run directory for {@code suite} under {@code reports}. */
-    public static RunDirectory create(Path reports, String suite) throws IOException {
+    /**
+     * Creates a new, empty run directory for {@code suite} under {@code reports}, named for the time
+     * and, when there is one, {@code tag} ({@code 2026-12-02_01-00-00_shard-1of2}).
+     */
+    public static RunDirectory create(Path reports, String suite, String tag) throws IOException {
         Path suiteDir = Files.createDirectories(reports.resolve(suite));
-        String stamp = LocalDateTime.now().format(STAMP);
+        String stamp = LocalDateTime.now().format(STAMP) + (tag.isEmpty() ? "" : "_" + tag);
         for (int attempt = 1; ; attempt++) {
             Path candidate = suiteDir.resolve(attempt == 1 ? stamp : stamp + "-" + attempt);
             try {

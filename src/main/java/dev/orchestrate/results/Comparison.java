@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * What changed between two runs of one suite, cell by cell: what a nightly job gates on ("did
  * anything new fail since last night, or since the previous driver build?") and what a release
  * manager reads. A cell is bad when it failed unexpectedly or broke; a failure the suite expects is
- * not bad, and an expected failure that passed is (it failed as an unexpected pass).
+ * not bad, and an expected failure that passed is (it failed as an unexpected pass). Cells are matched
+ * by name and station, as a merged summary has a cell once per station.
  *
  * @param newFailures cells bad in the run and not in the baseline (or new in it)
  * @param fixed cells bad in the baseline that passed or failed as expected in the run
@@ -46,16 +47,16 @@ public record Comparison(Summary run, Summary baseline, List<Change> newFailures
     /** Compares {@code run} with {@code baseline}, both runs of one suite. */
     public static Comparison of(Summary run, Summary baseline) {
         Map<String, Summary.Cell> before = baseline.cells().stream()
-                .collect(Collectors.toMap(Summary.Cell::name, Function.identity(), (a, b) -> b, LinkedHashMap::new));
+                .collect(Collectors.toMap(Summary.Cell::title, Function.identity(), (a, b) -> b, LinkedHashMap::new));
         List<Change> newFailures = new ArrayList<>();
         List<Change> fixed = new ArrayList<>();
         List<Change> still = new ArrayList<>();
         List<Change> skipped = new ArrayList<>();
         List<Change> patterns = new ArrayList<>();
         for (Summary.Cell now : run.cells()) {
-            Optional<Summary.Cell> then = Optional.ofNullable(before.get(now.name()));
+            Optional<Summary.Cell> then = Optional.ofNullable(before.get(now.title()));
             String was = then.map(Comparison::state).orElse("not in the baseline");
-            Change change = new Change(now.name(), was, state(now), now.message());
+            Change change = new Change(now.title(), was, state(now), now.message());
             boolean badBefore = then.map(Comparison::bad).orElse(false);
             if (bad(now) && !badBefore) {
                 newFailures.add(change);
@@ -68,9 +69,9 @@ public record Comparison(Summary run, Summary baseline, List<Change> newFailures
                 skipped.add(change);
             }
             then.flatMap(c -> patternChange(c.pattern(), now.pattern()))
-                    .ifPresent(p -> patterns.add(new Change(now.name(), p.before(), p.after(), "")));
+                    .ifPresent(p -> patterns.add(new Change(now.title(), p.before(), p.after(), "")));
         }
-        List<String> gone = before.keySet().stream().filter(name -> run.cells().stream().noneMatch(c -> c.name().equals(name))).toList();
+        List<String> gone = before.keySet().stream().filter(title -> run.cells().stream().noneMatch(c -> c.title().equals(title))).toList();
         return new Comparison(run, baseline, newFailures, fixed, still, skipped, patterns,
                 identity(baseline.target().identity(), run.target().identity()), gone);
     }

@@ -32,11 +32,12 @@ public final class RunSummary {
         Map<String, String> identity = records.stream().map(Manifest.CellRecord::target).filter(t -> t != null && !t.isEmpty())
                 .findFirst().orElse(Map.of());
         Summary.Target target = new Summary.Target(kind, manifest.map(Manifest::target).orElse(""), identity);
-        List<Summary.Cell> cells = records.stream().map(c -> new Summary.Cell(c.ordinal(), c.name(), c.axes(), c.status(), c.message(),
-                c.defect(), c.damage(), c.millis(), c.pattern(), c.expected(), c.asExpected(),
+        String station = started.runLabels().station();
+        List<Summary.Cell> cells = records.stream().map(c -> new Summary.Cell(c.ordinal(), c.name(), station, c.axes(), c.status(),
+                c.message(), c.defect(), c.damage(), c.millis(), c.pattern(), c.expected(), c.asExpected(),
                 c.target() == null || c.target().equals(identity) ? Map.of() : c.target())).toList();
         return new Summary(Summary.FORMAT, started.suite(), started.suiteFile(), started.sha256(), started.runId(),
                 runDir.toAbsolutePath().toString(), started.at(), manifest.map(Manifest::finished).orElse(""), ending.verdict(),
-                ending.exitCode(), ending.counts(), started.runLabels().values(), target, cells);
+                ending.exitCode(), ending.counts(), started.runLabels().values(), started.runShard().text(), target, cells);
     }
 }

@@ -16,12 +16,15 @@ import java.util.Map;
  * which defect, where the damage begins and how much there is, how long it took and its I/O pattern.
  * Its schema is {@code docs/summary.schema.json}; {@link #FORMAT} changes when a field changes meaning.
  *
+ * @param runId the run id; a merged summary's is its runs' ids joined by '+'
  * @param verdict passed, failed, broken, not-finished or interrupted: what the exit code says
  * @param finished when the run ended; empty when it stopped at a reboot to be resumed
+ * @param shard the part of the selected cells the run ran ({@code --shard 2/3}); empty for all of them (and null in a summary from
+ *              before shards)
  */
 public record Summary(int format, String suite, String suiteFile, String suiteSha256, String runId, String runDir, String started,
-                      String finished, String verdict, int exitCode, Counts counts, Map<String, String> labels, Target target,
-                      List<Cell> cells) {
+                      String finished, String verdict, int exitCode, Counts counts, Map<String, String> labels, String shard,
+                      Target target, List<Cell> cells) {
 
     public static final String FILE = "summary.json";
     public static final int FORMAT = 1;
@@ -48,6 +51,7 @@ public record Summary(int format, String suite, String suiteFile, String suiteSh
     /**
      * One cell.
      *
+     * @param station the station it ran on ({@code --station}), or empty (null in a summary from before stations)
      * @param status passed, failed, broken or skipped, as the report shows it
      * @param defect the defect it failed with, or empty
      * @param damage where the damage it failed on begins and how many bytes are damaged; null when it did not fail on damage
@@ -56,9 +60,14 @@ public record Summary(int format, String suite, String suiteFile, String suiteSh
      * @param asExpected whether it ended as expected; null when the suite expects nothing of it
      * @param target its target's identity where it differs from the run's
      */
-    public record Cell(int ordinal, String name, Map<String, String> axes, String status, String message, String defect,
+    public record Cell(int ordinal, String name, String station, Map<String, String> axes, String status, String message, String defect,
                        Manifest.Damage damage, long millis, Signature pattern, String expected, Boolean asExpected,
                        Map<String, String> target) {
+
+        /** "tool=cp size=64MiB on lab-a": the cell as a merged summary has it once per station. */
+        public String title() {
+            return station == null || station.isEmpty() ? name : name + " on " + station;
+        }
     }
 
     public void write(Path file) throws IOException {

@@ -70,7 +70,7 @@ class CompareCommandTest {
     private Path summary(String stamp, String suite, Map<String, String> labels) throws IOException {
         Path run = Files.createDirectories(dir.resolve("reports").resolve(suite).resolve(stamp));
         new Summary(1, suite, "", "", "00000000000000" + stamp.substring(0, 2), run.toString(), "2026-12-" + stamp, "",
-                "passed", 0, new Summary.Counts(0, 0, 0, 0, 0, 0), labels, new Summary.Target("emulated", "", Map.of()), List.of())
+                "passed", 0, new Summary.Counts(0, 0, 0, 0, 0, 0), labels, "", new Summary.Target("emulated", "", Map.of()), List.of())
                 .write(run.resolve(Summary.FILE));
         return run;
     }

@@ -11,6 +11,7 @@ import dev.orchestrate.Privileged;
 import dev.orchestrate.diagnosis.Defect;
 import dev.orchestrate.engine.Journal;
 import dev.orchestrate.engine.Manifest;
+import dev.orchestrate.results.Summary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -117,6 +118,23 @@ class ResumeCommandTest {
         assertEquals(Exit.BAD_INPUT, orchestrate("resume", run.toString(), "--no-html"));
         assertTrue(err.toString().contains("changed since the run began"), err.toString());
         assertTrue(err.toString().contains("first difference at line 14: was 'size: 4MiB', now 'size: 8MiB'"), err.toString());
+    }
+
+    /** A station's shard stopped at a reboot goes on with that shard only, still on that station. */
+    @Test
+    @Privileged
+    void aResumeKeepsTheShardAndTheStation() throws Exception {
+        Path suite = Files.copy(SUITE, dir.resolve("resume.yaml"));
+        assertEquals(Exit.AWAITING_RESUME, orchestrate("run", suite.toString(), "--shard", "2/2", "--station", "lab-b", "--no-html",
+                "--reports", dir.resolve("reports").toString()), out + "\n" + err);
+        Path run = dir.resolve("reports/resume/latest").toRealPath();
+        assertTrue(run.getFileName().toString().endsWith("_shard-2of2"), run.toString());
+        assertEquals(Exit.FAILED, orchestrate("resume", run.toString(), "--no-html"), out + "\n" + err);
+        assertTrue(out.toString().contains("then 0 more"), out.toString());
+        Summary summary = Summary.read(run.resolve(Summary.FILE));
+        assertEquals("2/2", summary.shard());
+        assertEquals(List.of("fault=no-teardown-flush on lab-b"), summary.cells().stream().map(Summary.Cell::title).toList());
+        assertEquals(List.of("failed"), statuses(results(run)));
     }
 
     @Test

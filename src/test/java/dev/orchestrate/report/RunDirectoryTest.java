@@ -21,10 +21,10 @@ class RunDirectoryTest {
 
     @Test
     void latestFollowsTheNewestRun() throws IOException {
-        RunDirectory first = RunDirectory.create(reports, "smoke");
+        RunDirectory first = RunDirectory.create(reports, "smoke", "");
         assertNull(first.previous());
         first.markLatest();
-        RunDirectory second = RunDirectory.create(reports, "smoke");
+        RunDirectory second = RunDirectory.create(reports, "smoke", "");
         assertNotEquals(first.path(), second.path());
         assertEquals(first.path().toRealPath(), second.previous().toRealPath());
         second.markLatest();

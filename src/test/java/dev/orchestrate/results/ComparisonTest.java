@@ -17,14 +17,14 @@ class ComparisonTest {
     }
 
     static Summary.Cell cell(String name, String status, String defect, Boolean asExpected, Signature pattern) {
-        return new Summary.Cell(0, name, Map.of(), status, status.equals("passed") ? "" : defect + " because", defect,
+        return new Summary.Cell(0, name, "", Map.of(), status, status.equals("passed") ? "" : defect + " because", defect,
                 status.equals("failed") ? new Manifest.Damage("file-1.bin", 278_528, 279_072, 4096) : null, 1000, pattern, "", asExpected,
                 Map.of());
     }
 
     static Summary run(String runId, Map<String, String> identity, Summary.Cell... cells) {
         return new Summary(1, "nightly", "/suites/nightly.yaml", "a".repeat(64), runId, "/reports/nightly/" + runId,
-                "2026-12-0" + runId.charAt(15), "", "failed", 1, new Summary.Counts(cells.length, 0, 0, 0, 0, 0), Map.of(),
+                "2026-12-0" + runId.charAt(15), "", "failed", 1, new Summary.Counts(cells.length, 0, 0, 0, 0, 0), Map.of(), "",
                 new Summary.Target("emulated", "", identity), List.of(cells));
     }
 
@@ -66,6 +66,23 @@ class ComparisonTest {
         assertFalse(Comparison.of(stillExpected, baseline).regressed());
         Summary passedUnexpectedly = run("0000000000000003", Map.of(), cell("dd", "failed", "", false, null));
         assertEquals(List.of("dd"), names(Comparison.of(passedUnexpectedly, baseline).newFailures()));
+    }
+
+    /** Two merged nights: the cell that fails on one station only is a new failure there, and nowhere else. */
+    @Test
+    void mergedRunsAreComparedCellByCellAndStationByStation() {
+        Summary.Cell onA = cell("dd", "passed", "", null, null);
+        Summary.Cell onB = cell("dd", "passed", "", null, null);
+        Summary baseline = run("0000000000000001", Map.of(), station(onA, "lab-a"), station(onB, "lab-b"));
+        Summary now = run("0000000000000002", Map.of(), station(onA, "lab-a"),
+                station(cell("dd", "failed", "transfer-length", null, null), "lab-b"));
+        assertEquals(List.of("dd on lab-b"), names(Comparison.of(now, baseline).newFailures()));
+        assertEquals(List.of(), Comparison.of(now, baseline).gone());
+    }
+
+    private static Summary.Cell station(Summary.Cell c, String station) {
+        return new Summary.Cell(c.ordinal(), c.name(), station, c.axes(), c.status(), c.message(), c.defect(), c.damage(), c.millis(),
+                c.pattern(), c.expected(), c.asExpected(), c.target());
     }
 
     @Test

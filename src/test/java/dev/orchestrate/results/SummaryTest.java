@@ -39,7 +39,7 @@ class SummaryTest {
 
     static Journal.RunStarted started() {
         return new Journal.RunStarted("2026-12-02T01:00:00Z", Journal.FORMAT, "00000000000000ab", "nightly", "/suites/nightly.yaml",
-                "e".repeat(64), List.of(), "emulated", "", Map.of("driver", "2.1.0-dext"));
+                "e".repeat(64), List.of(), "emulated", "", Map.of("driver", "2.1.0-dext", "station", "lab-a"), "1/2");
     }
 
     private Summary summary() {
@@ -50,7 +50,7 @@ class SummaryTest {
                 new RunSummary.Ending(1, "failed", new Summary.Counts(2, 1, 1, 0, 0, 0)));
     }
 
-    private static Set<ValidationMessage> errors(Path summary) throws IOException {
+    static Set<ValidationMessage> errors(Path summary) throws IOException {
         try (InputStream schema = Files.newInputStream(Path.of("docs/summary.schema.json"))) {
             JsonSchema checker = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
             return checker.validate(new ObjectMapper().readTree(summary.toFile()));
@@ -64,7 +64,9 @@ class SummaryTest {
         written.write(file);
         assertEquals(Set.of(), errors(file));
         assertEquals(written, Summary.read(file));
-        assertEquals(Map.of("driver", "2.1.0-dext"), written.labels());
+        assertEquals(Map.of("driver", "2.1.0-dext", "station", "lab-a"), written.labels());
+        assertEquals("1/2", written.shard());
+        assertEquals("lab-a", written.cells().get(1).station(), "every cell says its station, as a merged summary does");
         assertEquals(IDENTITY, written.target().identity());
         assertEquals(Map.of(), written.cells().get(1).target(), "a cell's identity is left out where it is the run's");
         assertEquals(278_528, written.cells().get(1).damage().offset());
