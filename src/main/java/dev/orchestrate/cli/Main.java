@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
         description = "Runs copy-tool matrices against a storage target, verifies every sector through a known-good path,"
                 + " and reports in Allure.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, VerifyCommand.class, SchemaCommand.class,
-                CompareCommand.class, ReportCommand.class, PruneCommand.class, CleanupCommand.class, DoctorCommand.class,
-                BenchCommand.class, CompletionCommand.class, ListCommand.class},
+                CompareCommand.class, SignOffCommand.class, ReportCommand.class, PruneCommand.class, CleanupCommand.class,
+                DoctorCommand.class, BenchCommand.class, CompletionCommand.class, ListCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cell passed, or failed as its suite expects",
                 "1:some cell failed unexpectedly: the device lost or damaged data, or an expected failure passed",
@@ -31,6 +31,8 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // enum values as people type them: --paper letter
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         // an exception escaping a command is the rig breaking; a bad argument is bad input
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? Exit.BAD_INPUT : Exit.BROKEN);
         cli.setParameterExceptionHandler(Main::badArguments);

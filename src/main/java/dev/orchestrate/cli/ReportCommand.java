@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code orchestrate report --merge}: the runs of one suite on several stations as one report and one summary. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Merges runs of one suite into one Allure report and one summary.json.",
-                "The runs are a night's stations, each with --station, and their --shard parts: every cell once per station, with the station as a label and in its history; counts summed; the worst verdict;"
+                "The runs are a night's stations, each with --station, and their --shard parts: every cell once per station,"
+                        + " with the station as a label and in its history; counts summed; the worst verdict;"
                         + " the labels all runs share at the top.",
                 "Writes reports/<suite>-merged/<timestamp>/ (report.html, html/, allure-results/, summary.json), linked as latest"
                         + " there, whose history the next merge carries on; or --out DIR.",

@@ -34,6 +34,14 @@ public final class Catalog {
         return new SuiteLoader(VOCABULARY);
     }
 
+    /**
+     * A loader for the copy of a suite a run kept: it checks the suite itself but not whether this host
+     * could run it, since a run's report is read on another machine than the lab's.
+     */
+    public static SuiteLoader reader() {
+        return new SuiteLoader(new Vocabulary(VOCABULARY.target(), VOCABULARY.defaultTarget(), VOCABULARY.steps(), List.of()));
+    }
+
     /** What each cell needs on a raw target, in matrix order. */
     public static List<Layout.Need> needs(Suite suite) {
         return needs(suite, new ArrayList<>());

@@ -226,5 +226,13 @@ public final class Journal implements AutoCloseable {
             events.stream().filter(CellFinished.class::isInstance).map(CellFinished.class::cast).forEach(c -> cells.put(c.ordinal(), c));
             return cells;
         }
+
+        /** How many steps each cell completed, by ordinal: a cell that failed, failed at the step after them. */
+        public Map<Integer, Integer> stepsCompleted() {
+            Map<Integer, Integer> steps = new LinkedHashMap<>();
+            events.stream().filter(StepCompleted.class::isInstance).map(StepCompleted.class::cast)
+                    .forEach(s -> steps.merge(s.ordinal(), s.step(), Math::max));
+            return steps;
+        }
     }
 }

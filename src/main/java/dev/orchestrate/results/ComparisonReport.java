@@ -11,16 +11,13 @@ import java.util.stream.Collectors;
  */
 public final class ComparisonReport {
 
-    /** A titled list of rows; a section with no rows says "none". */
-    private record Section(String title, List<String> columns, List<List<String>> rows) {
-    }
-
     private final Comparison comparison;
-    private final List<Section> sections;
+    private final List<Table> sections;
 
     public ComparisonReport(Comparison comparison) {
         this.comparison = comparison;
-        this.sections = sections(comparison);
+        this.sections = new ArrayList<>(cellTables());
+        this.sections.add(identityTable());
     }
 
     /** "2 new failures since last night" or "no new failures": the line a gate prints. */
@@ -34,13 +31,15 @@ public final class ComparisonReport {
                 + about(comparison.baseline());
     }
 
-    private static String about(Summary s) {
+    /** "2026-12-02T01:00:00Z (driver=2.0.9, station=lab-1)": a run as a person names it. */
+    static String about(Summary s) {
         String labels = s.labels().isEmpty() ? "" : " (" + s.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", ")) + ")";
         return s.started() + labels;
     }
 
-    private List<String> notes() {
+    /** Where the two runs are, their verdicts, and whether the suite file changed between them. */
+    public List<String> notes() {
         List<String> notes = new ArrayList<>();
         notes.add("run: " + comparison.run().runDir() + " (" + comparison.run().verdict() + ")");
         notes.add("baseline: " + comparison.baseline().runDir() + " (" + comparison.baseline().verdict() + ")");
@@ -55,18 +54,22 @@ public final class ComparisonReport {
         return s.suiteSha256() == null || s.suiteSha256().length() < 12 ? "unknown" : s.suiteSha256().substring(0, 12);
     }
 
-    private static List<Section> sections(Comparison c) {
+    /** The cells that changed, one table per kind of change, then the cells of the baseline the run does not have. */
+    public List<Table> cellTables() {
         List<String> change = List.of("cell", "baseline", "run", "why");
-        List<Section> out = new ArrayList<>();
-        out.add(new Section("New failures", change, rows(c.newFailures(), true)));
-        out.add(new Section("Fixed", change, rows(c.fixed(), false)));
-        out.add(new Section("Still failing", change, rows(c.stillFailing(), true)));
-        out.add(new Section("Newly skipped", change, rows(c.newlySkipped(), true)));
-        out.add(new Section("I/O pattern changed", List.of("cell", "baseline", "run"),
-                c.patterns().stream().map(p -> List.of(p.cell(), p.before(), p.after())).toList()));
-        out.add(new Section("Target identity and limits changed", List.of("field"), c.identity().stream().map(List::of).toList()));
-        out.add(new Section("Not in this run", List.of("cell"), c.gone().stream().map(List::of).toList()));
-        return out;
+        Comparison c = comparison;
+        return List.of(new Table("New failures", change, rows(c.newFailures(), true)),
+                new Table("Fixed", change, rows(c.fixed(), false)),
+                new Table("Still failing", change, rows(c.stillFailing(), true)),
+                new Table("Newly skipped", change, rows(c.newlySkipped(), true)),
+                new Table("I/O pattern changed", List.of("cell", "baseline", "run"),
+                        c.patterns().stream().map(p -> List.of(p.cell(), p.before(), p.after())).toList()),
+                new Table("Not in this run", List.of("cell"), c.gone().stream().map(List::of).toList()));
+    }
+
+    /** The target identity fields and limits that differ between the two runs. */
+    public Table identityTable() {
+        return new Table("Target identity and limits changed", List.of("field"), comparison.identity().stream().map(List::of).toList());
     }
 
     private static List<List<String>> rows(List<Comparison.Change> changes, boolean why) {
@@ -78,7 +81,7 @@ public final class ComparisonReport {
         StringBuilder out = new StringBuilder(title()).append('\n');
         notes().forEach(n -> out.append("  ").append(n).append('\n'));
         out.append(verdict().toUpperCase(Locale.ROOT)).append('\n');
-        for (Section s : sections) {
+        for (Table s : sections) {
             out.append('\n').append(s.title()).append(": ").append(s.rows().isEmpty() ? "none" : s.rows().size()).append('\n');
             for (List<String> row : s.rows()) {
                 out.append("  ").append(row.getFirst());
@@ -99,17 +102,8 @@ public final class ComparisonReport {
         StringBuilder out = new StringBuilder("# ").append(title()).append("\n\n");
         notes().forEach(n -> out.append("- ").append(n).append('\n'));
         out.append("\n**").append(verdict()).append("**\n");
-        for (Section s : sections) {
-            out.append("\n## ").append(s.title()).append("\n\n");
-            if (s.rows().isEmpty()) {
-                out.append("none\n");
-                continue;
-            }
-            out.append("| ").append(String.join(" | ", s.columns())).append(" |\n|");
-            s.columns().forEach(col -> out.append("---|"));
-            out.append('\n');
-            s.rows().forEach(row -> out.append("| ").append(row.stream().map(ComparisonReport::cellText)
-                    .collect(Collectors.joining(" | "))).append(" |\n"));
+        for (Table s : sections) {
+            out.append("\n## ").append(s.title()).append("\n\n").append(s.markdown());
         }
         return out.toString();
     }
@@ -117,37 +111,18 @@ public final class ComparisonReport {
     /** A page of its own, for the night's artifacts. */
     public String html() {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title())).append("</title>\n<style>")
+                .append(Table.escape(title())).append("</title>\n<style>")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;width:100%}")
                 .append("th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f3f3f3}")
-                .append(".bad{color:#b00020}.good{color:#1b5e20}</style></head><body>\n<h1>").append(escape(title())).append("</h1>\n<ul>");
-        notes().forEach(n -> out.append("<li>").append(escape(n)).append("</li>"));
-        out.append("</ul>\n<p class=\"").append(comparison.regressed() ? "bad" : "good").append("\"><strong>").append(escape(verdict()))
+                .append(".bad{color:#b00020}.good{color:#1b5e20}</style></head><body>\n<h1>").append(Table.escape(title()))
+                .append("</h1>\n<ul>");
+        notes().forEach(n -> out.append("<li>").append(Table.escape(n)).append("</li>"));
+        out.append("</ul>\n<p class=\"").append(comparison.regressed() ? "bad" : "good").append("\"><strong>")
+                .append(Table.escape(verdict()))
                 .append("</strong></p>\n");
-        for (Section s : sections) {
-            out.append("<h2>").append(escape(s.title())).append("</h2>\n");
-            if (s.rows().isEmpty()) {
-                out.append("<p>none</p>\n");
-                continue;
-            }
-            out.append("<table><tr>");
-            s.columns().forEach(col -> out.append("<th>").append(escape(col)).append("</th>"));
-            out.append("</tr>\n");
-            s.rows().forEach(row -> {
-                out.append("<tr>");
-                row.forEach(cell -> out.append("<td>").append(escape(cell)).append("</td>"));
-                out.append("</tr>\n");
-            });
-            out.append("</table>\n");
+        for (Table s : sections) {
+            out.append("<h2>").append(Table.escape(s.title())).append("</h2>\n").append(s.html());
         }
         return out.append("</body></html>\n").toString();
-    }
-
-    private static String cellText(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -41,6 +41,11 @@ public final class Runs {
         }
     }
 
+    /** The directory of the run {@code name} names: a run directory, or the one its summary.json lies in. */
+    public static Path directory(Path name) {
+        return Files.isDirectory(name) ? name : name.toAbsolutePath().getParent();
+    }
+
     /** The baseline {@code name} names for {@code run}: a run, {@code latest}, or labels {@code key=value[,key=value]}. */
     public static Summary baseline(String name, Summary run) throws NotFound {
         if (!name.equals("latest") && !name.contains("=")) {
