@@ -3,6 +3,7 @@ package dev.orchestrate.process;
 import dev.orchestrate.outcome.RigBroken;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * Runs a command for a lab target. The seam of a dry run: a target runs every command that changes a
@@ -22,6 +23,11 @@ public interface Runner {
         public Outcome run(Command command, Runnable whileRunning) {
             return Processes.run(command, whileRunning);
         }
+
+        @Override
+        public Outcome watch(Command command, Predicate<String> stopAfter) {
+            return Processes.watch(command, stopAfter);
+        }
     };
 
     Outcome run(Command command);
@@ -29,6 +35,16 @@ public interface Runner {
     /** As {@link #run(Command)}, calling {@code whileRunning} now and then until the command ends (to show progress). */
     default Outcome run(Command command, Runnable whileRunning) {
         return run(command);
+    }
+
+    /**
+     * As {@link #run(Command)}, telling {@code stopAfter} each line of the output; a runner that
+     * runs commands for real stops the command once it answers true, others tell it the lines afterwards.
+     */
+    default Outcome watch(Command command, Predicate<String> stopAfter) {
+        Outcome outcome = run(command);
+        outcome.output().lines().anyMatch(stopAfter);
+        return outcome;
     }
 
     /** Runs {@code command} and breaks the rig unless it exits 0, with its command line, exit code and last line. */
