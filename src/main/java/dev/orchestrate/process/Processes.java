@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.ProcessResult;
 import org.zeroturnaround.exec.StartedProcess;
@@ -31,21 +32,30 @@ public final class Processes {
 
     /** Runs {@code command}, calling {@code whileRunning} about every 250 ms (progress polling). */
     public static Outcome run(Command command, Runnable whileRunning) {
-        return run(command, whileRunning, TAIL_BYTES);
+        return run(command, whileRunning, TAIL_BYTES, line -> false);
     }
 
     /** Runs a command whose output is the data asked for: all of it is kept (up to 64 MiB), not only its last lines. */
     public static Outcome read(Command command) {
-        return run(command, () -> { }, DATA_BYTES);
+        return run(command, () -> { }, DATA_BYTES, line -> false);
     }
 
-    private static Outcome run(Command command, Runnable whileRunning, int keep) {
+    /**
+     * Runs {@code command}, telling {@code stopAfter} each line of its output as it comes; once it
+     * answers true, the command is stopped (within a quarter of a second) and its outcome returned.
+     */
+    public static Outcome watch(Command command, Predicate<String> stopAfter) {
+        return run(command, () -> { }, TAIL_BYTES, stopAfter);
+    }
+
+    private static Outcome run(Command command, Runnable whileRunning, int keep, Predicate<String> stopAfter) {
         Tail tail = new Tail(keep);
+        Lines lines = new Lines(tail, stopAfter);
         long started = System.nanoTime();
         StartedProcess process;
         try {
             process = new ProcessExecutor().command(command.argv()).redirectErrorStream(true)
-                    .redirectOutput(tail).destroyOnExit().start();
+                    .redirectOutput(lines).destroyOnExit().start();
         } catch (IOException e) {
             throw new RigBroken("cannot start '" + command.display() + "': " + e.getMessage(), e);
         }
@@ -56,11 +66,17 @@ public final class Processes {
                 int exit = future.get(TICK.toMillis(), TimeUnit.MILLISECONDS).getExitValue();
                 // a Ctrl-C reaches the whole process group: a tool that died of it was interrupted, not broken
                 Cancellation.check("while running '" + command.display() + "' (it exited with " + exit + ")");
+                lines.end();
                 return new Outcome(command, exit, Duration.ofNanos(System.nanoTime() - started), tail.toString());
             } catch (TimeoutException e) {
                 if (Cancellation.stopsHere()) {
                     kill(process);
                     throw Cancellation.interrupted("while running '" + command.display() + "', which was killed");
+                }
+                if (lines.stopped()) {
+                    kill(process);
+                    int exit = process.getProcess().isAlive() ? -1 : process.getProcess().exitValue();
+                    return new Outcome(command, exit, Duration.ofNanos(System.nanoTime() - started), tail.toString());
                 }
                 if (System.nanoTime() > deadline) {
                     kill(process);

@@ -4,6 +4,7 @@ import dev.orchestrate.outcome.RigBroken;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Runs a command for a lab target. The seam of a dry run: a target runs every command that changes a
@@ -28,6 +29,11 @@ public interface Runner {
         public Spawned start(Command command, Consumer<String> lines) {
             return Background.start(command, lines);
         }
+
+        @Override
+        public Outcome watch(Command command, Predicate<String> stopAfter) {
+            return Processes.watch(command, stopAfter);
+        }
     };
 
     Outcome run(Command command);
@@ -47,6 +53,16 @@ public interface Runner {
         Outcome outcome = run(command);
         outcome.output().lines().forEach(lines);
         return Spawned.finished(outcome);
+    }
+
+    /**
+     * As {@link #run(Command)}, telling {@code stopAfter} each line of the output; a runner that
+     * runs commands for real stops the command once it answers true, others tell it the lines afterwards.
+     */
+    default Outcome watch(Command command, Predicate<String> stopAfter) {
+        Outcome outcome = run(command);
+        outcome.output().lines().anyMatch(stopAfter);
+        return outcome;
     }
 
     /** Runs {@code command} and breaks the rig unless it exits 0, with its command line, exit code and last line. */

@@ -34,7 +34,6 @@ public final class Verification {
     public record Context(IntFunction<String> names, HostHistory history) {
     }
 
-    /** The verdict, and the failure it comes to (empty when the cell passes). */
     /**
      * What a verify found.
      *
@@ -59,6 +58,15 @@ public final class Verification {
                                               Evidence evidence, Optional<List<Record>> log, OptionalLong maxTransfer, boolean durable,
                                               LongConsumer progress) throws IOException {
         Verdict verdict = new Verifier(format, context.names()).verify(expected, region, progress);
+        return judge(verdict, expected, context, evidence, log, maxTransfer, durable);
+    }
+
+    /**
+     * Judges a verdict already reached on {@code expected} (a tool's own check, read on the
+     * known-good path) as {@link #check} judges its own: the same oracle, evidence and diagnosis.
+     */
+    public static Result judge(Verdict verdict, List<Expected> expected, Context context, Evidence evidence, Optional<List<Record>> log,
+                               OptionalLong maxTransfer, boolean durable) {
         Durability.Split split = Durability.split(verdict.ranges(), context.history());
         // ranges past the listed ones are unknown: a durable oracle excuses only what it saw
         List<DamagedRange> failing = durable && !verdict.rangesCut() ? split.promised() : verdict.ranges();

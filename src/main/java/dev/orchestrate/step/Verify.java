@@ -5,8 +5,6 @@ import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Region;
 import dev.orchestrate.outcome.DataDamaged;
 import dev.orchestrate.outcome.RigBroken;
-import dev.orchestrate.process.Command;
-import dev.orchestrate.process.Outcome;
 import dev.orchestrate.suite.Key;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.suite.Section;
@@ -14,7 +12,6 @@ import dev.orchestrate.suite.Step;
 import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.verify.Expected;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -22,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * Reads back what the target holds and fails the cell on any damage: stamped data sector by sector
  * through the known-good path, data the file system stores transformed through the file system, and
- * a tool's own data with the tool's own check; then looks for the run's sectors outside the files,
- * as evidence.
+ * a tool's own data with the tool's own check, whose bad blocks are read through the known-good path
+ * where it names them; then looks for the run's sectors outside the files, as evidence.
  *
  * @param scan where to look outside the files: files (nowhere), region or device
  */
@@ -84,7 +81,7 @@ record Verify(boolean durable, String scan) implements Action {
             throw new RigBroken("verify: " + cell.copiedWith().tool().name() + " leaves " + leaves.help()
                     + ", and the volume is not mounted; add '- mount' before this verify");
         }
-        Optional<DataDamaged> data = leaves == Leaves.OWN ? ownCheck(cell) : stamped(cell, leaves);
+        Optional<DataDamaged> data = leaves == Leaves.OWN ? OwnCheck.verify(cell, durable) : stamped(cell, leaves);
         Optional<DataDamaged> names = NameCheck.check(cell).map(n -> new DataDamaged(Defect.NAMES, n));
         List<DataDamaged> failures = Stream.of(data, names).flatMap(Optional::stream).toList();
         if (failures.size() == 1) {
@@ -119,27 +116,5 @@ record Verify(boolean durable, String scan) implements Action {
         } catch (IOException e) {
             throw new RigBroken("verify: cannot read the target: " + e.getMessage(), e);
         }
-    }
-
-    /** Runs the tool's own check of each file; its verdict is the cell's. */
-    private static Optional<DataDamaged> ownCheck(CellContext cell) {
-        CellContext.CopiedWith with = cell.copiedWith();
-        List<String> failed = new ArrayList<>();
-        for (CellContext.Source s : cell.onTarget()) {
-            Command check = with.tool().check(s.path(), cell.placement(s.index()), with.options()).orElseThrow(() ->
-                    new IllegalStateException(with.tool().name() + " leaves its own data but has no check"));
-            Outcome outcome = cell.runners().looks().run(check);
-            String name = s.name();
-            cell.evidence().attachText(with.tool().name() + "'s own check of " + name + " (exit " + outcome.exitCode() + ")",
-                    outcome.describe());
-            if (outcome.exitCode() != 0) {
-                failed.add(name + ": " + outcome.firstLineWith("verify").orElse("exit " + outcome.exitCode()));
-            }
-        }
-        cell.evidence().attachText("verdict", (failed.isEmpty() ? "PASSED: " : "FAILED: ") + with.tool().name() + "'s own check of "
-                + cell.onTarget().size() + " file(s) through the file system" + (failed.isEmpty() ? "" : "\n" + String.join("\n", failed))
-                + "\n\n" + with.tool().name() + " writes its own data, not the stamped source, so the sector classes do not apply.\n");
-        return failed.isEmpty() ? Optional.empty()
-                : Optional.of(new DataDamaged(Defect.OWN_CHECK, with.tool().name() + "'s own check failed: " + String.join("; ", failed)));
     }
 }

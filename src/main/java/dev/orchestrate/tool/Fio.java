@@ -53,15 +53,25 @@ public final class Fio implements Tool {
     }
 
     @Override
+    public CheckOutput checkOutput() {
+        return new FioVerifyOutput();
+    }
+
+    @Override
     public Optional<Command> check(Path source, Placement to, Options options) {
         return Optional.of(new Command(job(source, to, options, "--verify_only"), options.duration("timeout")));
     }
 
-    /** The same job for the write and the check, so fio finds its headers where it put them. */
+    /**
+     * The same job for the write and the check, so fio finds its headers where it put them. The
+     * check goes on past a failed block (verify_fatal=0 alone still ends the job at its first error;
+     * continue_on_error=verify does not), so that it names every bad block; the verify step stops it
+     * once it has named enough.
+     */
     private static List<String> job(Path source, Placement to, Options o, String phase) {
         List<String> argv = new ArrayList<>(List.of("fio", "--name=orchestrate", "--filename=" + to.path(), "--size=" + size(source),
                 "--rw=write", "--bs=" + o.size("block-size"), "--ioengine=" + o.text("ioengine"), "--iodepth=" + o.count("iodepth"),
-                "--direct=" + (o.text("direct").equals("yes") ? 1 : 0), "--verify=crc32c", "--verify_fatal=1",
+                "--direct=" + (o.text("direct").equals("yes") ? 1 : 0), "--verify=crc32c", "--verify_fatal=0", "--continue_on_error=verify",
                 "--verify_state_save=0", "--verify_dump=0"));
         argv.add(phase);
         return argv;

@@ -85,6 +85,11 @@ public interface Tool {
         return Optional.empty();
     }
 
+    /** How the output of its {@link #check} reads: which blocks it names bad, and whether it failed. */
+    default CheckOutput checkOutput() {
+        return CheckOutput.EXIT_CODE;
+    }
+
     /** The reference text of the tool: its pattern, where it runs and how it is driven. */
     default String describe() {
         return help() + " (" + Platform.describe(platforms()) + "; " + via().help() + ")";

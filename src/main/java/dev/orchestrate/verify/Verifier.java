@@ -15,7 +15,6 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,10 +115,7 @@ public final class Verifier {
             throws IOException {
         long size = expected.file().size();
         long slice = Math.max(CHUNK, (size / threads + CHUNK - 1) / CHUNK * CHUNK);
-        Path path = expected.readBack().source();
-        // a trusted host reads the disk: the node of the same name here answers through the driver under test
-        boolean local = !(expected.readBack() instanceof ReadBack.Remote);
-        try (FileChannel channel = local && Files.exists(path) ? FileChannel.open(path, StandardOpenOption.READ) : null) {
+        try (FileChannel channel = channel(expected.readBack())) {
             List<Future<Slice>> slices = new ArrayList<>();
             for (long from = 0; from < size; from += slice) {
                 long start = from;
@@ -147,11 +143,18 @@ public final class Verifier {
         }
     }
 
+    /** The source of a local read-back, open to read; null for a trusted host's disk, or a source that is gone. */
+    static FileChannel channel(ReadBack back) throws IOException {
+        // a trusted host reads the disk: the node of the same name here answers through the driver under test
+        boolean local = !(back instanceof ReadBack.Remote);
+        return local && Files.exists(back.source()) ? FileChannel.open(back.source(), StandardOpenOption.READ) : null;
+    }
+
     /**
      * A read-back that promises to bypass the page cache reads through aligned O_DIRECT buffers of its own, or on the trusted host;
      * null when the channel serves.
      */
-    private static Ranges uncached(FileChannel channel, ReadBack back, long sliceEnd) throws IOException {
+    static Ranges uncached(FileChannel channel, ReadBack back, long sliceEnd) throws IOException {
         return switch (back) {
             case ReadBack.Remote r -> new RemoteRanges(r.host(), r.blockSize(), r.base() + sliceEnd);
             case ReadBack.Raw r -> r.direct() && channel != null ? SourceReader.openDirect(r.source(), CHUNK) : null;
@@ -243,7 +246,7 @@ public final class Verifier {
     }
 
     /** Reads {@code want} bytes of the file at {@code offset} into {@code buffer}; {@code present} counts the bytes read of each sector. */
-    private static void read(FileChannel channel, Ranges uncached, Expected expected, long offset, ByteBuffer buffer, int want,
+    static void read(FileChannel channel, Ranges uncached, Expected expected, long offset, ByteBuffer buffer, int want,
                              int[] present, int sector) throws IOException {
         Arrays.fill(present, 0);
         if (channel == null && uncached == null) {

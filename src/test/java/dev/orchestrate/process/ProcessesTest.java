@@ -40,6 +40,26 @@ class ProcessesTest {
     }
 
     @Test
+    void aWatchedCommandStopsOnceItsReaderHasEnough() {
+        List<String> seen = new ArrayList<>();
+        long start = System.nanoTime();
+        Outcome o = Processes.watch(Command.of(SHORT, "sh", "-c", "i=0; while true; do echo line $i; i=$((i+1)); sleep 0.01; done"),
+                line -> seen.add(line) && line.equals("line 5"));
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "stopped promptly");
+        assertEquals(List.of("line 0", "line 1", "line 2", "line 3", "line 4", "line 5"), seen, "no line after enough");
+        assertTrue(o.output().startsWith("line 0\n"), o.output());
+        assertTrue(o.exitCode() != 0, "killed: " + o.exitCode());
+    }
+
+    @Test
+    void aWatchedCommandThatEndsTellsItsLastLineWithoutANewline() {
+        List<String> seen = new ArrayList<>();
+        Outcome o = Processes.watch(Command.of(SHORT, "printf", "a\\nb"), line -> !seen.add(line));
+        assertEquals(List.of("a", "b"), seen);
+        assertEquals(0, o.exitCode());
+    }
+
+    @Test
     void aCommandThatOutlivesItsTimeoutBreaksTheRig() {
         long start = System.nanoTime();
         RigBroken e = assertThrows(RigBroken.class, () -> Processes.run(Command.of(Duration.ofMillis(500), "sleep", "30")));

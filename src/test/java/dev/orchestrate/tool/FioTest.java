@@ -21,7 +21,8 @@ class FioTest {
         Placement to = new Placement(Path.of("/vol/file-1.bin"), -1, 512);
         Fio fio = new Fio();
         String job = "fio --name=orchestrate --filename=/vol/file-1.bin --size=3145728 --rw=write --bs=131072 --ioengine=libaio "
-                + "--iodepth=16 --direct=1 --verify=crc32c --verify_fatal=1 --verify_state_save=0 --verify_dump=0 ";
+                + "--iodepth=16 --direct=1 --verify=crc32c --verify_fatal=0 --continue_on_error=verify --verify_state_save=0 "
+                + "--verify_dump=0 ";
         assertEquals(job + "--do_verify=0", fio.command(source, to, ToolOptions.of(fio)).display());
         assertEquals(job + "--verify_only", fio.check(source, to, ToolOptions.of(fio)).orElseThrow().display());
         assertEquals(Leaves.OWN, fio.leaves(ToolOptions.of(fio)));
@@ -33,6 +34,7 @@ class FioTest {
         String line = new Fio().command(source, new Placement(Path.of("/v/f"), -1, 512),
                 ToolOptions.of(new Fio(), "block-size", "4KiB", "iodepth", "1", "ioengine", "psync", "direct", "no")).display();
         assertEquals("fio --name=orchestrate --filename=/v/f --size=4096 --rw=write --bs=4096 --ioengine=psync --iodepth=1 --direct=0 "
-                + "--verify=crc32c --verify_fatal=1 --verify_state_save=0 --verify_dump=0 --do_verify=0", line);
+                + "--verify=crc32c --verify_fatal=0 --continue_on_error=verify --verify_state_save=0 --verify_dump=0 --do_verify=0",
+                line);
     }
 }
