@@ -54,11 +54,6 @@ final class CompareCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return Exit.BAD_INPUT;
         }
-        if (!now.suite().equals(before.suite())) {
-            err.println("the run is of suite '" + now.suite() + "', the baseline of '" + before.suite()
-                    + "': compare two runs of one suite");
-            return Exit.BAD_INPUT;
-        }
         Comparison comparison = Comparison.of(now, before);
         ComparisonReport report = new ComparisonReport(comparison);
         Path dir = out != null ? out : Path.of(now.runDir());

@@ -66,11 +66,6 @@ final class SignOffCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return Exit.BAD_INPUT;
         }
-        if (before.isPresent() && !before.get().suite().equals(now.suite())) {
-            err.println("the run is of suite '" + now.suite() + "', the baseline of '" + before.get().suite()
-                    + "': a baseline is a run of the same suite");
-            return Exit.BAD_INPUT;
-        }
         // the run's own directory, not reports/<suite>/latest, which moves on with the next run
         Path runDir = Runs.directory(run).toRealPath();
         SignOffPage page = new SignOffPage(SignOff.read(runDir, now, before));

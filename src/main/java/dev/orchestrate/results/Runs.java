@@ -46,10 +46,18 @@ public final class Runs {
         return Files.isDirectory(name) ? name : name.toAbsolutePath().getParent();
     }
 
-    /** The baseline {@code name} names for {@code run}: a run, {@code latest}, or labels {@code key=value[,key=value]}. */
+    /**
+     * The baseline {@code name} names for {@code run}: a run, {@code latest}, or labels {@code key=value[,key=value]};
+     * a run of another suite is no baseline of it.
+     */
     public static Summary baseline(String name, Summary run) throws NotFound {
         if (!name.equals("latest") && !name.contains("=")) {
-            return read(Path.of(name));
+            Summary named = read(Path.of(name));
+            if (!named.suite().equals(run.suite())) {
+                throw new NotFound("the run is of suite '" + run.suite() + "', the baseline of '" + named.suite()
+                        + "': a baseline is a run of the same suite; compare two runs of one suite");
+            }
+            return named;
         }
         Labels wanted = name.equals("latest") ? Labels.NONE : parse(name);
         Path suiteDir = Path.of(run.runDir()).getParent();
