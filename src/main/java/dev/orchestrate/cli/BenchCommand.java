@@ -1,22 +1,29 @@
 package dev.orchestrate.cli;
 
 import dev.orchestrate.bench.EmulatorBench;
+import dev.orchestrate.bench.SuiteBench;
 import dev.orchestrate.bench.VerifyBench;
 import dev.orchestrate.host.HostCheck;
 import dev.orchestrate.host.Packages;
 import dev.orchestrate.process.Executables;
 import dev.orchestrate.suite.Size;
+import dev.orchestrate.suite.Suite;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code orchestrate bench}: measurements side by side with a peer, as ratios. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Emulator.class, BenchCommand.Verify.class},
-        description = "Benchmarks run side by side with a peer in the same process: 'bench emulator', 'bench verify'.")
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Emulator.class, BenchCommand.Verify.class, BenchCommand.OfSuite.class},
+        description = "Benchmarks run side by side with a peer in the same process: 'bench emulator', 'bench verify';"
+                + " and where a suite's wall time goes: 'bench suite'.")
 final class BenchCommand {
 
     /** {@code orchestrate bench emulator}: the emulated controller against a plain loop device. */
@@ -126,6 +133,59 @@ final class BenchCommand {
             boolean met = result.ours() / result.fio() >= minFio && result.ours() / result.f3() >= minF3;
             spec.commandLine().getOut().printf("vs fio %.2fx (target %.1fx), vs f3read %.2fx (target %.1fx): %s%n",
                     result.ours() / result.fio(), minFio, result.ours() / result.f3(), minF3, met ? "met" : "NOT met");
+            return met ? Exit.PASSED : Exit.FAILED;
+        }
+    }
+
+    /** {@code orchestrate bench suite}: one suite run, its wall time broken down per cell and phase. */
+    @Command(name = "suite", mixinStandardHelpOptions = true,
+            description = "Runs a suite as 'orchestrate run' does, renders its report, and breaks the wall time down per cell into"
+                    + " the device's setup, each step kind and the teardown, plus JVM start, the run's end and the report."
+                    + " Exit 0 if the run exited 0 and, with --max-seconds, the total is within it.")
+    static final class OfSuite implements Callable<Integer> {
+
+        @Parameters(paramLabel = "SUITE", description = "the suite file")
+        Path suiteFile;
+
+        @Option(names = "--only", paramLabel = "AXIS=VALUE", description = "run only these cells, as for 'orchestrate run'")
+        List<String> only = new ArrayList<>();
+
+        @Option(names = "--target", paramLabel = "FILE", description = "the target mapping to run on instead of the suite's")
+        Path targetFile;
+
+        @Option(names = "--reports", defaultValue = "reports/bench",
+                description = "where the run's directory goes (default: ${DEFAULT-VALUE})")
+        Path reports;
+
+        @Option(names = "--max-seconds", paramLabel = "S", description = "the total wall time the run and its report must stay within")
+        Double maxSeconds;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            var err = spec.commandLine().getErr();
+            var out = spec.commandLine().getOut();
+            Suite suite = SuiteInput.load(suiteFile, targetFile, err);
+            if (suite == null) {
+                return Exit.BAD_INPUT;
+            }
+            List<String> options = new ArrayList<>();
+            only.forEach(term -> options.addAll(List.of("--only", term)));
+            if (targetFile != null) {
+                options.addAll(List.of("--target", targetFile.toString()));
+            }
+            SuiteBench.Result result = new SuiteBench(suite, options, reports, out).run();
+            if (result.runExit() != Exit.PASSED) {
+                return result.runExit();
+            }
+            if (maxSeconds == null) {
+                return Exit.PASSED;
+            }
+            double total = result.total().toNanos() / 1e9;
+            boolean met = total <= maxSeconds;
+            out.printf(Locale.ROOT, "%.1f s; target <= %.1f s: %s%n", total, maxSeconds, met ? "met" : "NOT met");
             return met ? Exit.PASSED : Exit.FAILED;
         }
     }

@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 public final class CellWalk {
 
+    /** How the title of the part that sets a cell's device up begins (bench suite tells it from the steps by it). */
+    public static final String SET_UP = "set up ";
+
     public enum Mode {
         DRY_RUN,
         RUN
@@ -121,7 +124,7 @@ public final class CellWalk {
         Target target = context.target();
         if (resumeAfter == 0) {
             Cancellation.check("before the device was set up");
-            device("set up " + target.describe(), () -> context.opened(target.open(context.cell(), dir, context.evidence())));
+            device(SET_UP + target.describe(), () -> context.opened(target.open(context.cell(), dir, context.evidence())));
         } else {
             Resumable resumable = target.resumable().orElseThrow(() -> new RigBroken(target.describe() + " cannot be resumed"));
             device("resumed after the reboot at step " + resumeAfter + ": bring the device back and mount it",
