@@ -163,6 +163,7 @@ public final class Controller implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        dead = true; // the cache's memory goes to the next power-on: no command may touch it after this
         cache.close();
     }
 

@@ -260,4 +260,27 @@ class ControllerTest {
         controller.read(0, arena.allocate(512), 512);
         assertTrue(System.nanoTime() - started < 150_000_000L, "reads are not held");
     }
+
+    @Test
+    void aPowerOnAfterAnotherSeesNothingOfTheEarlierSessionsCache() throws IOException {
+        start(MIB);
+        controller.write(0, pattern(MIB, 7), MIB);
+        controller.powerCut();
+        controller.close();
+        // the same memory serves this session; block 0 was never destaged, so the media holds zeros there
+        controller = new Controller(media, MIB, trace, faults, 2, rigFailures::add);
+        controller.write(512, pattern(512, 3), 512);
+        byte[] block = throughController(0, WriteCache.BLOCK);
+        assertArrayEquals(new byte[512], Arrays.copyOfRange(block, 0, 512), "the rest of a partial block comes from the media");
+        assertArrayEquals(pattern(512, 3).toArray(ValueLayout.JAVA_BYTE), Arrays.copyOfRange(block, 512, 1024));
+        assertArrayEquals(new byte[WriteCache.BLOCK - 1024], Arrays.copyOfRange(block, 1024, WriteCache.BLOCK));
+    }
+
+    @Test
+    void aClosedControllerAnswersNothingFromTheMemoryItGaveUp() throws IOException {
+        start(MIB);
+        controller.close();
+        assertEquals(Controller.EIO, controller.write(0, pattern(4096, 1), 4096));
+        assertEquals(Controller.EIO, controller.read(0, arena.allocate(4096), 4096));
+    }
 }
