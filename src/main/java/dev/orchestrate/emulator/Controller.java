@@ -135,6 +135,7 @@ public final class Controller implements AutoCloseable {
         trace.log(Op.POWER_CUT, 0, cache.dirtyBytes(), 0, "");
         cache.clear();
         atRest();
+        durable();
         dead = true;
         trace.flush();
     }
@@ -156,6 +157,7 @@ public final class Controller implements AutoCloseable {
             cache.clear();
         }
         atRest();
+        durable();
         trace.log(Op.SHUTDOWN, 0, 0, 0, "");
         dead = true;
         trace.flush();
@@ -314,8 +316,20 @@ public final class Controller implements AutoCloseable {
             throw failed;
         }
         cache.clear();
-        if (blocks.length > 0) {
+    }
+
+    /**
+     * Makes the media image durable on the host's disk, once per session at its end. A destage
+     * needs no host flush: its O_DIRECT writes are on the media for every reader at once, and only
+     * a crash of the host itself, which ends the cell anyway, could lose them; the image must
+     * survive a reboot of the host between a reboot step and its resume. Forcing at every FSYNC
+     * cost about 0.2 ms each, a third of a copy's time on a volume mounted with -o sync.
+     */
+    private void durable() {
+        try {
             media.force();
+        } catch (IOException e) {
+            rigFailures.accept(new RigBroken("the media image could not be made durable: " + e.getMessage(), e));
         }
     }
 
@@ -336,7 +350,6 @@ public final class Controller implements AutoCloseable {
             bounce.put(at, (byte) (bounce.get(at) ^ 1));
             bounce.position(0);
             media.write(block, bounce);
-            media.force();
             // a fault, not a command: the log keeps it for the reader, and no rule may read it as a write
             trace.log(Op.FAULT, sector * 512, 512, 0, "bit-rot: one bit flipped at rest");
         } catch (IOException e) {
