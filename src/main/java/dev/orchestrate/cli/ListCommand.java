@@ -2,6 +2,7 @@ package dev.orchestrate.cli;
 
 import dev.orchestrate.engine.CellFilter;
 import dev.orchestrate.engine.Readiness;
+import dev.orchestrate.engine.Shard;
 import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Expectation;
 import dev.orchestrate.suite.Suite;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code orchestrate list SUITE}: the cells a run would have, which this host would skip and why, and what the suite expects of each. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Lists a suite's cells, and which of them this host would skip and why.",
-                "Each cell with its steps' count and what the suite expects of it; --only selects as 'run' does. Runs nothing."})
+                "Each cell with its steps' count and what the suite expects of it; --only and --rerun-failed select as 'run' does."
+                        + " Runs nothing."})
 final class ListCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "the suite file")
@@ -27,6 +29,10 @@ final class ListCommand implements Callable<Integer> {
 
     @Option(names = "--only", paramLabel = "AXIS=VALUE", description = "list only matching cells, as 'run --only' selects them")
     List<String> only = List.of();
+
+    @Option(names = "--rerun-failed", paramLabel = "RUN",
+            description = "list only the cells that failed unexpectedly or broke in the earlier run RUN, as 'run --rerun-failed' selects them")
+    Path rerunFailed;
 
     @Option(names = "--target", paramLabel = "FILE", description = "a target mapping that replaces the suite's own, as for 'run'")
     Path targetFile;
@@ -54,9 +60,13 @@ final class ListCommand implements Callable<Integer> {
             problems.forEach(err::println);
             return Exit.BAD_INPUT;
         }
-        List<Cell> cells = suite.cells().stream().filter(filter::matches).toList();
+        RerunInput rerun = rerunFailed == null ? RerunInput.none(filter) : RerunInput.narrow(filter, rerunFailed, suite, out, err);
+        if (rerun.filter().isEmpty()) {
+            return rerun.exit();
+        }
+        List<Cell> cells = Shard.ALL.cells(suite, rerun.filter().get());
         int skipped = 0;
-        out.printf("%s (%s): %d of %d cells%n", suite.name(), suiteFile, cells.size(), suite.cells().size());
+        out.printf("%s (%s): %d of %d cells%s%n", suite.name(), suiteFile, cells.size(), suite.cells().size(), rerun.described());
         for (Cell cell : cells) {
             Optional<Readiness.Skip> skip = Readiness.skip(suite, cell);
             skipped += skip.isPresent() ? 1 : 0;

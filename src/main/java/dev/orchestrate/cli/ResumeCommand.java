@@ -90,7 +90,7 @@ final class ResumeCommand implements Callable<Integer> {
         if (suite == null) {
             return Exit.BAD_INPUT;
         }
-        CellFilter filter = CellFilter.parse(started.only());
+        CellFilter filter = started.runFilter();
         Map<Integer, Journal.CellFinished> done = log.finishedCells();
         int cells = (int) started.runShard().cells(suite, filter).stream().filter(c -> !done.containsKey(c.ordinal())).count();
         Journal.AwaitingResume at = log.awaiting().get();
@@ -101,7 +101,7 @@ final class ResumeCommand implements Callable<Integer> {
             AllureLifecycle lifecycle = output.reopen(dir);
             Tally tally = Launch.execute(suiteFile, cells, lifecycle, dir.resolve("junit").resolve("resumed"), Map.of(
                     OrchestrateEngine.RUN_DIR, dir.toString(), OrchestrateEngine.RUN_ID, started.runId(),
-                    CellFilter.PARAMETER, filter.asParameter(), OrchestrateEngine.RESUME, "true",
+                    CellFilter.PARAMETER, filter.asParameter(), CellFilter.CELLS, filter.cellsParameter(), OrchestrateEngine.RESUME, "true",
                     OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toString(),
                     OrchestrateEngine.LABELS, started.runLabels().encoded(), Shard.PARAMETER, started.runShard().text()),
                     console.out(), console.err());

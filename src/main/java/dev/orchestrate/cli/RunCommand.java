@@ -69,6 +69,12 @@ final class RunCommand implements Callable<Integer> {
                     + " e.g. --shard 1/2 on one station and --shard 2/2 on another; every station computes the same split")
     String shardOption;
 
+    @Option(names = "--rerun-failed", paramLabel = "RUN",
+            description = "run only the cells that failed unexpectedly or broke in the earlier run RUN of this suite (its directory,"
+                    + " e.g. reports/<suite>/latest, or its summary.json), found by their axis values; with --only and --shard, the cells"
+                    + " in all three; nothing failed: exit 0, nothing run")
+    Path rerunFailed;
+
     @Option(names = "--run-id", paramLabel = "HEX",
             description = "the run id stamped in every sector (up to 16 hex digits; default: random);"
                     + " the same id writes the same data again")
@@ -119,13 +125,24 @@ final class RunCommand implements Callable<Integer> {
             return Exit.BAD_INPUT;
         }
         List<String> problems = filter.problemsWith(suite);
-        problems.forEach(err::println);
+        if (!problems.isEmpty()) {
+            problems.forEach(err::println);
+            return Exit.BAD_INPUT;
+        }
+        RerunInput rerun = rerunFailed == null ? RerunInput.none(filter) : RerunInput.narrow(filter, rerunFailed, suite, out, err);
+        if (rerun.filter().isEmpty()) {
+            return rerun.exit();
+        }
+        filter = rerun.filter().get();
         List<Cell> selected = shard.cells(suite, filter);
         int cells = selected.size();
-        if (!problems.isEmpty() || cells == 0) {
-            if (problems.isEmpty()) {
-                err.println(selection(shard) + " selects no cell of " + suiteFile + "; nothing was run");
-            }
+        if (cells == 0 && rerunFailed != null) {
+            out.println("--rerun-failed " + rerunFailed + ": " + (selection(shard).isEmpty() ? suiteFile + " has none of the cells that"
+                    + " failed there any more" : "none of the cells that failed there is in " + selection(shard)) + "; nothing was run");
+            return Exit.PASSED;
+        }
+        if (cells == 0) {
+            err.println(selection(shard) + " selects no cell of " + suiteFile + "; nothing was run");
             return Exit.BAD_INPUT;
         }
 
@@ -150,11 +167,12 @@ final class RunCommand implements Callable<Integer> {
         AllureLifecycle lifecycle = output.open(suite.name(), shard.all() ? "" : "shard-" + shard.index() + "of" + shard.count());
         Path runDir = output.path();
         try (ConsoleLog console = ConsoleLog.open(runDir, out, err)) {
-            console.out().printf("orchestrate run %s (%s): %d of %d cells%s, run %s%n  results in %s%n", suite.name(), suiteFile, cells,
-                    suite.cells().size(), shard.all() ? "" : ", shard " + shard.text(), runId, runDir);
+            console.out().printf("orchestrate run %s (%s): %d of %d cells%s%s, run %s%n  results in %s%n", suite.name(), suiteFile, cells,
+                    suite.cells().size(), shard.all() ? "" : ", shard " + shard.text(), rerun.described(), runId, runDir);
             Tally tally = Launch.execute(suiteFile, cells, lifecycle, runDir.resolve("junit"),
                     Map.of(OrchestrateEngine.RUN_DIR, runDir.toString(),
                             OrchestrateEngine.RUN_ID, runId, CellFilter.PARAMETER, filter.asParameter(),
+                            CellFilter.CELLS, filter.cellsParameter(),
                             OrchestrateEngine.TARGET_FILE, targetFile == null ? "" : targetFile.toAbsolutePath().toString(),
                             OrchestrateEngine.LABELS, labels.encoded(), OrchestrateEngine.FAIL_FAST, Boolean.toString(failFast),
                             Shard.PARAMETER, shard.text()),

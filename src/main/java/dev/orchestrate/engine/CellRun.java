@@ -155,8 +155,7 @@ final class CellRun implements Evidence, CellWalk.Observer {
 
     /** The cell as the manifest keeps it: its files where they were put and last read back, its command log, what its verify scanned. */
     private Manifest.CellRecord record(String status, String message, Expectations.Judged judged) {
-        Map<String, String> axes = new LinkedHashMap<>();
-        descriptor.cell().axes().forEach((k, v) -> axes.put(k, v.text()));
+        Map<String, String> axes = descriptor.cell().values();
         List<Manifest.FileRecord> files = context.copies().stream().map(copied -> {
             CellContext.Source s = copied.source();
             Placement p = copied.placement();

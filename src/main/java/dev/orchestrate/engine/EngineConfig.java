@@ -25,7 +25,7 @@ record EngineConfig(Optional<Path> runDir, long runId, CellFilter filter, boolea
     static EngineConfig from(ConfigurationParameters parameters) {
         return new EngineConfig(parameters.get(OrchestrateEngine.RUN_DIR).map(Path::of),
                 parameters.get(OrchestrateEngine.RUN_ID).map(EngineConfig::runId).orElseGet(() -> new SecureRandom().nextLong()),
-                CellFilter.parse(parameters.get(CellFilter.PARAMETER).orElse(null)),
+                CellFilter.parse(parameters.get(CellFilter.PARAMETER).orElse(null), parameters.get(CellFilter.CELLS).orElse(null)),
                 parameters.getBoolean(OrchestrateEngine.RESUME).orElse(false),
                 parameters.get(OrchestrateEngine.TARGET_FILE).filter(f -> !f.isBlank()).map(Path::of),
                 Labels.decode(parameters.get(OrchestrateEngine.LABELS)),

@@ -1,5 +1,6 @@
 package dev.orchestrate.engine;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -61,9 +62,11 @@ public final class Journal implements AutoCloseable {
      * @param targetFile the file whose target replaced the suite's (--target), absolute, or "" for the suite's own
      * @param labels the run's labels; empty (null in a journal from before labels) when it had none
      * @param shard the run's --shard, I/N; empty (null in a journal from before shards) for all selected cells
+     * @param cells the axis values of the only cells the run selects (--rerun-failed); null, and not written, for every cell
      */
     public record RunStarted(String at, int format, String runId, String suite, String suiteFile, String sha256, List<String> only,
-                             String target, String targetFile, Map<String, String> labels, String shard) implements Event {
+                             String target, String targetFile, Map<String, String> labels, String shard,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) List<Map<String, String>> cells) implements Event {
 
         public Labels runLabels() {
             return labels == null ? Labels.NONE : new Labels(labels);
@@ -71,6 +74,12 @@ public final class Journal implements AutoCloseable {
 
         public Shard runShard() {
             return Shard.parseOrAll(shard);
+        }
+
+        /** The cells the run selects: its --only terms, narrowed to {@code cells} where it has them. */
+        public CellFilter runFilter() {
+            CellFilter filter = CellFilter.parse(only);
+            return cells == null ? filter : filter.picking(cells);
         }
     }
 

@@ -15,7 +15,7 @@ import org.junit.platform.engine.UniqueId;
 /**
  * The orchestrate test engine. Configuration parameters: {@code orchestrate.run.dir} (where cells
  * keep their files and attachments and the manifest is written; default a new temporary
- * directory), {@code orchestrate.run.id} (hex; default random), {@code orchestrate.only}
+ * directory), {@code orchestrate.run.id} (hex; default random), {@code orchestrate.only} and {@code orchestrate.cells}
  * (see {@link CellFilter}), {@code orchestrate.shard} (see {@link Shard}), {@code orchestrate.resume} (continue the run in the
  * run directory) and {@code orchestrate.target.file} and {@code orchestrate.labels}. Discovery reads them once
  * ({@link EngineConfig}) and keeps them in the root descriptor for execution; a value that cannot be read fails discovery,

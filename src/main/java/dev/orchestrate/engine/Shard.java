@@ -11,7 +11,9 @@ import java.util.stream.IntStream;
  * shard 1, the second to shard 2, and so on. Dealing rather than cutting into blocks gives every
  * shard its share of each axis value (the big sizes, the slow tools) whatever the axis order, and
  * it depends on nothing but the suite and {@code --only}, so every station computes the same split.
- * Written as the configuration parameter {@code orchestrate.shard=2/3}.
+ * Cells picked by identity ({@code --rerun-failed}) are kept from this shard's part, not dealt anew,
+ * so a station reruns only the cells it owns. Written as the configuration parameter
+ * {@code orchestrate.shard=2/3}.
  *
  * @param index 1 to {@code count}
  */
@@ -45,10 +47,11 @@ public record Shard(int index, int count) {
         return text == null || text.isBlank() ? ALL : parse(text);
     }
 
-    /** The cells of {@code suite} that {@code filter} selects, and of those this shard's part. */
+    /** The cells of {@code suite} that {@code filter} matches, of those this shard's part, and of that the cells it picks. */
     public List<Cell> cells(Suite suite, CellFilter filter) {
         List<Cell> selected = suite.cells().stream().filter(filter::matches).toList();
-        return IntStream.range(0, selected.size()).filter(i -> i % count == index - 1).mapToObj(selected::get).toList();
+        return IntStream.range(0, selected.size()).filter(i -> i % count == index - 1).mapToObj(selected::get)
+                .filter(filter::picks).toList();
     }
 
     public boolean all() {

@@ -84,7 +84,8 @@ final class SuiteRun {
                 }
                 journal.append(new Journal.RunStarted(Journal.now(), Journal.FORMAT, config.hexRunId(), suite.name(),
                         suite.file().toAbsolutePath().toString(), sha256, config.filter().terms(), suite.targetKind(),
-                        config.targetFile().map(Path::toString).orElse(""), config.labels().values(), config.shard().text()));
+                        config.targetFile().map(Path::toString).orElse(""), config.labels().values(), config.shard().text(),
+                        config.filter().picked().map(List::copyOf).orElse(null)));
             }
             List<Cell> cells = descriptor.getChildren().stream().map(child -> ((CellDescriptor) child).cell()).toList();
             targets = TargetSet.open(suite, cells, mapping -> Targets.open(mapping, workspace, config.hexRunId(),

@@ -32,6 +32,13 @@ public record Cell(int ordinal, Map<String, Value> axes) {
         return String.format("%03d-", ordinal) + name.replaceAll("[^A-Za-z0-9._=-]+", "_");
     }
 
+    /** Each axis's value as text, in matrix order: what a manifest and a summary record of the cell, and how a later run finds it again. */
+    public Map<String, String> values() {
+        Map<String, String> values = new LinkedHashMap<>();
+        axes.forEach((axis, value) -> values.put(axis, value.text()));
+        return values;
+    }
+
     public String axis(String name) {
         Value v = axes.get(name);
         return v == null ? null : v.text();

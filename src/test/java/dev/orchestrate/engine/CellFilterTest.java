@@ -2,11 +2,13 @@ package dev.orchestrate.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrate.suite.InvalidSuite;
 import dev.orchestrate.suite.Suite;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CellFilterTest {
@@ -25,8 +27,26 @@ class CellFilterTest {
     @Test
     void roundTripsThroughTheConfigurationParameter() {
         CellFilter filter = CellFilter.parse(List.of("tool=cp", "tool=dd"));
-        assertEquals(filter, CellFilter.parse(filter.asParameter()));
-        assertEquals(CellFilter.ALL, CellFilter.parse(""));
+        assertEquals(filter, CellFilter.parse(filter.asParameter(), filter.cellsParameter()));
+        assertEquals(CellFilter.ALL, CellFilter.parse("", ""));
+        assertEquals(CellFilter.ALL, CellFilter.parse(null, null));
+        CellFilter picked = filter.picking(List.of(Map.of("tool", "cp", "size", "1,5MiB"), Map.of("tool", "dd", "size", "4KiB")));
+        assertEquals(picked, CellFilter.parse(picked.asParameter(), picked.cellsParameter()), "axis values with commas too");
+    }
+
+    @Test
+    void pickedCellsAreFoundByTheirAxisValuesWithinWhatOnlyMatches() throws InvalidSuite {
+        CellFilter filter = CellFilter.parse(List.of("size=4KiB", "size=64MiB"))
+                .picking(List.of(Map.of("size", "4KiB", "tool", "dd"), Map.of("tool", "cp", "size", "1MiB"), Map.of("tool", "cp")));
+        assertEquals(List.of("tool=dd size=4KiB"), suite().cells().stream().filter(c -> filter.matches(c) && filter.picks(c))
+                .map(c -> c.name()).toList(), "the axes' order does not matter, nor does --only lose to a pick");
+        assertTrue(suite().cells().stream().allMatch(CellFilter.ALL::picks));
+        assertTrue(suite().cells().stream().noneMatch(CellFilter.ALL.picking(List.of())::picks));
+    }
+
+    @Test
+    void aCellsParameterThatIsNotJsonIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> CellFilter.parse("", "tool=cp"));
     }
 
     @Test

@@ -23,7 +23,7 @@ class JournalTest {
     private void writeRunUpToAReboot() {
         try (Journal journal = Journal.open(run)) {
             journal.append(new Journal.RunStarted("t0", Journal.FORMAT, "00000000000000ab", "resume", "/suites/resume.yaml", "5e1f",
-                    List.of("fault=none"), "emulated", "", Map.of("driver", "2.1.0-dext"), "2/3"));
+                    List.of("fault=none"), "emulated", "", Map.of("driver", "2.1.0-dext"), "2/3", List.of(Map.of("fault", "none"))));
             journal.append(new Journal.CellStarted("t1", 0, "fault=none"));
             journal.append(new Journal.StepCompleted("t2", 0, "fault=none", 1, "generate 1 file of 4MiB, generation 1"));
             journal.append(new Journal.CellFinished("t3", 0, "fault=none", "passed", ""));
@@ -41,11 +41,23 @@ class JournalTest {
         assertEquals(List.of("fault=none"), log.started().only());
         assertEquals(Map.of("driver", "2.1.0-dext"), log.started().runLabels().values(), "a resume keeps the run's labels");
         assertEquals(new Shard(2, 3), log.started().runShard(), "and its shard");
+        assertEquals(CellFilter.parse(List.of("fault=none")).picking(List.of(Map.of("fault", "none"))), log.started().runFilter(),
+                "and the cells it picked (--rerun-failed)");
         assertEquals(new Journal.AwaitingResume("t5", 1, "fault=no-teardown-flush", 4, "reboot"), log.awaiting().orElseThrow());
         assertEquals("passed", log.finishedCells().get(0).status());
         assertFalse(log.finished());
         assertFalse(log.tornLastLine());
         assertTrue(Files.readAllLines(run.resolve(Journal.FILE)).get(5).startsWith("{\"event\":\"awaiting-resume\""));
+    }
+
+    @Test
+    void aRunThatPicksNoCellsWritesNoCellsAndSelectsByItsOnlyTerms() throws Exception {
+        try (Journal journal = Journal.open(run)) {
+            journal.append(new Journal.RunStarted("t0", Journal.FORMAT, "00000000000000ab", "smoke", "/suites/smoke.yaml", "5e1f",
+                    List.of("tool=cp"), "directory", "", Map.of(), "", null));
+        }
+        assertFalse(Files.readString(run.resolve(Journal.FILE)).contains("\"cells\""));
+        assertEquals(CellFilter.parse(List.of("tool=cp")), Journal.read(run.resolve(Journal.FILE)).started().runFilter());
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.orchestrate.suite.Suite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,6 +45,16 @@ class ShardTest {
         assertEquals(names(Shard.ALL.cells(suite(), cp)), all);
         assertEquals(names(new Shard(2, 3).cells(suite(), cp)), names(Shard.parse(" 2 / 3 ").cells(suite(), cp)),
                 "the same shard of the same selection is the same cells, on any station");
+    }
+
+    @Test
+    void pickedCellsAreKeptFromTheShardsOwnPartNotDealtAnew() throws InvalidSuite {
+        CellFilter failed = CellFilter.ALL.picking(List.of(Map.of("tool", "cp", "size", "4KiB"), Map.of("tool", "cp", "size", "1MiB")));
+        assertEquals(List.of("tool=cp size=4KiB"), names(Shard.parse("1/2").cells(suite(), failed)));
+        assertEquals(List.of("tool=cp size=1MiB"), names(Shard.parse("2/2").cells(suite(), failed)),
+                "each station reruns the failed cells it owns, as it ran them");
+        assertEquals(List.of(), names(Shard.parse("1/2").cells(suite(), CellFilter.parse(List.of("tool=dd")).picking(List.of(
+                Map.of("tool", "cp", "size", "4KiB"))))), "a pick outside --only is not selected");
     }
 
     @Test

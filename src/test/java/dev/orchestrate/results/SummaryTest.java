@@ -39,7 +39,7 @@ class SummaryTest {
 
     static Journal.RunStarted started() {
         return new Journal.RunStarted("2026-12-02T01:00:00Z", Journal.FORMAT, "00000000000000ab", "nightly", "/suites/nightly.yaml",
-                "e".repeat(64), List.of(), "emulated", "", Map.of("driver", "2.1.0-dext", "station", "lab-a"), "1/2");
+                "e".repeat(64), List.of(), "emulated", "", Map.of("driver", "2.1.0-dext", "station", "lab-a"), "1/2", null);
     }
 
     private Summary summary() {
