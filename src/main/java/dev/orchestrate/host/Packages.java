@@ -44,7 +44,8 @@ public final class Packages {
             new Program("rsync", "rsync", "copy tool rsync"),
             new Program("gio", "libglib2.0-bin", "copy tool gio"),
             new Program("fio", "fio", "copy tool fio; bench verify's peer"),
-            new Program("f3read", "f3", "bench verify's peer"));
+            new Program("f3read", "f3", "bench verify's peer"),
+            new Program("asciidoctor", "asciidoctor", "the man pages: the build renders them ('./orchestrate man')"));
 
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
     /** Set (to anything) in the environment, or as a system property by {@code --no-install}: nothing is installed. */
