@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +32,7 @@ public final class Controller implements AutoCloseable {
     private static final int BOUNCE = 1 << 20;
     private static final long DESTAGE_SPAN = 8L << 20;
     /** Shared by all controllers: destage writes in flight at once. */
-    private static final ExecutorService DESTAGERS = Executors.newFixedThreadPool(4,
+    private static final ExecutorService DESTAGERS = Executors.newFixedThreadPool(Media.GATHERERS,
             Thread.ofPlatform().name("destage-", 0).daemon().factory());
 
     private final Media media;
@@ -219,38 +220,49 @@ public final class Controller implements AutoCloseable {
         }
     }
 
+    /** Copies the piece into the cache, once per stretch of blocks whose slots lie side by side. */
     private void store(Piece p, MemorySegment source) throws IOException {
-        long done = 0;
-        while (done < p.length()) {
-            long position = p.device() + done;
-            if (position >= media.size()) {
-                return;
-            }
+        long end = Math.min(p.device() + p.length(), media.size());
+        long position = p.device();
+        while (position < end) {
             long block = position / WriteCache.BLOCK;
-            int within = (int) (position % WriteCache.BLOCK);
-            int n = (int) Math.min(WriteCache.BLOCK - within, p.length() - done);
-            MemorySegment slot = cache.block(block);
-            if (slot == null) {
-                slot = cache.allocate(block);
-                if (slot == null) {
-                    destage("pressure");
-                    slot = cache.allocate(block);
-                }
-                if (n < WriteCache.BLOCK) {
-                    fill(block, slot);
-                }
+            long first = slot(block, position, end);
+            if (first < 0) {
+                destage("pressure");
+                continue;
             }
+            long to = Math.min((block + 1) * WriteCache.BLOCK, end);
+            while (to < end && slot(to / WriteCache.BLOCK, to, end) == first + (to / WriteCache.BLOCK - block) * WriteCache.BLOCK) {
+                to = Math.min(to + WriteCache.BLOCK, end);
+            }
+            MemorySegment into = cache.at(first + position % WriteCache.BLOCK, to - position);
             if (p.zeros()) {
-                slot.asSlice(within, n).fill((byte) 0);
+                into.fill((byte) 0);
             } else {
-                MemorySegment.copy(source, p.source() + done, slot, within, n);
+                MemorySegment.copy(source, p.source() + position - p.device(), into, 0, to - position);
             }
-            written.set((int) block);
-            done += n;
+            written.set((int) block, (int) ((to - 1) / WriteCache.BLOCK) + 1);
+            position = to;
         }
     }
 
-    /** A block written only in part starts from what the media holds. */
+    /**
+     * The slot of {@code block}, allocated if it is not cached yet (a block written only in part,
+     * between {@code from} and {@code to}, starts from what the media holds); -1 when the cache is full.
+     */
+    private long slot(long block, long from, long to) throws IOException {
+        long slot = cache.slot(block);
+        if (slot >= 0) {
+            return slot;
+        }
+        slot = cache.allocate(block);
+        if (slot >= 0 && (from > block * WriteCache.BLOCK || to < (block + 1) * WriteCache.BLOCK)) {
+            fill(block, cache.at(slot, WriteCache.BLOCK));
+        }
+        return slot;
+    }
+
+    /** Reads the media's copy of {@code block} into its new slot. */
     private void fill(long block, MemorySegment slot) throws IOException {
         bounce.clear().limit(WriteCache.BLOCK);
         media.read(block * WriteCache.BLOCK, bounce);
@@ -273,39 +285,35 @@ public final class Controller implements AutoCloseable {
     }
 
     /**
-     * Writes every dirty block to the media, then makes the media durable. Blocks that are
-     * consecutive on the device and side by side in the cache go out as one write straight from the
-     * cache, up to {@link #DESTAGE_SPAN}; the writes run in parallel, as a controller's would.
+     * Writes every dirty block to the media (made durable on the host only at the session's end). Blocks consecutive on
+     * the device go out as one write gathered from their slots, up to {@link #DESTAGE_SPAN}; the
+     * writes run in parallel, as a controller's would.
      */
     private void destage(String cause) throws IOException {
         long[] blocks = cache.dirty();
-        List<long[]> spans = new ArrayList<>();
-        int i = 0;
-        while (i < blocks.length) {
-            long slot = cache.slotOffset(blocks[i]);
-            int j = i + 1;
-            while (j < blocks.length && blocks[j] == blocks[i] + (j - i)
-                    && cache.slotOffset(blocks[j]) == slot + (long) (j - i) * WriteCache.BLOCK
-                    && (long) (j - i + 1) * WriteCache.BLOCK <= DESTAGE_SPAN) {
-                j++;
-            }
-            spans.add(new long[] {blocks[i] * WriteCache.BLOCK, slot, (long) (j - i) * WriteCache.BLOCK});
-            i = j;
-        }
+        List<Span> spans = cache.spans(blocks, DESTAGE_SPAN);
         List<Future<?>> writes = new ArrayList<>();
-        for (long[] span : spans) {
-            writes.add(DESTAGERS.submit(() -> {
-                media.write(span[0], cache.span(span[1], span[2]));
+        for (Span span : spans) {
+            FutureTask<Void> write = new FutureTask<>(() -> {
+                media.write(span.device(), span.buffers().toArray(ByteBuffer[]::new));
                 return null;
-            }));
+            });
+            // one span, as at most FSYNCs on a volume mounted with -o sync, is written here: no hand-off to a destager
+            if (spans.size() == 1) {
+                write.run();
+            } else {
+                DESTAGERS.execute(write);
+            }
+            writes.add(write);
         }
         IOException failed = null;
         for (int k = 0; k < writes.size(); k++) {
+            Span span = spans.get(k);
             try {
                 writes.get(k).get();
-                trace.log(Op.DESTAGE, spans.get(k)[0], spans.get(k)[2], 0, cause);
+                trace.log(Op.DESTAGE, span.device(), span.length(), 0, cause);
             } catch (ExecutionException e) {
-                trace.log(Op.DESTAGE, spans.get(k)[0], spans.get(k)[2], EIO, cause);
+                trace.log(Op.DESTAGE, span.device(), span.length(), EIO, cause);
                 failed = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * The media image, written and read with O_DIRECT in whole aligned blocks. Through the page cache
@@ -16,10 +18,14 @@ import java.nio.file.StandardOpenOption;
 final class Media implements AutoCloseable {
 
     static final int ALIGN = 4096;
+    /** Gathering writes that may run at once: as many as the controller's destage writes in flight. */
+    static final int GATHERERS = 4;
 
     private final Path file;
     private final long size;
     private final FileChannel channel;
+    /** FileChannel has no positional gathering write: each gathering write positions a channel of its own. */
+    private final BlockingQueue<FileChannel> gatherers = new ArrayBlockingQueue<>(GATHERERS);
 
     Media(Path file, long size) throws IOException {
         this.file = file;
@@ -29,8 +35,15 @@ final class Media implements AutoCloseable {
                 raf.setLength(size);
             }
         }
+        this.channel = open(file);
+        for (int i = 0; i < GATHERERS; i++) {
+            gatherers.add(open(file));
+        }
+    }
+
+    private static FileChannel open(Path file) throws IOException {
         try {
-            this.channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
+            return FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
         } catch (IOException | UnsupportedOperationException e) {
             throw new IOException("cannot open " + file + " with O_DIRECT (" + e.getMessage()
                     + "); the media image must be on a file system that supports it, such as ext4 or xfs", e);
@@ -56,6 +69,29 @@ final class Media implements AutoCloseable {
         }
     }
 
+    /** Writes {@code data} in order from {@code offset}, in as few system calls as the kernel takes. */
+    void write(long offset, ByteBuffer[] data) throws IOException {
+        FileChannel gatherer;
+        try {
+            gatherer = gatherers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted before a media write", e);
+        }
+        try {
+            gatherer.position(offset);
+            long remaining = 0;
+            for (ByteBuffer b : data) {
+                remaining += b.remaining();
+            }
+            while (remaining > 0) {
+                remaining -= gatherer.write(data);
+            }
+        } finally {
+            gatherers.add(gatherer);
+        }
+    }
+
     void read(long offset, ByteBuffer into) throws IOException {
         while (into.hasRemaining()) {
             if (channel.read(into, offset + into.position()) < 0) {
@@ -72,6 +108,9 @@ final class Media implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        for (FileChannel gatherer : gatherers) {
+            gatherer.close();
+        }
         channel.close();
     }
 }

@@ -2,9 +2,12 @@ package dev.orchestrate.emulator;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -52,18 +55,29 @@ final class WriteCache implements AutoCloseable {
 
     /** The cached block, or null. */
     MemorySegment block(long block) {
-        Integer slot = index.get(block);
-        return slot == null ? null : slots.asSlice((long) slot * BLOCK, BLOCK);
+        long slot = slot(block);
+        return slot < 0 ? null : slots.asSlice(slot, BLOCK);
     }
 
-    /** A new slot for {@code block}, or null when the cache is full. */
-    MemorySegment allocate(long block) {
+    /** The arena offset of a cached block's slot, or -1. */
+    long slot(long block) {
+        Integer slot = index.get(block);
+        return slot == null ? -1 : (long) slot * BLOCK;
+    }
+
+    /** The arena offset of a new slot for {@code block}, or -1 when the cache is full. */
+    long allocate(long block) {
         if (freeCount == 0) {
-            return null;
+            return -1;
         }
         int slot = free[--freeCount];
         index.put(block, slot);
-        return slots.asSlice((long) slot * BLOCK, BLOCK);
+        return (long) slot * BLOCK;
+    }
+
+    /** {@code length} bytes of the arena from {@code offset}. */
+    MemorySegment at(long offset, long length) {
+        return slots.asSlice(offset, length);
     }
 
     /** The dirty blocks in ascending order. */
@@ -77,21 +91,36 @@ final class WriteCache implements AutoCloseable {
         return (long) index.size() * BLOCK;
     }
 
+    /**
+     * The destage writes for {@code blocks} (ascending): each run of blocks consecutive on the device,
+     * up to {@code longest} bytes, is one write gathered from its slots.
+     */
+    List<Span> spans(long[] blocks, long longest) {
+        List<Span> spans = new ArrayList<>();
+        int i = 0;
+        while (i < blocks.length) {
+            List<ByteBuffer> buffers = new ArrayList<>();
+            int j = i;
+            do {
+                long start = slot(blocks[j]);
+                int k = j + 1;
+                while (k < blocks.length && blocks[k] == blocks[k - 1] + 1 && slot(blocks[k]) == start + (long) (k - j) * BLOCK
+                        && (long) (k - i + 1) * BLOCK <= longest) {
+                    k++;
+                }
+                buffers.add(slots.asSlice(start, (long) (k - j) * BLOCK).asByteBuffer());
+                j = k;
+            } while (j < blocks.length && blocks[j] == blocks[j - 1] + 1 && (long) (j - i + 1) * BLOCK <= longest);
+            spans.add(new Span(blocks[i] * BLOCK, (long) (j - i) * BLOCK, List.copyOf(buffers)));
+            i = j;
+        }
+        return spans;
+    }
+
     /** Forgets every block: after a destage, or when power is cut. */
     void clear() {
         index.clear();
         reset();
-    }
-
-    /** The arena offset of a cached block's slot, or -1. */
-    long slotOffset(long block) {
-        Integer slot = index.get(block);
-        return slot == null ? -1 : (long) slot * BLOCK;
-    }
-
-    /** {@code length} bytes of the arena from {@code offset}, for writing consecutive slots to the media in one go. */
-    java.nio.ByteBuffer span(long offset, long length) {
-        return slots.asSlice(offset, length).asByteBuffer();
     }
 
     /** Hands the memory on to the next cache of this size. */
