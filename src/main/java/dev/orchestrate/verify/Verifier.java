@@ -41,7 +41,8 @@ public final class Verifier {
     public static final int MAX_RANGES = 1000;
     /** How many damaged ranges keep their first sector as found, for the binary dumps. */
     public static final int SAMPLES = 3;
-    private static final int CHUNK = 1 << 20;
+    /** The unit each thread reads and checks. */
+    public static final int CHUNK = 1 << 20;
     /** The finding of an intact sector carries nothing that differs per sector, so one serves all. */
     private static final Finding INTACT = new Finding(SectorClass.INTACT, null, 0, -1);
 
