@@ -49,7 +49,7 @@ public final class SectorFormat {
 
     private final int sectorSize;
     /** Per byte of the header fields and of the four lane states, what each value of that byte adds to the CRC. */
-    private final int[][] crcTerms = new int[FIELD_BYTES + LANE_BYTES][256];
+    private final int[] crcTerms = new int[(FIELD_BYTES + LANE_BYTES) * 256];
     /** The CRC of a sector whose fields and lane states are all zero. */
     private final int crcBase;
 
@@ -85,7 +85,7 @@ public final class SectorFormat {
                 }
                 int term = crc(one, 0) ^ base;
                 for (int v = 1 << bit; v < 1 << (bit + 1); v++) {
-                    crcTerms[j][v] = crcTerms[j][v ^ (1 << bit)] ^ term;
+                    crcTerms[j * 256 + v] = crcTerms[j * 256 + (v ^ (1 << bit))] ^ term;
                 }
             }
         }
@@ -103,7 +103,7 @@ public final class SectorFormat {
     private int terms(int first, long value, int bytes) {
         int crc = 0;
         for (int k = 0; k < bytes; k++) {
-            crc ^= crcTerms[first + k][(int) (value >>> (8 * k)) & 0xFF];
+            crc ^= crcTerms[(first + k) << 8 | (int) (value >>> (8 * k)) & 0xFF];
         }
         return crc;
     }
