@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * Scan and classify of stamped data against the peers that verify data the same way, on the same
  * amount of data in the same directory, round by round: fio's crc32c verify (verify_only) and
- * f3read. Then what scanning the region around the files costs (a 1 GiB image, sparse, and the
+ * f3read, and two cats reading the same data at once (the cost of reading alone); optionally where
+ * the verifier's time goes. Then what scanning the region around the files costs (a 1 GiB image, sparse, and the
  * peers' written data as a dense region), and the scan of a large sparse image in a JVM with a
  * 256 MiB heap, to show that memory does not grow with the device.
  */
@@ -38,18 +39,21 @@ public final class VerifyBench {
     private final long size;
     private final int rounds;
     private final long sparse;
+    private final boolean breakdown;
     private final PrintWriter out;
 
-    public VerifyBench(Path dir, long size, int rounds, long sparse, PrintWriter out) {
+    /** @param breakdown whether to time the verifier's parts on the same data after the rounds */
+    public VerifyBench(Path dir, long size, int rounds, long sparse, boolean breakdown, PrintWriter out) {
         this.dir = dir;
         this.size = size;
         this.rounds = rounds;
         this.sparse = sparse;
+        this.breakdown = breakdown;
         this.out = out;
     }
 
-    /** The medians in MB/s: ours, fio, f3read. */
-    public record Result(double ours, double fio, double f3) {
+    /** The medians in MB/s: ours, fio, f3read, and two cats reading the same data at once. */
+    public record Result(double ours, double fio, double f3, double cats) {
     }
 
     public Result run() throws IOException {
@@ -68,28 +72,46 @@ public final class VerifyBench {
             Processes.require(new Command(List.of("f3write", "-e", Long.toString(gib), f3.toString()), TIMEOUT));
             // one round not counted, for every peer alike: the JIT compiles the scan during the first gigabytes, as it has in any long run
             scan(file, ours);
-            out.printf(Locale.ROOT, "verify of %d GiB in %s, 1 warm-up and %d measured rounds (MB/s = 10^6 bytes/s)%n",
-                    gib, dir.toAbsolutePath(), rounds);
-            out.printf(Locale.ROOT, "%-6s %12s %14s %10s %10s %10s%n",
-                    "round", "orchestrate", "fio crc32c", "f3read", "vs fio", "vs f3read");
-            List<double[]> results = new ArrayList<>();
+            out.printf(Locale.ROOT, "verify of %d GiB in %s, 1 warm-up and %d measured rounds (MB/s = 10^6 bytes/s;"
+                    + " 2x cat: two cats of the stamped file at once, both files' bytes counted)%n", gib, dir.toAbsolutePath(), rounds);
+            out.printf(Locale.ROOT, "%-7s %12s %12s %12s %12s %9s %9s %9s%n",
+                    "round", "orchestrate", "fio crc32c", "f3read", "2x cat", "vs fio", "vs f3read", "vs cats");
+            List<double[]> rows = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 double o = rate(bytes, () -> scan(file, ours));
                 double v = rate(bytes, () -> Processes.require(new Command(List.of("fio", "--name=verify", "--filename=" + fio,
                         "--size=" + bytes, "--rw=read", "--bs=1M", "--ioengine=psync", "--verify=crc32c", "--verify_only"), TIMEOUT)));
                 double r = rate(bytes, () -> Processes.require(new Command(List.of("f3read", f3.toString()), TIMEOUT)));
-                results.add(new double[] {o, v, r});
-                out.printf(Locale.ROOT, "%-6d %12.0f %14.0f %10.0f %9.2fx %9.2fx%n", round, o, v, r, o / v, o / r);
+                double c = rate(2 * bytes, () -> cats(ours));
+                rows.add(new double[] {o, v, r, c, o / v, o / r, o / c});
+                out.printf(Locale.ROOT, "%-7d %12.0f %12.0f %12.0f %12.0f %8.2fx %8.2fx %8.2fx%n", round, o, v, r, c, o / v, o / r, o / c);
                 out.flush();
             }
-            Result median = new Result(median(results, 0), median(results, 1), median(results, 2));
-            out.printf(Locale.ROOT, "median %12.0f %14.0f %10.0f %9.2fx %9.2fx%n", median.ours(), median.fio(), median.f3(),
-                    median.ours() / median.fio(), median.ours() / median.f3());
+            double[] median = new double[7];
+            double[] min = new double[7];
+            double[] max = new double[7];
+            for (int k = 0; k < median.length; k++) {
+                int column = k;
+                List<Double> values = rows.stream().map(row -> row[column]).sorted().toList();
+                median[k] = values.get(values.size() / 2);
+                min[k] = values.getFirst();
+                max[k] = values.getLast();
+            }
+            out.printf(Locale.ROOT, "%-7s %12.0f %12.0f %12.0f %12.0f %8.2fx %8.2fx %8.2fx%n", "median", median[0], median[1], median[2],
+                    median[3], median[4], median[5], median[6]);
+            out.printf(Locale.ROOT, "%-7s %12s %12s %12s %12s %9s %9s %9s%n", "spread", spread(min[0], max[0], "%.0f"),
+                    spread(min[1], max[1], "%.0f"), spread(min[2], max[2], "%.0f"), spread(min[3], max[3], "%.0f"),
+                    spread(min[4], max[4], "%.2f"), spread(min[5], max[5], "%.2f"), spread(min[6], max[6], "%.2f"));
+            // the ratios of the medians, as the targets are stated; the spread row shows how the rounds' own ratios varied
+            Result result = new Result(median[0], median[1], median[2], median[3]);
+            if (breakdown) {
+                new Breakdown(file, ours, out).run();
+            }
             regionScan(fio, bytes);
             if (sparse > 0) {
                 sparseScan();
             }
-            return median;
+            return result;
         } finally {
             Files.deleteIfExists(ours);
             Files.deleteIfExists(fio);
@@ -164,7 +186,7 @@ public final class VerifyBench {
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             long start = System.nanoTime();
-            var outcome = Processes.require(new Command(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            var outcome = Processes.require(new Command(List.of(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     SparseScan.class.getName(), image.toString(), Long.toString(sparse)), TIMEOUT));
             out.printf(Locale.ROOT, "sparse image of %d GiB scanned with -Xmx256m in %.1f s: %s", sparse >> 30,
                     (System.nanoTime() - start) / 1e9, outcome.output());
@@ -179,8 +201,31 @@ public final class VerifyBench {
         return bytes / ((System.nanoTime() - start) / 1e9) / 1e6;
     }
 
-    private static double median(List<double[]> rows, int column) {
-        List<Double> values = rows.stream().map(r -> r[column]).sorted().toList();
-        return values.get(values.size() / 2);
+    private static String spread(double min, double max, String format) {
+        return String.format(Locale.ROOT, format + "-" + format, min, max);
+    }
+
+    /**
+     * Two cats of the same file at once, output discarded: what reading the data costs with as
+     * many readers as the verifier has threads, and nothing else.
+     */
+    private static void cats(Path file) {
+        try {
+            List<Process> cats = new ArrayList<>();
+            for (int k = 0; k < 2; k++) {
+                cats.add(new ProcessBuilder("cat", file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            }
+            for (Process cat : cats) {
+                if (cat.waitFor() != 0) {
+                    throw new IllegalStateException("cat " + file + " exited with " + cat.exitValue());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while timing cat", e);
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.orchestrate.dut.ReadBack;
 import dev.orchestrate.dut.Region;
 import dev.orchestrate.suite.Size;
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
@@ -41,7 +42,8 @@ public final class Verifier {
     public static final int MAX_RANGES = 1000;
     /** How many damaged ranges keep their first sector as found, for the binary dumps. */
     public static final int SAMPLES = 3;
-    private static final int CHUNK = 1 << 20;
+    /** The unit each thread reads and checks. */
+    public static final int CHUNK = 1 << 20;
     /** The finding of an intact sector carries nothing that differs per sector, so one serves all. */
     private static final Finding INTACT = new Finding(SectorClass.INTACT, null, 0, -1);
 
@@ -115,12 +117,14 @@ public final class Verifier {
             throws IOException {
         long size = expected.file().size();
         long slice = Math.max(CHUNK, (size / threads + CHUNK - 1) / CHUNK * CHUNK);
-        try (FileChannel channel = channel(expected.readBack())) {
+        try (FileChannel channel = channel(expected.readBack()); Arena arena = Arena.ofShared()) {
+            MemorySegment mapped = channel != null && mappable(expected.readBack()) ? Mapping.map(expected.readBack().source(), channel, arena)
+                    : null;
             List<Future<Slice>> slices = new ArrayList<>();
             for (long from = 0; from < size; from += slice) {
                 long start = from;
                 long end = Math.min(size, from + slice);
-                slices.add(pool.submit(() -> scan(channel, expected, start, end, progress)));
+                slices.add(pool.submit(() -> scan(channel, mapped, expected, start, end, progress)));
             }
             long sectors = 0;
             for (Future<Slice> f : slices) {
@@ -137,10 +141,16 @@ public final class Verifier {
     private record Slice(long sectors, Map<SectorClass, Long> counts, Collector ranges) {
     }
 
-    private Slice scan(FileChannel channel, Expected expected, long from, long to, LongConsumer progress) throws IOException {
+    private Slice scan(FileChannel channel, MemorySegment mapped, Expected expected, long from, long to, LongConsumer progress)
+            throws IOException {
         try (Ranges uncached = uncached(channel, expected.readBack(), to)) {
-            return scan(channel, uncached, expected, from, to, progress);
+            return scan(channel, mapped, uncached, expected, from, to, progress);
         }
+    }
+
+    /** Whether the read-back goes through the page cache anyway, so a mapping of its source reads the same bytes. */
+    private static boolean mappable(ReadBack back) {
+        return back instanceof ReadBack.File || back instanceof ReadBack.Mapped || back instanceof ReadBack.Raw r && !r.direct();
     }
 
     /** The source of a local read-back, open to read; null for a trusted host's disk, or a source that is gone. */
@@ -162,8 +172,8 @@ public final class Verifier {
         };
     }
 
-    private Slice scan(FileChannel channel, Ranges uncached, Expected expected, long from, long to, LongConsumer progress)
-            throws IOException {
+    private Slice scan(FileChannel channel, MemorySegment mapped, Ranges uncached, Expected expected, long from, long to,
+                       LongConsumer progress) throws IOException {
         StampedFile file = expected.file();
         int sector = format.sectorSize();
         Recogniser recogniser = new Recogniser(format);
@@ -177,7 +187,11 @@ public final class Verifier {
         long sectors = 0;
         for (long offset = from; offset < to; offset += CHUNK) {
             int want = (int) Math.min(CHUNK, to - offset);
-            read(channel, uncached, expected, offset, direct, want, present, sector);
+            MemorySegment chunk = mapped == null ? null : view(mapped, expected, offset, want, present, sector);
+            if (chunk == null) {
+                read(channel, uncached, expected, offset, direct, want, present, sector);
+                chunk = memory;
+            }
             for (int at = 0; at < want; at += sector) {
                 long fileOffset = offset + at;
                 int length = Math.min(sector, want - at);
@@ -185,14 +199,18 @@ public final class Verifier {
                 Finding finding;
                 if (should == null) {
                     // a hole of the source: unmapped or zeros is what belongs there
-                    MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, at, buffer, at, length);
-                    finding = present[at / sector] != length ? INTACT : recogniser.classifyHole(buffer, at, length);
+                    if (present[at / sector] != length) {
+                        finding = INTACT;
+                    } else {
+                        MemorySegment.copy(chunk, ValueLayout.JAVA_BYTE, at, buffer, at, length);
+                        finding = recogniser.classifyHole(buffer, at, length);
+                    }
                 } else if (present[at / sector] != length) {
                     finding = new Finding(SectorClass.MISSING, null, length, 0);
-                } else if (length == sector && format.intact(memory, at, should)) {
+                } else if (length == sector && format.intact(chunk, at, should)) {
                     finding = INTACT;
                 } else {
-                    MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, at, buffer, at, length);
+                    MemorySegment.copy(chunk, ValueLayout.JAVA_BYTE, at, buffer, at, length);
                     finding = recogniser.classify(buffer, at, length, should);
                 }
                 tally[finding.kind().ordinal()]++;
@@ -245,6 +263,22 @@ public final class Verifier {
         return sectors;
     }
 
+    /**
+     * The chunk at {@code offset} as a view of the mapped source, when it lies there in one piece
+     * (else null: it is read); {@code present} counts the bytes of each sector the source holds.
+     */
+    private static MemorySegment view(MemorySegment mapped, Expected expected, long offset, int want, int[] present, int sector) {
+        List<ReadBack.Segment> parts = expected.readBack().segments(offset, want);
+        if (parts.size() != 1 || parts.getFirst().position() < 0) {
+            return null;
+        }
+        long position = parts.getFirst().position();
+        int got = (int) Math.max(0, Math.min(want, mapped.byteSize() - position));
+        Arrays.fill(present, 0);
+        count(present, 0, got, sector);
+        return got == 0 ? mapped.asSlice(0, 0) : mapped.asSlice(position, got);
+    }
+
     /** Reads {@code want} bytes of the file at {@code offset} into {@code buffer}; {@code present} counts the bytes read of each sector. */
     static void read(FileChannel channel, Ranges uncached, Expected expected, long offset, ByteBuffer buffer, int want,
                              int[] present, int sector) throws IOException {
@@ -257,10 +291,15 @@ public final class Verifier {
                 int at = (int) (s.fileOffset() - offset);
                 int got = uncached == null ? readFully(channel, buffer.clear().position(at).limit(at + (int) s.length()), s.position())
                         : copy(uncached.read(s.position(), (int) s.length()), buffer, at);
-                for (int k = at / sector; k * sector < at + got; k++) {
-                    present[k] += Math.min(at + got, (k + 1) * sector) - Math.max(at, k * sector);
-                }
+                count(present, at, got, sector);
             }
+        }
+    }
+
+    /** Adds the {@code got} bytes from {@code at} of a chunk to the bytes present of each sector they fall in. */
+    private static void count(int[] present, int at, int got, int sector) {
+        for (int k = at / sector; k * sector < at + got; k++) {
+            present[k] += Math.min(at + got, (k + 1) * sector) - Math.max(at, k * sector);
         }
     }
 
