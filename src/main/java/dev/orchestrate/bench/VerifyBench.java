@@ -186,7 +186,8 @@ public final class VerifyBench {
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             long start = System.nanoTime();
-            var outcome = Processes.require(new Command(List.of(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+            var outcome = Processes.require(new Command(List.of(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED",
+                    "-cp", System.getProperty("java.class.path"),
                     SparseScan.class.getName(), image.toString(), Long.toString(sparse)), TIMEOUT));
             out.printf(Locale.ROOT, "sparse image of %d GiB scanned with -Xmx256m in %.1f s: %s", sparse >> 30,
                     (System.nanoTime() - start) / 1e9, outcome.output());

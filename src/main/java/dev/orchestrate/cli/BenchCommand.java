@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code orchestrate bench}: measurements side by side with a peer, as ratios. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Emulator.class, BenchCommand.Verify.class, BenchCommand.OfSuite.class},
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {BenchCommand.Emulator.class, BenchCommand.Verify.class, BenchCommand.OfSuite.class},
         description = "Benchmarks run side by side with a peer in the same process: 'bench emulator', 'bench verify';"
                 + " and where a suite's wall time goes: 'bench suite'.")
 final class BenchCommand {
@@ -78,7 +79,8 @@ final class BenchCommand {
             EmulatorBench.Ratios ratios = new EmulatorBench(dir, bytes, rounds, spec.commandLine().getOut()).run();
             boolean met = ratios.median() >= minRatio && ratios.min() >= minRound;
             spec.commandLine().getOut().printf(Locale.ROOT,
-                    "emulated/plain = %.2f (rounds %.2f to %.2f); target >= %.2f, no round below %.2f: %s%n", ratios.median(), ratios.min(), ratios.max(), minRatio, minRound, met ? "met" : "NOT met");
+                    "emulated/plain = %.2f (rounds %.2f to %.2f); target >= %.2f, no round below %.2f: %s%n",
+                    ratios.median(), ratios.min(), ratios.max(), minRatio, minRound, met ? "met" : "NOT met");
             return met ? Exit.PASSED : Exit.FAILED;
         }
     }

@@ -31,7 +31,8 @@ final class ListCommand implements Callable<Integer> {
     List<String> only = List.of();
 
     @Option(names = "--rerun-failed", paramLabel = "RUN",
-            description = "list only the cells that failed unexpectedly or broke in the earlier run RUN, as 'run --rerun-failed' selects them")
+            description = "list only the cells that failed unexpectedly or broke in the earlier run RUN,"
+                    + " as 'run --rerun-failed' selects them")
     Path rerunFailed;
 
     @Option(names = "--target", paramLabel = "FILE", description = "a target mapping that replaces the suite's own, as for 'run'")

@@ -169,7 +169,8 @@ public final class AllureReport {
         try {
             generation.get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new RigBroken("the Allure generation failed: " + e.getCause(), e.getCause());
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new RigBroken("the Allure generation failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RigBroken("interrupted while the Allure report was generated", e);

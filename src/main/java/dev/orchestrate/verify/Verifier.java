@@ -118,7 +118,8 @@ public final class Verifier {
         long size = expected.file().size();
         long slice = Math.max(CHUNK, (size / threads + CHUNK - 1) / CHUNK * CHUNK);
         try (FileChannel channel = channel(expected.readBack()); Arena arena = Arena.ofShared()) {
-            MemorySegment mapped = channel != null && mappable(expected.readBack()) ? Mapping.map(expected.readBack().source(), channel, arena)
+            MemorySegment mapped = channel != null && mappable(expected.readBack())
+                    ? Mapping.map(expected.readBack().source(), channel, arena)
                     : null;
             List<Future<Slice>> slices = new ArrayList<>();
             for (long from = 0; from < size; from += slice) {

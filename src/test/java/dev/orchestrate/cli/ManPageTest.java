@@ -62,7 +62,8 @@ class ManPageTest {
             assertTrue(Files.isRegularFile(file), file + " is missing");
             String troff = Files.readString(file);
             assertTrue(troff.contains(".TH \"" + page(command).toUpperCase().replace("-", "\\-") + "\" \"1\""), file + " has no title");
-            command.getCommandSpec().options().forEach(o -> assertTrue(troff.contains("\\fB" + o.longestName().replace("-", "\\-") + "\\fP"),
+            command.getCommandSpec().options().forEach(o -> assertTrue(
+                    troff.contains("\\fB" + o.longestName().replace("-", "\\-") + "\\fP"),
                     file + " lacks " + o.longestName()));
             if (command.getParent() == root) {
                 assertTrue(top.contains("\n\\fB" + command.getCommandName().replace("-", "\\-") + "\\fP\n"),

@@ -96,7 +96,8 @@ class RunCommandTest {
 
     @Test
     void aMissingRunIsBadInput() {
-        assertEquals(Exit.BAD_INPUT, run("run", PASSING, "--reports", reports().toString(), "--rerun-failed", dir.resolve("nope").toString()));
+        assertEquals(Exit.BAD_INPUT,
+                run("run", PASSING, "--reports", reports().toString(), "--rerun-failed", dir.resolve("nope").toString()));
         assertTrue(err.toString().contains("nope: no summary.json there; give a run directory"), err.toString());
         assertFalse(Files.exists(reports()));
     }

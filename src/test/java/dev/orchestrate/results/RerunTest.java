@@ -38,7 +38,8 @@ class RerunTest {
                 RunFixture.cell(5, "tool=dd size=64MiB", "passed", "", "", null))), smoke());
         assertEquals(List.of("tool=cp size=4KiB", "tool=cp size=1MiB", "tool=dd size=4KiB"),
                 rerun.cells().stream().map(Summary.Cell::name).toList());
-        assertEquals(List.of(Map.of("tool", "cp", "size", "4KiB"), Map.of("tool", "cp", "size", "1MiB"), Map.of("tool", "dd", "size", "4KiB")),
+        assertEquals(List.of(Map.of("tool", "cp", "size", "4KiB"), Map.of("tool", "cp", "size", "1MiB"),
+                        Map.of("tool", "dd", "size", "4KiB")),
                 List.copyOf(rerun.identities()));
         assertEquals(List.of(), rerun.gone(smoke()));
     }
@@ -60,7 +61,8 @@ class RerunTest {
                 + " e.g. reports/smoke/latest"), other);
         String broke = assertThrows(Runs.NotFound.class, () -> Rerun.of(run("smoke", "broken", List.of()), smoke())).getMessage();
         assertTrue(broke.contains("the run ended broken without a result per cell"), broke);
-        assertTrue(assertThrows(Runs.NotFound.class, () -> Rerun.of(dir.resolve("nope"), smoke())).getMessage().contains("no summary.json"));
+        assertTrue(assertThrows(Runs.NotFound.class, () -> Rerun.of(dir.resolve("nope"), smoke()))
+                .getMessage().contains("no summary.json"));
     }
 
     @Test
