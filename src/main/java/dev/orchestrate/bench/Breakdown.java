@@ -3,13 +3,10 @@ package dev.orchestrate.bench;
 import dev.orchestrate.data.SectorFormat;
 import dev.orchestrate.data.Stamp;
 import dev.orchestrate.data.StampedFile;
-import dev.orchestrate.verify.Mapping;
 import dev.orchestrate.verify.Verifier;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
@@ -27,18 +24,14 @@ import java.util.concurrent.Future;
  * Where the verifier's time goes on intact data: its fast path taken apart and each part timed
  * on its own, chunk by chunk, over the same file with as many threads as the verifier uses. Timed
  * in thread CPU time (user and kernel), so that other load on a shared machine does not count.
- * Reading is what the verifier does: the first touch of each page of its mapping of the file (the
- * page faults), or, where the file cannot be mapped, the one copy there is (the kernel's, into the
- * chunk buffer); the other parts then run over the chunk while it is in the cache.
+ * Reading is what the verifier does: the one copy there is, the kernel's, into the chunk buffer;
+ * the other parts then run over the chunk while it is in the core's cache.
  */
 final class Breakdown {
 
     /** The parts, in the order the fast path runs them. */
-    private static final String[] PARTS = {"read (page faults, or copy)", "stamp (expected stamp, header compare)",
+    private static final String[] PARTS = {"read (the kernel's copy)", "stamp (expected stamp, header compare)",
         "payload (regenerate and compare)", "CRC (from the tables)"};
-
-    /** The page size the mapping faults in; touching one byte of each is the read. */
-    private static final int PAGE = 4096;
 
     private final StampedFile file;
     private final Path path;
@@ -74,14 +67,13 @@ final class Breakdown {
     private long[] time() throws IOException {
         long slice = (file.size() / threads + Verifier.CHUNK - 1) / Verifier.CHUNK * Verifier.CHUNK;
         long[] nanos = new long[PARTS.length];
-        try (FileChannel channel = FileChannel.open(path); Arena arena = Arena.ofShared();
+        try (FileChannel channel = FileChannel.open(path);
                 ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().factory())) {
-            MemorySegment mapped = Mapping.map(path, channel, arena);
             List<Future<long[]>> parts = new ArrayList<>();
             for (long from = 0; from < file.size(); from += slice) {
                 long start = from;
                 long end = Math.min(file.size(), from + slice);
-                parts.add(pool.submit(() -> time(channel, mapped, start, end)));
+                parts.add(pool.submit(() -> time(channel, start, end)));
             }
             for (Future<long[]> f : parts) {
                 long[] n = f.get();
@@ -98,27 +90,20 @@ final class Breakdown {
         return nanos;
     }
 
-    private long[] time(FileChannel channel, MemorySegment mapped, long from, long to) throws IOException {
+    private long[] time(FileChannel channel, long from, long to) throws IOException {
         SectorFormat format = file.format();
         int sector = format.sectorSize();
         ByteBuffer direct = ByteBuffer.allocateDirect(Verifier.CHUNK);
-        MemorySegment buffer = MemorySegment.ofBuffer(direct);
+        MemorySegment memory = MemorySegment.ofBuffer(direct);
         Stamp[] stamps = new Stamp[Verifier.CHUNK / sector];
         long[] nanos = new long[PARTS.length];
         int wrong = 0;
-        long touched = 0;
         for (long offset = from; offset < to; offset += Verifier.CHUNK) {
             int want = (int) Math.min(Verifier.CHUNK, to - offset);
             long t0 = cpu.getCurrentThreadCpuTime();
-            MemorySegment memory = mapped == null ? buffer : mapped.asSlice(offset, want);
-            if (mapped == null) {
-                direct.clear().limit(want);
-                while (direct.hasRemaining() && channel.read(direct, offset + direct.position()) > 0) {
-                }
-            } else {
-                for (long page = 0; page < want; page += PAGE) {
-                    touched += memory.get(ValueLayout.JAVA_BYTE, page);
-                }
+            direct.clear().limit(want);
+            while (direct.hasRemaining() && channel.read(direct, offset + direct.position()) > 0) {
+                // the kernel copies the chunk in, in as many reads as it takes
             }
             long t1 = cpu.getCurrentThreadCpuTime();
             for (int at = 0; at + sector <= want; at += sector) {
@@ -139,8 +124,7 @@ final class Breakdown {
             nanos[2] += t3 - t2;
             nanos[3] += t4 - t3;
         }
-        // the touched bytes are used, so that the JIT keeps the loads that fault the pages in
-        if (wrong > 0 || touched == Long.MIN_VALUE) {
+        if (wrong > 0) {
             throw new IllegalStateException(wrong + " parts of sectors of the benchmark's own data did not match");
         }
         return nanos;

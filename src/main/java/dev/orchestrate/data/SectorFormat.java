@@ -52,6 +52,11 @@ public final class SectorFormat {
     private final int[] crcTerms = new int[(FIELD_BYTES + LANE_BYTES) * 256];
     /** The CRC of a sector whose fields and lane states are all zero. */
     private final int crcBase;
+    /**
+     * The base CRC with the terms of the fields every sector of one file shares, for the file last
+     * checked: a plain field, since threads that race on it only compute the same value again.
+     */
+    private FileTerms fileTerms = new FileTerms(0, 0, 0, 0, false);
 
     public SectorFormat(int sectorSize) {
         if (sectorSize < 512 || Integer.bitCount(sectorSize) != 1) {
@@ -92,11 +97,29 @@ public final class SectorFormat {
         return base;
     }
 
-    /** The CRC of the sector stamped {@code stamp}, whose lanes start at {@code lanes}: table lookups, no pass over the sector. */
+    /**
+     * The CRC of the sector stamped {@code stamp}, whose lanes start at {@code lanes}: table lookups, no pass over the sector.
+     * Of the offset only its significant bytes count (a zero byte adds nothing), and run, file and generation come from
+     * {@link #fileTerms}: 36 lookups for a sector at an offset under 4 GiB instead of 56.
+     */
     private int crcOf(Stamp stamp, Lanes lanes) {
-        return crcBase ^ terms(0, stamp.runId(), 8) ^ terms(8, stamp.fileId(), 4) ^ terms(12, stamp.generation(), 4)
-                ^ terms(16, stamp.offset(), 8) ^ terms(FIELD_BYTES, lanes.a, 8) ^ terms(FIELD_BYTES + 8, lanes.b, 8)
+        FileTerms shared = fileTerms;
+        if (!shared.of(stamp)) {
+            shared = new FileTerms(stamp.runId(), stamp.fileId(), stamp.generation(),
+                    crcBase ^ terms(0, stamp.runId(), 8) ^ terms(8, stamp.fileId(), 4) ^ terms(12, stamp.generation(), 4), true);
+            fileTerms = shared;
+        }
+        long offset = stamp.offset();
+        return shared.crc() ^ terms(16, offset, (Long.SIZE - Long.numberOfLeadingZeros(offset) + 7) / 8)
+                ^ terms(FIELD_BYTES, lanes.a, 8) ^ terms(FIELD_BYTES + 8, lanes.b, 8)
                 ^ terms(FIELD_BYTES + 16, lanes.c, 8) ^ terms(FIELD_BYTES + 24, lanes.d, 8);
+    }
+
+    /** The base CRC with the terms of a file's run, file id and generation; {@code set} false until a file was checked. */
+    private record FileTerms(long runId, int fileId, int generation, int crc, boolean set) {
+        boolean of(Stamp stamp) {
+            return set && runId == stamp.runId() && fileId == stamp.fileId() && generation == stamp.generation();
+        }
     }
 
     /** The terms of the {@code bytes} little-endian bytes of {@code value}, from table {@code first} on. */

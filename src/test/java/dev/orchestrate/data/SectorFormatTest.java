@@ -13,6 +13,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +113,20 @@ class SectorFormatTest {
             Stamp stamp = new Stamp(random.nextLong(), random.nextInt(), random.nextLong(), random.nextInt());
             MemorySegment.copy(format.expected(stamp), 0, memory, ValueLayout.JAVA_BYTE, 0, size);
             assertTrue(format.intact(memory, 0, stamp), "the CRC from the tables is the CRC encode wrote, for " + stamp);
+        }
+    }
+
+    @Test
+    void theCrcOfSectorsOfTwoFilesTakenInTurnIsEachFilesOwn() {
+        SectorFormat format = new SectorFormat(4096);
+        MemorySegment memory = Arena.ofAuto().allocate(4096);
+        for (long offset : new long[] {0, 4096, 1 << 20, 5L << 30, 1L << 40}) {
+            for (Stamp stamp : List.of(new Stamp(7, 1001, offset, 1), new Stamp(7, 1002, offset, 1), new Stamp(7, 1001, offset, 2))) {
+                MemorySegment.copy(format.expected(stamp), 0, memory, ValueLayout.JAVA_BYTE, 0, 4096);
+                assertTrue(format.crcMatches(memory, 0, stamp), "the CRC of " + stamp);
+                Stamp other = new Stamp(stamp.runId(), stamp.fileId() + 1, stamp.offset(), stamp.generation());
+                assertFalse(format.crcMatches(memory, 0, other), "the CRC of " + stamp + " is not that of " + other);
+            }
         }
     }
 

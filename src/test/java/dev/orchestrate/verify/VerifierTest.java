@@ -24,6 +24,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -254,6 +255,19 @@ class VerifierTest {
         assertEquals(1, v.ranges().size());
         assertEquals(SectorClass.MISSING, v.ranges().getFirst().kind());
         assertEquals(60 * 1024, v.ranges().getFirst().start());
+    }
+
+    @Test
+    void aFileEndingInsideASectorCountsThatSectorMissing() throws IOException {
+        SectorFormat small = new SectorFormat(512);
+        Path path = dir.resolve("short.bin");
+        new StampedFile(1, 1001, 1, (3 << 20) + 1000, small).writeTo(path, done -> { });
+        StampedFile expected = new StampedFile(1, 1001, 1, 4 << 20, small);
+        Verdict v = new Verifier(small, id -> "short.bin", 2).verify(List.of(new Expected(expected, "short.bin", ReadBack.file(path))),
+                done -> { });
+        // the partly written sector at 3 MiB + 512 counts as missing, as does every sector after it
+        long missing = ((4L << 20) - (3L << 20) - 512) / 512;
+        assertEquals(Map.of(SectorClass.INTACT, (3L << 20) / 512 + 1, SectorClass.MISSING, missing), v.counts());
     }
 
     @Test
