@@ -6,6 +6,7 @@ import dev.orchestrate.results.Runs;
 import dev.orchestrate.suite.Suite;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,8 +18,21 @@ import java.util.Optional;
  */
 record RerunInput(Optional<CellFilter> filter, int exit, Optional<Rerun> rerun) {
 
+    /**
+     * What {@code run} and {@code list} select: {@code filter}, checked against the suite (a filter naming what the suite
+     * lacks is bad input, said on {@code err}), narrowed by {@code rerunFailed} when it is given.
+     */
+    static RerunInput select(CellFilter filter, Path rerunFailed, Suite suite, PrintWriter out, PrintWriter err) {
+        List<String> problems = filter.problemsWith(suite);
+        if (!problems.isEmpty()) {
+            problems.forEach(err::println);
+            return new RerunInput(Optional.empty(), Exit.BAD_INPUT, Optional.empty());
+        }
+        return rerunFailed == null ? none(filter) : narrow(filter, rerunFailed, suite, out, err);
+    }
+
     /** {@code filter} as it is, without --rerun-failed. */
-    static RerunInput none(CellFilter filter) {
+    private static RerunInput none(CellFilter filter) {
         return new RerunInput(Optional.of(filter), Exit.PASSED, Optional.empty());
     }
 
@@ -26,7 +40,7 @@ record RerunInput(Optional<CellFilter> filter, int exit, Optional<Rerun> rerun) 
      * {@code filter} narrowed to the cells that failed in {@code run}; a failed cell the suite no longer has is said on
      * {@code err}. A run that cannot be read or is of another suite is bad input; one where nothing failed stops with 0.
      */
-    static RerunInput narrow(CellFilter filter, Path run, Suite suite, PrintWriter out, PrintWriter err) {
+    private static RerunInput narrow(CellFilter filter, Path run, Suite suite, PrintWriter out, PrintWriter err) {
         Rerun rerun;
         try {
             rerun = Rerun.of(run, suite);

@@ -124,12 +124,7 @@ final class RunCommand implements Callable<Integer> {
         if (suite == null) {
             return Exit.BAD_INPUT;
         }
-        List<String> problems = filter.problemsWith(suite);
-        if (!problems.isEmpty()) {
-            problems.forEach(err::println);
-            return Exit.BAD_INPUT;
-        }
-        RerunInput rerun = rerunFailed == null ? RerunInput.none(filter) : RerunInput.narrow(filter, rerunFailed, suite, out, err);
+        RerunInput rerun = RerunInput.select(filter, rerunFailed, suite, out, err);
         if (rerun.filter().isEmpty()) {
             return rerun.exit();
         }
