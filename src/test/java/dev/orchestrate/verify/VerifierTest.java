@@ -173,6 +173,22 @@ class VerifierTest {
     }
 
     @Test
+    void aStraySectorBeyondHolesLargerThanAChunkIsFound() throws IOException {
+        long base = 1 << 20;
+        Path image = image(base);
+        long far = 48L << 20;
+        write(image, far + 4096, FORMAT.expected(FILE.stampAt(512)));
+        try (RandomAccessFile raf = new RandomAccessFile(image.toFile(), "rw")) {
+            raf.setLength(64L << 20);
+        }
+        Verdict v = new Verifier(FORMAT, id -> "file-1.bin", 2)
+                .verify(List.of(new Expected(FILE, "file-1.bin", ReadBack.raw(image, base, 512))),
+                        new Region(image, 0, 64L << 20, 512, "test region"), done -> { });
+        assertEquals(1, v.strays().sectors(), v.text());
+        assertEquals(far + 4096, v.strays().ranges().getFirst().start());
+    }
+
+    @Test
     void strayRangesRunOnAcrossSlicesAndAnIntactFileStillPasses() throws IOException {
         long base = 1 << 20;
         Path image = image(base);
