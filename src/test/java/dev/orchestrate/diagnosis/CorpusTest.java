@@ -54,8 +54,9 @@ class CorpusTest {
             Map.entry(Defect.NEVER_SYNCED, Set.of("missing", "zeros")),
             Map.entry(Defect.IO_ERROR, Set.of()));
 
-    /** One corpus cell as it came out. */
-    private record Row(String suite, String cell, Expectation expected, Status status, String defect, Set<String> classes) {
+    /** One corpus cell as it came out; {@code message} is what its report says, so that a wrong cell shows its evidence. */
+    private record Row(String suite, String cell, Expectation expected, Status status, String defect, Set<String> classes,
+                       String message) {
 
         /** Failed with a defect named: an unexpected pass is a failure of the run, not a detection. */
         boolean detected() {
@@ -96,7 +97,8 @@ class CorpusTest {
                         + " has no expectation; every corpus cell must say what it should come to"));
                 Manifest.CellRecord record = Objects.requireNonNull(records.get(cell.name()), cell.name());
                 rows.add(new Row(name, cell.name(), expected, Status.of(results.get(cell.name())), record.defect(),
-                        new TreeSet<>(record.sectors().keySet().stream().filter(k -> !k.equals("intact")).toList())));
+                        new TreeSet<>(record.sectors().keySet().stream().filter(k -> !k.equals("intact")).toList()),
+                        Objects.requireNonNullElse(record.message(), "")));
             }
         }
         String table = table(rows);
@@ -105,7 +107,8 @@ class CorpusTest {
         Files.writeString(Path.of("target", "corpus.md"), table);
         List<String> wrong = rows.stream().filter(r -> r.expected().passes() ? r.status() != Status.PASSED
                 : !r.detected() || !r.rightClass() || !r.rightDiagnosis())
-                .map(r -> r.suite() + " " + r.cell() + ": " + r.status().label() + " " + r.defect() + " " + r.classes()).toList();
+                .map(r -> r.suite() + " " + r.cell() + ": " + r.status().label() + " " + r.defect() + " " + r.classes() + "\n  "
+                        + r.message()).toList();
         assertEquals(List.of(), wrong, table);
         Set<Defect> covered = EnumSet.noneOf(Defect.class);
         rows.stream().filter(r -> !r.expected().passes()).forEach(r -> covered.add(r.expected().defect().orElseThrow()));
