@@ -54,9 +54,9 @@ public final class SectorFormat {
     private final int crcBase;
     /**
      * The base CRC with the terms of the fields every sector of one file shares, for the file last
-     * checked: a plain field, since threads that race on it only compute the same value again.
+     * checked (null before the first): a plain field, since threads that race on it only compute the same value again.
      */
-    private FileTerms fileTerms = new FileTerms(0, 0, 0, 0, false);
+    private FileTerms fileTerms;
 
     public SectorFormat(int sectorSize) {
         if (sectorSize < 512 || Integer.bitCount(sectorSize) != 1) {
@@ -104,9 +104,9 @@ public final class SectorFormat {
      */
     private int crcOf(Stamp stamp, Lanes lanes) {
         FileTerms shared = fileTerms;
-        if (!shared.of(stamp)) {
+        if (shared == null || !shared.of(stamp)) {
             shared = new FileTerms(stamp.runId(), stamp.fileId(), stamp.generation(),
-                    crcBase ^ terms(0, stamp.runId(), 8) ^ terms(8, stamp.fileId(), 4) ^ terms(12, stamp.generation(), 4), true);
+                    crcBase ^ terms(0, stamp.runId(), 8) ^ terms(8, stamp.fileId(), 4) ^ terms(12, stamp.generation(), 4));
             fileTerms = shared;
         }
         long offset = stamp.offset();
@@ -115,10 +115,10 @@ public final class SectorFormat {
                 ^ terms(FIELD_BYTES + 16, lanes.c, 8) ^ terms(FIELD_BYTES + 24, lanes.d, 8);
     }
 
-    /** The base CRC with the terms of a file's run, file id and generation; {@code set} false until a file was checked. */
-    private record FileTerms(long runId, int fileId, int generation, int crc, boolean set) {
+    /** The base CRC with the terms of a file's run, file id and generation. */
+    private record FileTerms(long runId, int fileId, int generation, int crc) {
         boolean of(Stamp stamp) {
-            return set && runId == stamp.runId() && fileId == stamp.fileId() && generation == stamp.generation();
+            return runId == stamp.runId() && fileId == stamp.fileId() && generation == stamp.generation();
         }
     }
 
