@@ -28,8 +28,8 @@ import java.util.function.IntFunction;
  * write, blocks a file left behind. The files' own places are skipped (the files were verified
  * there); elsewhere a sector costs a look at its magic and run id, and only a sector of this run
  * is checked in full. Sectors are looked for at multiples of the sector size; one chunk per slice
- * is in memory, read with O_DIRECT where the file system allows, so holes of a sparse image cost
- * nothing and the host's page cache is neither used nor filled.
+ * is in memory, read with O_DIRECT where the file system allows, so the host's page cache is
+ * neither used nor filled; a chunk that lies in a hole of a sparse image is not read at all.
  */
 final class RegionScan {
 
@@ -109,7 +109,7 @@ final class RegionScan {
     private Found scan(Region region, long from, long to, long runId, long[][] own) throws IOException {
         int sector = format.sectorSize();
         Found found = new Found();
-        try (SourceReader reader = SourceReader.open(region.source(), CHUNK)) {
+        try (SourceReader reader = SourceReader.open(region.source(), CHUNK); Holes holes = Holes.of(region.source())) {
             long[] starts = own[0];
             long[] ends = own[1];
             // the first own place that ends after the position: advanced as the scan goes
@@ -117,6 +117,9 @@ final class RegionScan {
             next = next < 0 ? -next - 1 : next + 1;
             for (long offset = from; offset < to; offset += CHUNK) {
                 int want = (int) Math.min(CHUNK, to - offset);
+                if (holes.dataFrom(offset) >= offset + want) {
+                    continue; // a hole: zeros, no sector of ours
+                }
                 MemorySegment memory = reader.read(offset, want);
                 int got = (int) Math.min(want, memory.byteSize()) / sector * sector;
                 for (int at = 0; at < got; at += sector) {
