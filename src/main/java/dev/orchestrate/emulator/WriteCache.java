@@ -30,9 +30,11 @@ final class WriteCache implements AutoCloseable {
     private static final Map<Long, Deque<MemorySegment>> SPARE = new ConcurrentHashMap<>();
 
     private final MemorySegment slots;
-    private final Map<Long, Integer> index = new HashMap<>();
-    private final int[] free;
-    private int freeCount;
+    /** The slot of each cached block. Replaced, not cleared, when emptied: a cleared HashMap keeps its grown table, which every clear and every walk of its keys would cost again. */
+    private Map<Long, Integer> index = new HashMap<>();
+    /** The block in each slot taken; slots are taken in ascending order and all given back at once, so the first {@link #taken} are in use. */
+    private final long[] blocks;
+    private int taken;
     private boolean closed;
 
     WriteCache(long capacity) {
@@ -41,16 +43,7 @@ final class WriteCache implements AutoCloseable {
         MemorySegment spare = spares(bytes).poll();
         // an automatic arena: the memory goes when the last holder (this cache, or the spares) drops it
         this.slots = spare != null ? spare : Arena.ofAuto().allocate(bytes, BLOCK);
-        this.free = new int[count];
-        reset();
-    }
-
-    /** All slots free, handed out in ascending order, so blocks written in sequence sit side by side in the arena. */
-    private void reset() {
-        for (int i = 0; i < free.length; i++) {
-            free[i] = free.length - 1 - i;
-        }
-        freeCount = free.length;
+        this.blocks = new long[count];
     }
 
     /** The cached block, or null. */
@@ -65,12 +58,16 @@ final class WriteCache implements AutoCloseable {
         return slot == null ? -1 : (long) slot * BLOCK;
     }
 
-    /** The arena offset of a new slot for {@code block}, or -1 when the cache is full. */
+    /**
+     * The arena offset of a new slot for {@code block}, or -1 when the cache is full. Slots are
+     * handed out in ascending order, so blocks written in sequence sit side by side in the arena.
+     */
     long allocate(long block) {
-        if (freeCount == 0) {
+        if (taken == blocks.length) {
             return -1;
         }
-        int slot = free[--freeCount];
+        int slot = taken++;
+        blocks[slot] = block;
         index.put(block, slot);
         return (long) slot * BLOCK;
     }
@@ -82,13 +79,13 @@ final class WriteCache implements AutoCloseable {
 
     /** The dirty blocks in ascending order. */
     long[] dirty() {
-        long[] blocks = index.keySet().stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(blocks);
-        return blocks;
+        long[] dirty = Arrays.copyOf(blocks, taken);
+        Arrays.sort(dirty);
+        return dirty;
     }
 
     long dirtyBytes() {
-        return (long) index.size() * BLOCK;
+        return (long) taken * BLOCK;
     }
 
     /**
@@ -119,8 +116,8 @@ final class WriteCache implements AutoCloseable {
 
     /** Forgets every block: after a destage, or when power is cut. */
     void clear() {
-        index.clear();
-        reset();
+        index = new HashMap<>();
+        taken = 0;
     }
 
     /** Hands the memory on to the next cache of this size. */
