@@ -29,7 +29,8 @@ import java.util.function.IntFunction;
  * there); elsewhere a sector costs a look at its magic and run id, and only a sector of this run
  * is checked in full. Sectors are looked for at multiples of the sector size; one chunk per slice
  * is in memory, read with O_DIRECT where the file system allows, so the host's page cache is
- * neither used nor filled; a chunk that lies in a hole of a sparse image is not read at all.
+ * neither used nor filled; a chunk that lies in a hole of a sparse image, or wholly in a file's own
+ * place, is not read at all.
  */
 final class RegionScan {
 
@@ -119,6 +120,12 @@ final class RegionScan {
                 int want = (int) Math.min(CHUNK, to - offset);
                 if (holes.dataFrom(offset) >= offset + want) {
                     continue; // a hole: zeros, no sector of ours
+                }
+                while (next < ends.length && ends[next] <= offset) {
+                    next++;
+                }
+                if (next < starts.length && starts[next] <= offset && ends[next] >= offset + want) {
+                    continue; // inside a file's own place, verified there: not read again
                 }
                 MemorySegment memory = reader.read(offset, want);
                 int got = (int) Math.min(want, memory.byteSize()) / sector * sector;

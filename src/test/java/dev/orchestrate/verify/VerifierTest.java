@@ -189,6 +189,27 @@ class VerifierTest {
     }
 
     @Test
+    void straysJustOutsideAFileOfManyChunksAreFoundAroundTheChunksItFills() throws IOException {
+        StampedFile big = new StampedFile(9, 1002, 1, 3 << 20, FORMAT);
+        long base = 1 << 20;
+        Path image = dir.resolve("big.img");
+        try (RandomAccessFile raf = new RandomAccessFile(image.toFile(), "rw")) {
+            raf.setLength(8L << 20);
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(image.toFile(), "rw");
+             OutputStream out = Channels.newOutputStream(raf.getChannel().position(base))) {
+            big.writeTo(out, done -> { });
+        }
+        write(image, base - 512, FORMAT.expected(big.stampAt(4096)));
+        write(image, base + big.size(), FORMAT.expected(big.stampAt(8192)));
+        Verdict v = new Verifier(FORMAT, id -> "big.bin", 2)
+                .verify(List.of(new Expected(big, "big.bin", ReadBack.raw(image, base, 512))),
+                        new Region(image, 0, 8L << 20, 512, "test region"), done -> { });
+        assertEquals(List.of(), v.ranges(), v.text());
+        assertEquals(List.of(base - 512, base + big.size()), v.strays().ranges().stream().map(Stray::start).toList(), v.text());
+    }
+
+    @Test
     void strayRangesRunOnAcrossSlicesAndAnIntactFileStillPasses() throws IOException {
         long base = 1 << 20;
         Path image = image(base);
