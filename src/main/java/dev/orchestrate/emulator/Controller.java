@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
@@ -292,19 +291,21 @@ public final class Controller implements AutoCloseable {
     private void destage(String cause) throws IOException {
         long[] blocks = cache.dirty();
         List<Span> spans = cache.spans(blocks, DESTAGE_SPAN);
-        List<Future<?>> writes = new ArrayList<>();
+        List<FutureTask<Void>> writes = new ArrayList<>();
         for (Span span : spans) {
             FutureTask<Void> write = new FutureTask<>(() -> {
                 media.write(span.device(), span.buffers().toArray(ByteBuffer[]::new));
                 return null;
             });
-            // one span, as at most FSYNCs on a volume mounted with -o sync, is written here: no hand-off to a destager
-            if (spans.size() == 1) {
-                write.run();
-            } else {
-                DESTAGERS.execute(write);
-            }
             writes.add(write);
+        }
+        // the last span is written here while the destagers write the others: an FSYNC on a volume mounted with -o sync
+        // often has one or two, and each hand-off costs a thread's wake-up
+        for (int k = 0; k < writes.size() - 1; k++) {
+            DESTAGERS.execute(writes.get(k));
+        }
+        if (!writes.isEmpty()) {
+            writes.getLast().run();
         }
         IOException failed = null;
         for (int k = 0; k < writes.size(); k++) {
