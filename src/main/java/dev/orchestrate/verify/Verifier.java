@@ -41,8 +41,14 @@ public final class Verifier {
     public static final int MAX_RANGES = 1000;
     /** How many damaged ranges keep their first sector as found, for the binary dumps. */
     public static final int SAMPLES = 3;
-    /** The unit each thread reads and checks. */
-    public static final int CHUNK = 1 << 20;
+    /**
+     * The unit each thread reads through the page cache and checks: small enough that what the kernel copied into the
+     * buffer is still in the core's own cache when the check reads it. From tmpfs, 256 KiB verified at 6.1-7.1 GB/s
+     * (medians of runs) against 5.4-6.2 at 1 MiB; the page cache's readahead keeps the device's requests large anyway.
+     */
+    public static final int CHUNK = 1 << 18;
+    /** The unit read with O_DIRECT or on a trusted host: each read is a request to the device, kept large. */
+    private static final int DIRECT_CHUNK = 1 << 20;
     /** The finding of an intact sector carries nothing that differs per sector, so one serves all. */
     private static final Finding INTACT = new Finding(SectorClass.INTACT, null, 0, -1);
 
@@ -115,7 +121,7 @@ public final class Verifier {
     private long verifyFile(Expected expected, Map<SectorClass, Long> counts, Collector ranges, ExecutorService pool, LongConsumer progress)
             throws IOException {
         long size = expected.file().size();
-        long slice = Math.max(CHUNK, (size / threads + CHUNK - 1) / CHUNK * CHUNK);
+        long slice = Math.max(DIRECT_CHUNK, (size / threads + DIRECT_CHUNK - 1) / DIRECT_CHUNK * DIRECT_CHUNK);
         try (FileChannel channel = channel(expected.readBack())) {
             List<Future<Slice>> slices = new ArrayList<>();
             for (long from = 0; from < size; from += slice) {
@@ -158,7 +164,7 @@ public final class Verifier {
     static Ranges uncached(FileChannel channel, ReadBack back, long sliceEnd) throws IOException {
         return switch (back) {
             case ReadBack.Remote r -> new RemoteRanges(r.host(), r.blockSize(), r.base() + sliceEnd);
-            case ReadBack.Raw r -> r.direct() && channel != null ? SourceReader.openDirect(r.source(), CHUNK) : null;
+            case ReadBack.Raw r -> r.direct() && channel != null ? SourceReader.openDirect(r.source(), DIRECT_CHUNK) : null;
             case ReadBack.File _, ReadBack.Mapped _, ReadBack.Absent _ -> null;
         };
     }
@@ -167,12 +173,13 @@ public final class Verifier {
             throws IOException {
         int sector = format.sectorSize();
         Recogniser recogniser = new Recogniser(format);
-        Buffers buffers = new Buffers(sector);
+        int chunk = uncached != null ? DIRECT_CHUNK : CHUNK;
+        Buffers buffers = new Buffers(sector, chunk);
         long[] tally = new long[SectorClass.values().length];
         Collector ranges = new Collector();
         long sectors = 0;
-        for (long offset = from; offset < to; offset += CHUNK) {
-            int want = (int) Math.min(CHUNK, to - offset);
+        for (long offset = from; offset < to; offset += chunk) {
+            int want = (int) Math.min(chunk, to - offset);
             read(channel, uncached, expected, offset, buffers.direct, want, buffers.present, sector);
             sectors += check(expected, offset, want, buffers, recogniser, tally, ranges);
             progress.accept(want);
@@ -193,15 +200,18 @@ public final class Verifier {
      * on tmpfs: each page faulted in cost more than the kernel's copy of it.
      */
     private static final class Buffers {
-        final ByteBuffer direct = ByteBuffer.allocateDirect(CHUNK);
-        final MemorySegment chunk = MemorySegment.ofBuffer(direct);
+        final ByteBuffer direct;
+        final MemorySegment chunk;
         /** Where a damaged sector is copied for the recogniser. */
-        final byte[] copy = new byte[CHUNK];
+        final byte[] copy;
         /** How many bytes of each sector the read found. */
         final int[] present;
 
-        Buffers(int sector) {
-            present = new int[CHUNK / sector];
+        Buffers(int sector, int size) {
+            direct = ByteBuffer.allocateDirect(size);
+            chunk = MemorySegment.ofBuffer(direct);
+            copy = new byte[size];
+            present = new int[size / sector];
         }
     }
 
