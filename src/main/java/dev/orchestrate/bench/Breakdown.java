@@ -55,8 +55,8 @@ final class Breakdown {
         for (long n : nanos) {
             total += n;
         }
-        out.printf(Locale.ROOT, "breakdown: %d threads, the parts one after another per 1 MiB chunk, %.0f MB/s in all"
-                + " (wall clock); shares of the threads' CPU time:%n", threads, file.size() / wall / 1e6);
+        out.printf(Locale.ROOT, "breakdown: %d threads, the parts one after another per %d KiB chunk, %.0f MB/s in all"
+                + " (wall clock); shares of the threads' CPU time:%n", threads, Verifier.CHUNK >> 10, file.size() / wall / 1e6);
         for (int k = 0; k < PARTS.length; k++) {
             out.printf(Locale.ROOT, "  %-40s %5.1f %%  (%,.0f MB/s on %d threads, were it the only part)%n", PARTS[k],
                     100.0 * nanos[k] / total, file.size() / (nanos[k] / 1e9 / threads) / 1e6, threads);

@@ -30,9 +30,15 @@ final class WriteCache implements AutoCloseable {
     private static final Map<Long, Deque<MemorySegment>> SPARE = new ConcurrentHashMap<>();
 
     private final MemorySegment slots;
-    /** The slot of each cached block. Replaced, not cleared, when emptied: a cleared HashMap keeps its grown table, which every clear and every walk of its keys would cost again. */
+    /**
+     * The slot of each cached block. Replaced, not cleared, when emptied: a cleared HashMap keeps its grown table, which
+     * every clear and every walk of its keys would cost again.
+     */
     private Map<Long, Integer> index = new HashMap<>();
-    /** The block in each slot taken; slots are taken in ascending order and all given back at once, so the first {@link #taken} are in use. */
+    /**
+     * The block in each slot taken: slots are taken in ascending order and given back all at once, so the first
+     * {@link #taken} are in use.
+     */
     private final long[] blocks;
     private int taken;
     private boolean closed;
