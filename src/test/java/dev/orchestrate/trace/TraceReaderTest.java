@@ -94,4 +94,16 @@ class TraceReaderTest {
         assertEquals("driver.jsonl line 3: no 'offset'", read.problems().get(1));
         assertEquals(true, read.problems().get(2).startsWith("driver.jsonl line 4: "));
     }
+
+    @Test
+    void numbersGivenAsTextNullsAndUnknownFieldsReadAsBefore() throws IOException {
+        Path log = Files.writeString(dir.resolve("driver.jsonl"), """
+                {"seq":"7","t":70,"op":"write","offset":"512","length":4096,"result":null,"cause":null,"extra":{"a":[1,2]}}
+                [1,2,3]
+                {"seq":8,"t":80,"op":null,"offset":0,"length":0}
+                """);
+        TraceReader.Log read = TraceReader.read(log);
+        assertEquals(List.of(new Record(7, 70, Op.WRITE, 512, 4096, 0, "")), read.records());
+        assertEquals(List.of("driver.jsonl line 2: not a JSON object", "driver.jsonl line 3: no 'op'"), read.problems());
+    }
 }
