@@ -121,9 +121,7 @@ final class RegionScan {
                 if (holes.dataFrom(offset) >= offset + want) {
                     continue; // a hole: zeros, no sector of ours
                 }
-                while (next < ends.length && ends[next] <= offset) {
-                    next++;
-                }
+                next = ownAfter(ends, next, offset);
                 if (next < starts.length && starts[next] <= offset && ends[next] >= offset + want) {
                     continue; // inside a file's own place, verified there: not read again
                 }
@@ -131,9 +129,7 @@ final class RegionScan {
                 int got = (int) Math.min(want, memory.byteSize()) / sector * sector;
                 for (int at = 0; at < got; at += sector) {
                     long position = offset + at;
-                    while (next < ends.length && ends[next] <= position) {
-                        next++;
-                    }
+                    next = ownAfter(ends, next, position);
                     if (next < starts.length && starts[next] <= position) {
                         // the rest of this chunk inside the own place is skipped in one step
                         at = (int) Math.min(got, ends[next] - offset) - sector;
@@ -149,6 +145,15 @@ final class RegionScan {
             }
         }
         return found;
+    }
+
+    /** The first own place from {@code next} on that ends after {@code position}: the scan only moves forward. */
+    private static int ownAfter(long[] ends, int next, long position) {
+        int k = next;
+        while (k < ends.length && ends[k] <= position) {
+            k++;
+        }
+        return k;
     }
 
     /**
