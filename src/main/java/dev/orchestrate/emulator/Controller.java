@@ -24,12 +24,19 @@ import java.util.function.Consumer;
  * One power-on session of the emulated controller: writes land in the volatile cache, an FSYNC
  * destages the cache to the media, reads come from the cache or the media, and every command is
  * logged. Armed faults shape what happens. After {@link #powerCut()} every command fails with EIO.
+ *
+ * <p>Once {@link #BEHIND} bytes are dirty, the controller writes them behind, to the media in the
+ * background while writes go on arriving, as a drive's write cache does; a power cut then loses only
+ * what was not written behind. A fault that keeps data from the media (an FSYNC or a shutdown that
+ * destages nothing) turns this off, since the failure it imitates is a cache that holds its data.
  */
 public final class Controller implements AutoCloseable {
 
     static final int EIO = -5;
     private static final int BOUNCE = 1 << 20;
     private static final long DESTAGE_SPAN = 8L << 20;
+    /** Dirty bytes from which the cache is written behind: the destagers' writes in flight at once, each a full span. */
+    static final long BEHIND = Media.GATHERERS * DESTAGE_SPAN;
     /** Shared by all controllers: destage writes in flight at once. */
     private static final ExecutorService DESTAGERS = Executors.newFixedThreadPool(Media.GATHERERS,
             Thread.ofPlatform().name("destage-", 0).daemon().factory());
@@ -44,6 +51,11 @@ public final class Controller implements AutoCloseable {
     private final BitSet written = new BitSet();
     private final Random random;
     private boolean dead;
+    /** The blocks being written behind, as spans and their writes; empty when none are. */
+    private Behind behind = new Behind(List.of(), List.of());
+
+    private record Behind(List<Span> spans, List<FutureTask<Void>> writes) {
+    }
     /** When each command now in the controller arrived, by thread: what the watchdog looks at. */
     private final ConcurrentHashMap<Thread, Long> inFlight = new ConcurrentHashMap<>();
 
@@ -84,6 +96,7 @@ public final class Controller implements AutoCloseable {
 
     public int write(long offset, MemorySegment source, long length) {
         return answer(Op.WRITE, offset, length, () -> {
+            writeBehind();
             List<Piece> pieces = List.of(new Piece(offset, 0, length, false));
             for (Fault f : faults) {
                 pieces = f.shapeWrite(offset, length, pieces);
@@ -132,6 +145,7 @@ public final class Controller implements AutoCloseable {
 
     /** Power is cut: everything not destaged is lost; from now on every command fails. */
     public synchronized void powerCut() {
+        settle();
         trace.log(Op.POWER_CUT, 0, cache.dirtyBytes(), 0, "");
         cache.clear();
         atRest();
@@ -154,6 +168,7 @@ public final class Controller implements AutoCloseable {
                 trace.log(Op.DESTAGE, 0, 0, EIO, cause);
             }
         } else {
+            settle();
             cache.clear();
         }
         atRest();
@@ -166,6 +181,7 @@ public final class Controller implements AutoCloseable {
     @Override
     public synchronized void close() {
         dead = true; // the cache's memory goes to the next power-on: no command may touch it after this
+        settle();
         cache.close();
     }
 
@@ -246,17 +262,22 @@ public final class Controller implements AutoCloseable {
     }
 
     /**
-     * The slot of {@code block}, allocated if it is not cached yet (a block written only in part,
-     * between {@code from} and {@code to}, starts from what the media holds); -1 when the cache is full.
+     * The slot of {@code block}, allocated if it is not cached yet or is being written behind (a block written only in
+     * part, between {@code from} and {@code to}, starts from what the cache or else the media holds); -1 when the cache is
+     * full.
      */
     private long slot(long block, long from, long to) throws IOException {
-        long slot = cache.slot(block);
-        if (slot >= 0) {
-            return slot;
+        long old = cache.slot(block);
+        if (old >= 0 && !cache.staged(old)) {
+            return old;
         }
-        slot = cache.allocate(block);
+        long slot = cache.allocate(block);
         if (slot >= 0 && (from > block * WriteCache.BLOCK || to < (block + 1) * WriteCache.BLOCK)) {
-            fill(block, cache.at(slot, WriteCache.BLOCK));
+            if (old >= 0) {
+                MemorySegment.copy(cache.at(old, WriteCache.BLOCK), 0, cache.at(slot, WriteCache.BLOCK), 0, WriteCache.BLOCK);
+            } else {
+                fill(block, cache.at(slot, WriteCache.BLOCK));
+            }
         }
         return slot;
     }
@@ -284,26 +305,16 @@ public final class Controller implements AutoCloseable {
     }
 
     /**
-     * Writes every dirty block to the media (made durable on the host only at the session's end). Blocks consecutive on
-     * the device go out as one write gathered from their slots, up to {@link #DESTAGE_SPAN}; the
-     * writes run in parallel, as a controller's would.
+     * Writes every dirty block to the media (made durable on the host only at the session's end), after the blocks being
+     * written behind. Blocks consecutive on the device go out as one write gathered from their slots, up to
+     * {@link #DESTAGE_SPAN}; the writes run in parallel, as a controller's would.
      */
     private void destage(String cause) throws IOException {
-        long[] blocks = cache.dirty();
-        List<Span> spans = cache.spans(blocks, DESTAGE_SPAN);
-        List<FutureTask<Void>> writes = new ArrayList<>();
-        for (Span span : spans) {
-            FutureTask<Void> write = new FutureTask<>(() -> {
-                media.write(span.device(), span.buffers().toArray(ByteBuffer[]::new));
-                return null;
-            });
-            writes.add(write);
-        }
+        settle();
+        List<Span> spans = cache.spans(cache.dirty(), DESTAGE_SPAN);
+        List<FutureTask<Void>> writes = start(spans);
         // the last span is written here while the destagers write the others: an FSYNC on a volume mounted with -o sync
         // often has one or two, and each hand-off costs a thread's wake-up
-        for (int k = 0; k < writes.size() - 1; k++) {
-            DESTAGERS.execute(writes.get(k));
-        }
         if (!writes.isEmpty()) {
             writes.getLast().run();
         }
@@ -325,6 +336,78 @@ public final class Controller implements AutoCloseable {
             throw failed;
         }
         cache.clear();
+    }
+
+    /** The writes of {@code spans}, all but the last handed to the destagers; the caller runs the last or hands it on. */
+    private List<FutureTask<Void>> start(List<Span> spans) {
+        List<FutureTask<Void>> writes = new ArrayList<>();
+        for (Span span : spans) {
+            writes.add(new FutureTask<>(() -> {
+                media.write(span.device(), span.buffers().toArray(ByteBuffer[]::new));
+                return null;
+            }));
+        }
+        for (int k = 0; k < writes.size() - 1; k++) {
+            DESTAGERS.execute(writes.get(k));
+        }
+        return writes;
+    }
+
+    /** Waits until no block is being written behind, so that a reader of the media image sees only whole writes. */
+    public synchronized void settled() {
+        settle();
+    }
+
+    /**
+     * Before a write: once the blocks written behind are on the media, writes the dirty ones behind if there are
+     * {@link #BEHIND} bytes of them. Each is logged as destaged now, after the writes it holds and before any it does not.
+     */
+    private void writeBehind() {
+        if (behind.writes().stream().allMatch(FutureTask::isDone)) {
+            settle();
+        }
+        if (cache.staging() || cache.dirtyBytes() < BEHIND || faults.stream().anyMatch(f -> f.ignoresFlush() || f.skipsTeardownDestage())) {
+            return;
+        }
+        List<Span> spans = cache.spans(cache.dirty(), DESTAGE_SPAN);
+        cache.stage();
+        behind = new Behind(spans, start(spans));
+        DESTAGERS.execute(behind.writes().getLast());
+        for (Span span : spans) {
+            trace.log(Op.DESTAGE, span.device(), span.length(), 0, "write-behind");
+        }
+    }
+
+    /**
+     * Waits until the blocks being written behind are on the media and gives their slots back. A write of them that
+     * failed was acknowledged long ago: the rig, not the device, broke.
+     */
+    private void settle() {
+        if (!cache.staging()) {
+            return;
+        }
+        boolean interrupted = false;
+        for (int k = 0; k < behind.writes().size(); k++) {
+            while (true) {
+                try {
+                    behind.writes().get(k).get();
+                    break;
+                } catch (ExecutionException e) {
+                    Span span = behind.spans().get(k);
+                    Throwable cause = e.getCause();
+                    rigFailures.accept(new RigBroken("the media image failed under the controller: " + cause.getMessage(), cause));
+                    trace.log(Op.DESTAGE, span.device(), span.length(), EIO, "write-behind");
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the blocks' memory must not be reused while a write of them may still run
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        behind = new Behind(List.of(), List.of());
+        cache.staged();
     }
 
     /**

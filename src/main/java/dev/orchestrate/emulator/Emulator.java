@@ -89,7 +89,12 @@ public final class Emulator implements AutoCloseable {
         return state.volume();
     }
 
+    /** The media image, once no block is being written behind: what a reader finds there is whole writes only. */
     public Path media() {
+        Controller running = controller;
+        if (running != null) {
+            running.settled();
+        }
         return media.file();
     }
 

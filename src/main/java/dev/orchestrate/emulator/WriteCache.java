@@ -31,16 +31,18 @@ final class WriteCache implements AutoCloseable {
 
     private final MemorySegment slots;
     /**
-     * The slot of each cached block. Replaced, not cleared, when emptied: a cleared HashMap keeps its grown table, which
-     * every clear and every walk of its keys would cost again.
+     * The slot of each cached block, the newest when a block written behind is written again. Replaced, not cleared,
+     * when emptied: a cleared HashMap keeps its grown table, which every clear and every walk of its keys would cost again.
      */
     private Map<Long, Integer> index = new HashMap<>();
     /**
-     * The block in each slot taken: slots are taken in ascending order and given back all at once, so the first
-     * {@link #taken} are in use.
+     * The block in each slot. Slots form a ring taken in order: from the oldest, {@link #staged} slots are being written
+     * behind, then come the dirty ones, {@link #taken} in all, and {@link #next} is the next slot to take.
      */
     private final long[] blocks;
+    private int next;
     private int taken;
+    private int staged;
     private boolean closed;
 
     WriteCache(long capacity) {
@@ -58,10 +60,15 @@ final class WriteCache implements AutoCloseable {
         return slot < 0 ? null : slots.asSlice(slot, BLOCK);
     }
 
-    /** The arena offset of a cached block's slot, or -1. */
+    /** The arena offset of a cached block's newest slot, or -1. */
     long slot(long block) {
         Integer slot = index.get(block);
         return slot == null ? -1 : (long) slot * BLOCK;
+    }
+
+    /** Whether the slot at arena offset {@code slot} is being written behind: it must not change until it is on the media. */
+    boolean staged(long slot) {
+        return Math.floorMod((int) (slot / BLOCK) - oldest(), blocks.length) < staged;
     }
 
     /**
@@ -72,7 +79,9 @@ final class WriteCache implements AutoCloseable {
         if (taken == blocks.length) {
             return -1;
         }
-        int slot = taken++;
+        int slot = next;
+        next = (next + 1) % blocks.length;
+        taken++;
         blocks[slot] = block;
         index.put(block, slot);
         return (long) slot * BLOCK;
@@ -83,15 +92,39 @@ final class WriteCache implements AutoCloseable {
         return slots.asSlice(offset, length);
     }
 
-    /** The dirty blocks in ascending order. */
+    /** The dirty blocks not being written behind, in ascending order. */
     long[] dirty() {
-        long[] dirty = Arrays.copyOf(blocks, taken);
+        long[] dirty = new long[taken - staged];
+        for (int i = 0; i < dirty.length; i++) {
+            dirty[i] = blocks[(oldest() + staged + i) % blocks.length];
+        }
         Arrays.sort(dirty);
         return dirty;
     }
 
+    /** The bytes of the dirty blocks not being written behind. */
     long dirtyBytes() {
-        return (long) taken * BLOCK;
+        return (long) (taken - staged) * BLOCK;
+    }
+
+    /** Whether blocks are being written behind. */
+    boolean staging() {
+        return staged > 0;
+    }
+
+    /** The dirty blocks are being written behind from now on: their slots stay readable and are not written again. */
+    void stage() {
+        staged = taken;
+    }
+
+    /** The blocks written behind are on the media: their slots are given back, and a block not written since leaves the cache. */
+    void staged() {
+        for (int i = 0; i < staged; i++) {
+            int slot = (oldest() + i) % blocks.length;
+            index.remove(blocks[slot], slot);
+        }
+        taken -= staged;
+        staged = 0;
     }
 
     /**
@@ -120,10 +153,16 @@ final class WriteCache implements AutoCloseable {
         return spans;
     }
 
-    /** Forgets every block: after a destage, or when power is cut. */
+    /** Forgets every block: after a destage, or when power is cut. Nothing may be being written behind. */
     void clear() {
         index = new HashMap<>();
+        next = 0;
         taken = 0;
+        staged = 0;
+    }
+
+    private int oldest() {
+        return Math.floorMod(next - taken, blocks.length);
     }
 
     /** Hands the memory on to the next cache of this size. */

@@ -46,7 +46,11 @@ class ControllerTest {
     private Controller controller;
 
     private Controller start(long cache) throws IOException {
-        media = new Media(dir.resolve("media.img"), 16 * MIB);
+        return start(cache, 16 * MIB);
+    }
+
+    private Controller start(long cache, long size) throws IOException {
+        media = new Media(dir.resolve("media.img"), size);
         trace = new TraceWriter(dir.resolve("log.jsonl"));
         controller = new Controller(media, cache, trace, faults, 1, rigFailures::add);
         return controller;
@@ -154,6 +158,58 @@ class ControllerTest {
         assertEquals(Controller.EIO, controller.write(0, pattern(512, 1), 512));
         Record cut = log().stream().filter(r -> r.op() == Op.POWER_CUT).findFirst().orElseThrow();
         assertEquals(4096, cut.length(), "the log says how much was lost");
+    }
+
+    @Test
+    void dirtyDataPastTheMarkIsWrittenBehindBeforeAnyFlushAndSurvivesAPowerCut() throws IOException {
+        start(64 * MIB, 64 * MIB);
+        MemorySegment data = pattern(Controller.BEHIND, 4);
+        for (long at = 0; at < Controller.BEHIND; at += MIB) {
+            assertEquals(0, controller.write(at, data.asSlice(at, MIB), MIB));
+        }
+        assertEquals(0, controller.write(40 * MIB, pattern(4096, 6), 4096), "the next write hands the dirty blocks on");
+        controller.settled();
+        assertArrayEquals(data.toArray(ValueLayout.JAVA_BYTE), onMedia(0, (int) Controller.BEHIND), "on the media with no flush");
+        assertArrayEquals(new byte[4096], onMedia(40 * MIB, 4096), "the write after the mark waits for the next");
+        controller.powerCut();
+        assertArrayEquals(data.toArray(ValueLayout.JAVA_BYTE), onMedia(0, (int) Controller.BEHIND));
+        List<Record> log = log();
+        List<Op> ops = log.stream().map(Record::op).toList();
+        int behind = ops.indexOf(Op.DESTAGE);
+        assertEquals("write-behind", log.get(behind).cause());
+        assertEquals(Op.WRITE, ops.get(behind - 1), "logged after the writes it holds");
+        assertEquals(List.of(Op.WRITE, Op.POWER_CUT), ops.subList(ops.lastIndexOf(Op.DESTAGE) + 1, ops.size()),
+                "and before the one it does not");
+        assertEquals(4096, log.getLast().length(), "the power cut lost only the write after the mark");
+    }
+
+    @Test
+    void aBlockWrittenAgainWhileWrittenBehindKeepsItsNewestBytes() throws IOException {
+        start(64 * MIB, 64 * MIB);
+        MemorySegment data = pattern(Controller.BEHIND, 4);
+        for (long at = 0; at < Controller.BEHIND; at += MIB) {
+            controller.write(at, data.asSlice(at, MIB), MIB);
+        }
+        controller.write(100, pattern(10, 9), 10);
+        byte[] expected = data.asSlice(0, 8192).toArray(ValueLayout.JAVA_BYTE);
+        System.arraycopy(pattern(10, 9).toArray(ValueLayout.JAVA_BYTE), 0, expected, 100, 10);
+        assertArrayEquals(expected, throughController(0, 8192), "the new slot starts from the block being written behind");
+        controller.settled();
+        assertArrayEquals(expected, throughController(0, 8192), "and outlives it");
+        assertEquals(0, controller.fsync());
+        assertArrayEquals(expected, onMedia(0, 8192));
+    }
+
+    @Test
+    void aFaultThatHoldsTheCacheTurnsWritingBehindOff() throws IOException {
+        start(64 * MIB, 64 * MIB);
+        arm("ignore-flush");
+        for (long at = 0; at <= Controller.BEHIND; at += MIB) {
+            controller.write(at, pattern(MIB, 2), MIB);
+        }
+        controller.settled();
+        assertArrayEquals(new byte[(int) MIB], onMedia(0, (int) MIB), "a cache that drops flushes holds its data");
+        assertTrue(log().stream().noneMatch(r -> r.op() == Op.DESTAGE));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.orchestrate.emulator;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,27 @@ class WriteCacheTest {
             assertEquals(20L * BLOCK, spans.get(1).device());
             assertEquals(4L * BLOCK, spans.get(1).length());
             assertEquals(2, spans.get(1).buffers().size(), "block 23 sits after block 5's slot, not after 22's");
+        }
+    }
+
+    @Test
+    void stagedSlotsStayReadableAndAreGivenBackOldestFirst() {
+        try (WriteCache cache = new WriteCache(3L * BLOCK)) {
+            cache.allocate(1);
+            cache.allocate(2);
+            cache.stage();
+            assertTrue(cache.staging());
+            assertTrue(cache.staged(cache.slot(2)));
+            assertArrayEquals(new long[0], cache.dirty(), "staged blocks are not dirty again");
+            assertEquals(2L * BLOCK, cache.allocate(2), "a staged block written again takes a new slot");
+            assertEquals(-1, cache.allocate(3), "staged slots are still taken");
+            assertArrayEquals(new long[] {2}, cache.dirty());
+            cache.staged();
+            assertNull(cache.block(1), "on the media, so no longer cached");
+            assertEquals(2L * BLOCK, cache.slot(2), "the newer copy stays");
+            assertEquals(0, cache.allocate(4), "the ring goes round to the first slot given back");
+            assertArrayEquals(new long[] {2, 4}, cache.dirty());
+            assertEquals(2L * BLOCK, cache.dirtyBytes());
         }
     }
 }
