@@ -142,7 +142,7 @@ final class CellRun implements Evidence, CellWalk.Observer {
         }
         Fingerprint print;
         try {
-            print = Fingerprint.of(log);
+            print = Fingerprint.of(context.commandLog(log));
         } catch (UncheckedIOException e) {
             attachText("command log", "cannot read " + log + ": " + e.getMessage());
             return;

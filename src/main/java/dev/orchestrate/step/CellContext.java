@@ -16,6 +16,7 @@ import dev.orchestrate.suite.Options;
 import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.tool.Tool;
 import dev.orchestrate.verify.DamagedRange;
+import dev.orchestrate.trace.LogFollower;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,6 +82,8 @@ public final class CellContext {
     }
 
     /** @param runners what the steps run commands through: for real, or printed in a dry run */
+    private LogFollower commandLog;
+
     public CellContext(Cell cell, long runId, SectorFormat format, Target target, Path scratch, Evidence evidence, Runners runners) {
         this.cell = cell;
         this.runId = runId;
@@ -134,6 +137,14 @@ public final class CellContext {
 
     public Evidence evidence() {
         return evidence;
+    }
+
+    /** The cell's reader of the command log at {@code file}: one per cell, so that each read parses only what was added. */
+    public synchronized LogFollower commandLog(Path file) {
+        if (commandLog == null || !commandLog.file().equals(file)) {
+            commandLog = new LogFollower(file);
+        }
+        return commandLog;
     }
 
     public int fileId(int index) {

@@ -6,7 +6,6 @@ import dev.orchestrate.dut.Extent;
 import dev.orchestrate.report.Evidence;
 import dev.orchestrate.trace.Excerpt;
 import dev.orchestrate.trace.Record;
-import dev.orchestrate.trace.TraceReader;
 import dev.orchestrate.verify.DamagedRange;
 import dev.orchestrate.verify.Expected;
 import java.io.IOException;
@@ -20,7 +19,7 @@ final class Forensics {
     private Forensics() {
     }
 
-    /** The command log of a target that keeps one, read once; empty for other targets, and when the log may lack commands. */
+    /** The command log of a target that keeps one, as it is now; empty for other targets, and when the log may lack commands. */
     static Optional<List<Record>> logOf(CellContext cell) {
         Optional<CommandLogged> logged = cell.device().commandLogged();
         if (logged.isEmpty()) {
@@ -33,7 +32,7 @@ final class Forensics {
                 cell.evidence().attachText("command log", "not read for the diagnosis: " + incomplete.get());
                 return Optional.empty();
             }
-            return Optional.of(TraceReader.read(log).records());
+            return Optional.of(cell.commandLog(log).read().records());
         } catch (IOException e) {
             cell.evidence().attachText("command log", "the command log could not be read: " + e.getMessage());
             return Optional.empty();

@@ -3,9 +3,11 @@ package dev.orchestrate.trace;
 import dev.orchestrate.suite.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,14 +42,27 @@ public record Fingerprint(List<Record> records, List<String> problems, String ta
         }
     }
 
-    public static Fingerprint of(Path log) {
+    public static Fingerprint of(LogFollower log) {
         try {
-            TraceReader.Log read = TraceReader.read(log);
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size())) + "\n";
-            return new Fingerprint(read.records(), read.problems(), tail);
+            TraceReader.Log read = log.read();
+            return new Fingerprint(read.records(), read.problems(), tail(log.file()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the command log " + log, e);
+            throw new UncheckedIOException("cannot read the command log " + log.file(), e);
+        }
+    }
+
+    /** The last {@link #TAIL_LINES} lines, read from the end of the file: a line of the log is well under 1 KiB. */
+    private static String tail(Path log) throws IOException {
+        try (FileChannel in = FileChannel.open(log, StandardOpenOption.READ)) {
+            long from = Math.max(0, in.size() - TAIL_LINES * 1024L);
+            ByteBuffer bytes = ByteBuffer.allocate((int) (in.size() - from));
+            while (bytes.hasRemaining() && in.read(bytes, from + bytes.position()) >= 0) {
+                // a positional read may return fewer bytes than asked
+            }
+            List<String> lines = new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8).lines().toList();
+            // a read that starts inside the file starts inside a line
+            List<String> whole = from > 0 && !lines.isEmpty() ? lines.subList(1, lines.size()) : lines;
+            return String.join("\n", whole.subList(Math.max(0, whole.size() - TAIL_LINES), whole.size())) + "\n";
         }
     }
 

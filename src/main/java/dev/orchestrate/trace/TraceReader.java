@@ -29,8 +29,8 @@ public final class TraceReader {
 
     public static Log read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        String first = lines.stream().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-        return first.startsWith("seq,") ? csv(file, lines) : jsonLines(file, lines);
+        String first = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("");
+        return csvHeader(first) ? csv(file, lines) : jsonLines(file, lines);
     }
 
     private static Log csv(Path file, List<String> lines) {
@@ -83,17 +83,27 @@ public final class TraceReader {
         List<Record> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            try (JsonParser p = JSON.createParser(line)) {
-                records.add(record(p));
-            } catch (IOException | IllegalArgumentException e) {
-                problems.add(file.getFileName() + " line " + (i + 1) + ": " + e.getMessage().lines().findFirst().orElse(""));
-            }
+            jsonLine(file, lines.get(i), i + 1, records, problems);
         }
         return new Log(records, problems);
+    }
+
+    /** Line {@code number} of a JSON Lines log: a record, or a problem naming the line; nothing for a blank line. */
+    static void jsonLine(Path file, String text, int number, List<Record> records, List<String> problems) {
+        String line = text.strip();
+        if (line.isEmpty()) {
+            return;
+        }
+        try (JsonParser p = JSON.createParser(line)) {
+            records.add(record(p));
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(file.getFileName() + " line " + number + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /** Whether {@code firstLine}, the log's first line that is not blank, is a CSV header. */
+    static boolean csvHeader(String firstLine) {
+        return firstLine.strip().startsWith("seq,");
     }
 
     /** One record from a line's object; numbers given as text are read as numbers, as a tree's asLong would. */

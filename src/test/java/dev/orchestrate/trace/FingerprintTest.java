@@ -28,7 +28,7 @@ class FingerprintTest {
             w.log(Op.FSYNC, 0, 0, 0, "");
             w.log(Op.POWER_CUT, 0, 8192, 0, "");
         }
-        Fingerprint print = Fingerprint.of(log);
+        Fingerprint print = Fingerprint.of(new LogFollower(log));
         assertEquals(new TreeMap<>(Map.of(4096L, 2L, 1L << 20, 2L)), print.writeSizes());
         assertEquals(0.25, print.sequential(), 1e-9);
         String summary = print.summary();
@@ -55,7 +55,7 @@ class FingerprintTest {
             w.log(Op.STEP, 0, 0, 0, "sync");
             w.log(Op.FSYNC, 0, 0, 0, "");
         }
-        Fingerprint print = Fingerprint.of(log);
+        Fingerprint print = Fingerprint.of(new LogFollower(log));
         List<Fingerprint.Phase> phases = print.phases();
         assertEquals(List.of("setup (before the first step)", "copy with dd (oflag=dsync)", "sync"),
                 phases.stream().map(Fingerprint.Phase::title).toList());
