@@ -52,10 +52,7 @@ public final class Controller implements AutoCloseable {
     private final Random random;
     private boolean dead;
     /** The blocks being written behind, as spans and their writes; empty when none are. */
-    private Behind behind = new Behind(List.of(), List.of());
-
-    private record Behind(List<Span> spans, List<FutureTask<Void>> writes) {
-    }
+    private Behind behind = Behind.NONE;
     /** When each command now in the controller arrived, by thread: what the watchdog looks at. */
     private final ConcurrentHashMap<Thread, Long> inFlight = new ConcurrentHashMap<>();
 
@@ -145,7 +142,7 @@ public final class Controller implements AutoCloseable {
 
     /** Power is cut: everything not destaged is lost; from now on every command fails. */
     public synchronized void powerCut() {
-        settle();
+        awaitBehind();
         trace.log(Op.POWER_CUT, 0, cache.dirtyBytes(), 0, "");
         cache.clear();
         atRest();
@@ -168,7 +165,7 @@ public final class Controller implements AutoCloseable {
                 trace.log(Op.DESTAGE, 0, 0, EIO, cause);
             }
         } else {
-            settle();
+            awaitBehind();
             cache.clear();
         }
         atRest();
@@ -181,8 +178,13 @@ public final class Controller implements AutoCloseable {
     @Override
     public synchronized void close() {
         dead = true; // the cache's memory goes to the next power-on: no command may touch it after this
-        settle();
+        awaitBehind();
         cache.close();
+    }
+
+    /** Destage writes under way: each span and its write. */
+    private record Behind(List<Span> spans, List<FutureTask<Void>> writes) {
+        static final Behind NONE = new Behind(List.of(), List.of());
     }
 
     @FunctionalInterface
@@ -310,7 +312,7 @@ public final class Controller implements AutoCloseable {
      * {@link #DESTAGE_SPAN}; the writes run in parallel, as a controller's would.
      */
     private void destage(String cause) throws IOException {
-        settle();
+        awaitBehind();
         List<Span> spans = cache.spans(cache.dirty(), DESTAGE_SPAN);
         List<FutureTask<Void>> writes = start(spans);
         // the last span is written here while the destagers write the others: an FSYNC on a volume mounted with -o sync
@@ -318,18 +320,14 @@ public final class Controller implements AutoCloseable {
         if (!writes.isEmpty()) {
             writes.getLast().run();
         }
+        List<Throwable> failures = await(writes);
         IOException failed = null;
         for (int k = 0; k < writes.size(); k++) {
             Span span = spans.get(k);
-            try {
-                writes.get(k).get();
-                trace.log(Op.DESTAGE, span.device(), span.length(), 0, cause);
-            } catch (ExecutionException e) {
-                trace.log(Op.DESTAGE, span.device(), span.length(), EIO, cause);
-                failed = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while destaging", e);
+            Throwable failure = failures.get(k);
+            trace.log(Op.DESTAGE, span.device(), span.length(), failure == null ? 0 : EIO, cause);
+            if (failure != null) {
+                failed = failure instanceof IOException io ? io : new IOException(failure);
             }
         }
         if (failed != null) {
@@ -353,9 +351,9 @@ public final class Controller implements AutoCloseable {
         return writes;
     }
 
-    /** Waits until no block is being written behind, so that a reader of the media image sees only whole writes. */
+    /** Waits until no block is being written behind: a reader of the media image then finds no write half done. */
     public synchronized void settled() {
-        settle();
+        awaitBehind();
     }
 
     /**
@@ -364,7 +362,7 @@ public final class Controller implements AutoCloseable {
      */
     private void writeBehind() {
         if (behind.writes().stream().allMatch(FutureTask::isDone)) {
-            settle();
+            awaitBehind();
         }
         if (cache.staging() || cache.dirtyBytes() < BEHIND || faults.stream().anyMatch(f -> f.ignoresFlush() || f.skipsTeardownDestage())) {
             return;
@@ -382,32 +380,49 @@ public final class Controller implements AutoCloseable {
      * Waits until the blocks being written behind are on the media and gives their slots back. A write of them that
      * failed was acknowledged long ago: the rig, not the device, broke.
      */
-    private void settle() {
+    private void awaitBehind() {
         if (!cache.staging()) {
             return;
         }
+        List<Throwable> failures = await(behind.writes());
+        for (int k = 0; k < failures.size(); k++) {
+            Throwable failure = failures.get(k);
+            if (failure != null) {
+                Span span = behind.spans().get(k);
+                rigFailures.accept(new RigBroken("the media image failed under the controller: " + failure.getMessage(), failure));
+                trace.log(Op.DESTAGE, span.device(), span.length(), EIO, "write-behind");
+            }
+        }
+        behind = Behind.NONE;
+        cache.landed();
+    }
+
+    /**
+     * Waits for every write, even when interrupted (the slots they read from must not be reused while one may still run),
+     * and returns what each failed with, or null; an interrupt is kept for the caller.
+     */
+    private static List<Throwable> await(List<FutureTask<Void>> writes) {
+        List<Throwable> failures = new ArrayList<>();
         boolean interrupted = false;
-        for (int k = 0; k < behind.writes().size(); k++) {
+        for (FutureTask<Void> write : writes) {
+            Throwable failure = null;
             while (true) {
                 try {
-                    behind.writes().get(k).get();
+                    write.get();
                     break;
                 } catch (ExecutionException e) {
-                    Span span = behind.spans().get(k);
-                    Throwable cause = e.getCause();
-                    rigFailures.accept(new RigBroken("the media image failed under the controller: " + cause.getMessage(), cause));
-                    trace.log(Op.DESTAGE, span.device(), span.length(), EIO, "write-behind");
+                    failure = e.getCause();
                     break;
                 } catch (InterruptedException e) {
-                    interrupted = true; // the blocks' memory must not be reused while a write of them may still run
+                    interrupted = true;
                 }
             }
+            failures.add(failure);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        behind = new Behind(List.of(), List.of());
-        cache.staged();
+        return failures;
     }
 
     /**

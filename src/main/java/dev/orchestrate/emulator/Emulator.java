@@ -89,7 +89,10 @@ public final class Emulator implements AutoCloseable {
         return state.volume();
     }
 
-    /** The media image, once no block is being written behind: what a reader finds there is whole writes only. */
+    /**
+     * The media image, once no block is being written behind, so that a read of it that follows the host's last write
+     * finds every write whole; writes that arrive later may start writing behind again.
+     */
     public Path media() {
         Controller running = controller;
         if (running != null) {

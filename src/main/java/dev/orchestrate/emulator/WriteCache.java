@@ -73,7 +73,7 @@ final class WriteCache implements AutoCloseable {
 
     /**
      * The arena offset of a new slot for {@code block}, or -1 when the cache is full. Slots are
-     * handed out in ascending order, so blocks written in sequence sit side by side in the arena.
+     * handed out in ascending order round the ring, so blocks written in sequence sit side by side in the arena.
      */
     long allocate(long block) {
         if (taken == blocks.length) {
@@ -118,7 +118,7 @@ final class WriteCache implements AutoCloseable {
     }
 
     /** The blocks written behind are on the media: their slots are given back, and a block not written since leaves the cache. */
-    void staged() {
+    void landed() {
         for (int i = 0; i < staged; i++) {
             int slot = (oldest() + i) % blocks.length;
             index.remove(blocks[slot], slot);

@@ -15,8 +15,8 @@ import dev.orchestrate.suite.Cell;
 import dev.orchestrate.suite.Options;
 import dev.orchestrate.tool.Leaves;
 import dev.orchestrate.tool.Tool;
-import dev.orchestrate.verify.DamagedRange;
 import dev.orchestrate.trace.LogFollower;
+import dev.orchestrate.verify.DamagedRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,9 +81,9 @@ public final class CellContext {
     public record Scan(String mode, Region region) {
     }
 
-    /** @param runners what the steps run commands through: for real, or printed in a dry run */
     private LogFollower commandLog;
 
+    /** @param runners what the steps run commands through: for real, or printed in a dry run */
     public CellContext(Cell cell, long runId, SectorFormat format, Target target, Path scratch, Evidence evidence, Runners runners) {
         this.cell = cell;
         this.runId = runId;

@@ -36,7 +36,10 @@ public final class LogFollower {
         return file;
     }
 
-    /** Every record and problem of the log as it is now; a last line without its newline yet is read but not kept. */
+    /**
+     * Every record and problem of the log as it is now. A last line without its newline is read but not kept, and left
+     * out if it does not parse: its writer may not have finished it.
+     */
     public synchronized TraceReader.Log read() throws IOException {
         BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
         if (!Objects.equals(now.fileKey(), fileKey) || now.size() < consumed) {
@@ -47,6 +50,9 @@ public final class LogFollower {
             fileKey = now.fileKey();
         }
         byte[] added = appended(now.size());
+        if (!Objects.equals(Files.readAttributes(file, BasicFileAttributes.class).fileKey(), fileKey)) {
+            return read(); // replaced while it was read: what was read may belong to either file
+        }
         int whole = lastNewline(added) + 1;
         String text = new String(added, 0, whole, StandardCharsets.UTF_8);
         if (consumed == 0 && TraceReader.csvHeader(text.lines().filter(l -> !l.isBlank()).findFirst().orElse(""))) {
@@ -60,9 +66,9 @@ public final class LogFollower {
         }
         consumed += whole;
         List<Record> all = new ArrayList<>(records);
-        List<String> allProblems = new ArrayList<>(problems);
-        TraceReader.jsonLine(file, new String(added, whole, added.length - whole, StandardCharsets.UTF_8), lines + 1, all, allProblems);
-        return new TraceReader.Log(List.copyOf(all), List.copyOf(allProblems));
+        List<String> unended = new ArrayList<>();
+        TraceReader.jsonLine(file, new String(added, whole, added.length - whole, StandardCharsets.UTF_8), lines + 1, all, unended);
+        return new TraceReader.Log(List.copyOf(all), List.copyOf(problems));
     }
 
     /** The bytes from {@link #consumed} to {@code size}, or to the end if the file shrank meanwhile. */

@@ -66,7 +66,7 @@ class WriteCacheTest {
             assertEquals(2L * BLOCK, cache.allocate(2), "a staged block written again takes a new slot");
             assertEquals(-1, cache.allocate(3), "staged slots are still taken");
             assertArrayEquals(new long[] {2}, cache.dirty());
-            cache.staged();
+            cache.landed();
             assertNull(cache.block(1), "on the media, so no longer cached");
             assertEquals(2L * BLOCK, cache.slot(2), "the newer copy stays");
             assertEquals(0, cache.allocate(4), "the ring goes round to the first slot given back");
