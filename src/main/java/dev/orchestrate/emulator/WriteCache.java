@@ -1,6 +1,5 @@
 package dev.orchestrate.emulator;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -49,8 +48,8 @@ final class WriteCache implements AutoCloseable {
         int count = (int) Math.max(1, capacity / BLOCK);
         long bytes = (long) count * BLOCK;
         MemorySegment spare = spares(bytes).poll();
-        // an automatic arena: the memory goes when the last holder (this cache, or the spares) drops it
-        this.slots = spare != null ? spare : Arena.ofAuto().allocate(bytes, BLOCK);
+        // the memory goes when the last holder (this cache, or the spares) drops it
+        this.slots = spare != null ? spare : CacheMemory.allocate(bytes, BLOCK);
         this.blocks = new long[count];
     }
 
