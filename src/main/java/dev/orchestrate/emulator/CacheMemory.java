@@ -47,7 +47,11 @@ final class CacheMemory {
         return Arena.ofAuto().allocate(bytes, align);
     }
 
-    /** A fresh anonymous mapping (zeroed by the kernel, so never touched here), one huge page longer than asked to align it. */
+    /**
+     * A fresh anonymous mapping (zeroed by the kernel), one huge page longer than asked to align it, with each of its pages
+     * faulted in here: at power-on, as the arena's zeroing was, not in the first FUSE writes. Right after the host's page
+     * cache had taken the memory, finding 128 huge pages for 256 MiB took up to 0.9 s; on a quiet host 0.04 s.
+     */
     private static MemorySegment huge(long bytes) throws Throwable {
         long length = bytes + HUGE_PAGE;
         long base = ((MemorySegment) MMAP.invokeExact(MemorySegment.NULL, length, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0L))
@@ -58,6 +62,9 @@ final class CacheMemory {
         MemorySegment aligned = MemorySegment.ofAddress((base + HUGE_PAGE - 1) & -HUGE_PAGE).reinterpret(bytes);
         // an answer other than 0 (huge pages off, an older kernel) leaves ordinary pages, which work the same
         int ignored = (int) MADVISE.invokeExact(aligned, bytes, MADV_HUGEPAGE);
+        for (long at = 0; at < bytes; at += HUGE_PAGE) {
+            aligned.set(ValueLayout.JAVA_BYTE, at, (byte) 0);
+        }
         return aligned.reinterpret(Arena.ofAuto(), segment -> unmap(base, length));
     }
 
